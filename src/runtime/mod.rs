@@ -1,0 +1,1 @@
+//! The BEAM-like runtime (placeholder until the runtime lands).

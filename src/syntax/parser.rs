@@ -1,0 +1,1 @@
+//! The nom parser (placeholder until the parser lands).
