@@ -2,6 +2,7 @@
 //! evaluator over a BEAM-like runtime. `main.rs` parses arguments and calls `run`;
 //! everything else is library code that tests drive.
 
+pub mod error;
 pub mod eval;
 pub mod inspect;
 pub mod runtime;

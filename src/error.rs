@@ -1,0 +1,133 @@
+//! What can go wrong while evaluating, as values: an exception raised, an exit, a throw.
+//!
+//! Exceptions are terms, as in Elixir: a struct map with `__struct__` and
+//! `__exception__: true`, so they can travel inside exit reasons (a GenServer that raised
+//! exits with `{exception, stacktrace}`) and be matched like any other value. This module
+//! builds them; turning one into the text iex prints is `eval::report`'s job alone.
+
+use crate::term::Term;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Error {
+    /// `raise`: the term is an exception struct (see [`exception`]).
+    Raise(Term),
+    /// `exit(reason)`, or a failed `GenServer.call`: the term is the exit reason exactly as
+    /// the BEAM builds it, e.g. `{:noproc, {GenServer, :call, [:beta, :state, 5000]}}`.
+    Exit(Term),
+    /// `throw(value)`
+    Throw(Term),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Builds the exception struct `%Module{field: value, ...}` (`module` without `Elixir.`).
+pub fn exception(module: &str, fields: Vec<(&str, Term)>) -> Term {
+    let mut entries = vec![
+        (Term::atom("__struct__"), Term::module(module)),
+        (Term::atom("__exception__"), Term::bool(true)),
+    ];
+    entries.extend(fields.into_iter().map(|(k, v)| (Term::atom(k), v)));
+    Term::map(entries)
+}
+
+/// The module of an exception struct, without `Elixir.` (`"ArgumentError"`).
+pub fn exception_module(exception: &Term) -> Option<String> {
+    match exception {
+        Term::Map(m) => m
+            .get(&Term::atom("__struct__"))
+            .and_then(Term::as_atom)
+            .map(|a| a.name().trim_start_matches("Elixir.").to_string()),
+        _ => None,
+    }
+}
+
+/// A field of an exception struct.
+pub fn exception_field<'a>(exception: &'a Term, field: &str) -> Option<&'a Term> {
+    match exception {
+        Term::Map(m) => m.get(&Term::atom(field)),
+        _ => None,
+    }
+}
+
+impl Error {
+    /// `** (ArgumentError) message`
+    pub fn argument(message: impl Into<String>) -> Error {
+        Error::raise_message("ArgumentError", message)
+    }
+
+    /// An exception whose only field is `message`.
+    pub fn raise_message(module: &str, message: impl Into<String>) -> Error {
+        let message = message.into();
+        Error::Raise(exception(module, vec![("message", Term::string(&message))]))
+    }
+
+    /// `** (SystemLimitError) a system limit has been reached`
+    pub fn system_limit() -> Error {
+        Error::raise_message("SystemLimitError", "a system limit has been reached")
+    }
+
+    /// `** (FunctionClauseError) no function clause matching in Module.fun/arity`
+    pub fn function_clause(module: &str, function: &str, arity: usize) -> Error {
+        Error::Raise(exception(
+            "FunctionClauseError",
+            vec![
+                ("module", Term::module(module)),
+                ("function", Term::atom(function)),
+                ("arity", Term::Int(arity as i64)),
+                ("kind", Term::nil()),
+                ("args", Term::nil()),
+                ("clauses", Term::nil()),
+            ],
+        ))
+    }
+
+    /// The BEAM's "errors were found at the given arguments" `ArgumentError` for a BIF,
+    /// e.g. `(":erlang.binary_to_existing_atom", 1, "not an already existing atom")`.
+    pub fn bif_argument(argument: usize, problem: &str) -> Error {
+        let ordinal = match argument {
+            1 => "1st".to_string(),
+            2 => "2nd".to_string(),
+            3 => "3rd".to_string(),
+            n => format!("{n}th"),
+        };
+        Error::argument(format!(
+            "errors were found at the given arguments:\n\n  * {ordinal} argument: {problem}\n"
+        ))
+    }
+
+    /// The reason a process exits with when this error escapes it: an exception becomes
+    /// `{exception, stacktrace}` (our stack traces are empty), an exit its reason, and a
+    /// throw `{{:nocatch, value}, stacktrace}`.
+    pub fn exit_reason(&self) -> Term {
+        match self {
+            Error::Raise(e) => Term::tuple(vec![e.clone(), Term::empty_list()]),
+            Error::Exit(reason) => reason.clone(),
+            Error::Throw(v) => Term::tuple(vec![
+                Term::tuple(vec![Term::atom("nocatch"), v.clone()]),
+                Term::empty_list(),
+            ]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exceptions_are_struct_maps() {
+        let Error::Raise(e) = Error::argument("boom") else {
+            panic!("not a raise")
+        };
+        assert_eq!(exception_module(&e).as_deref(), Some("ArgumentError"));
+        assert_eq!(exception_field(&e, "message"), Some(&Term::string("boom")));
+    }
+
+    #[test]
+    fn a_raise_escaping_a_process_exits_with_exception_and_stacktrace() {
+        let reason = Error::system_limit().exit_reason();
+        let parts = reason.as_tuple().unwrap();
+        assert_eq!(parts.len(), 2);
+        assert_eq!(exception_module(&parts[0]).as_deref(), Some("SystemLimitError"));
+    }
+}
