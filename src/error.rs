@@ -16,6 +16,10 @@ pub enum Error {
     Exit(Term),
     /// `throw(value)`
     Throw(Term),
+    /// An error with the top frame of its stack trace as iex prints it when the frame has
+    /// no file (`:erlang.+(1, :a)`, `(elixir 1.14.0) Registry.nope()`): iex shows that line
+    /// under the message, so otpsh must too.
+    Located(Box<Error>, String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -95,6 +99,22 @@ impl Error {
         ))
     }
 
+    /// This error, with `frame` as the top of its stack trace (kept if it has one).
+    pub fn at(self, frame: impl Into<String>) -> Error {
+        match self {
+            Error::Located(..) => self,
+            other => Error::Located(Box::new(other), frame.into()),
+        }
+    }
+
+    /// The error without its frame.
+    pub fn inner(&self) -> &Error {
+        match self {
+            Error::Located(e, _) => e.inner(),
+            other => other,
+        }
+    }
+
     /// The reason a process exits with when this error escapes it: an exception becomes
     /// `{exception, stacktrace}` (our stack traces are empty), an exit its reason, and a
     /// throw `{{:nocatch, value}, stacktrace}`.
@@ -106,6 +126,7 @@ impl Error {
                 Term::tuple(vec![Term::atom("nocatch"), v.clone()]),
                 Term::empty_list(),
             ]),
+            Error::Located(e, _) => e.exit_reason(),
         }
     }
 }

@@ -2,10 +2,13 @@
 //! evaluator over a BEAM-like runtime. `main.rs` parses arguments and calls `run`;
 //! everything else is library code that tests drive.
 
+pub mod cli;
 pub mod error;
 pub mod eval;
 pub mod inspect;
 pub mod runtime;
+pub mod output;
+pub mod run;
 pub mod shell;
 pub mod syntax;
 pub mod term;

@@ -1,1 +1,5 @@
-fn main() {}
+use clap::Parser;
+
+fn main() -> std::process::ExitCode {
+    otpsh::run::run(otpsh::cli::Cli::parse())
+}

@@ -1,1 +1,338 @@
-//! The evaluator (placeholder).
+//! The evaluator: runs a parsed line as the shell process, the way iex's evaluator does.
+//!
+//! It owns Elixir's meaning (scoping, matching, operators, control flow, calls) and
+//! nothing else: processes live in `runtime`, texts of errors in `report`, the look of
+//! values in `inspect`. Side effects a line has on the screen (`IO.puts`) go to the
+//! shell's one `Output`.
+
+mod builtins;
+mod call;
+mod enumerable;
+pub mod env;
+mod literal;
+mod ops;
+mod pattern;
+pub mod report;
+
+use crate::error::{exception, Error, Result};
+use crate::output::Output;
+use crate::runtime::Client;
+use crate::syntax::ast::{Block, Clause, Expr, ExprKind};
+use crate::term::{Fun, Term};
+pub use env::Env;
+use std::sync::Arc;
+
+/// How deep evaluation may nest (recursive closures, deep data) before it stops with an
+/// error instead of overflowing the stack.
+const MAX_DEPTH: usize = 2_000;
+
+/// The body of an anonymous function made at the shell.
+pub struct Closure {
+    pub clauses: Vec<Clause>,
+    pub env: Env,
+}
+
+/// `&Mod.fun/arity`
+pub struct Captured {
+    pub module: Term,
+    pub function: String,
+}
+
+/// What one shell process keeps between lines besides its bindings: values for `v/1`,
+/// the counter of `iex(N)>`, identities for new functions.
+#[derive(Default)]
+pub struct ShellState {
+    pub env: Env,
+    pub results: Vec<Term>,
+    pub next_fun: u64,
+}
+
+/// One evaluation: the shell process it runs as, where output goes, and which `iex(N)`
+/// line it is (for `iex:N` in compile errors).
+pub struct Evaluator<'a> {
+    pub client: &'a Client,
+    pub out: &'a mut Output,
+    pub line: usize,
+    pub results: &'a [Term],
+    pub next_fun: &'a mut u64,
+    depth: usize,
+}
+
+impl<'a> Evaluator<'a> {
+    pub fn new(
+        client: &'a Client,
+        out: &'a mut Output,
+        line: usize,
+        results: &'a [Term],
+        next_fun: &'a mut u64,
+    ) -> Evaluator<'a> {
+        Evaluator { client, out, line, results, next_fun, depth: 0 }
+    }
+
+    /// Evaluates the expressions of a block in order; the last one's value is the block's.
+    pub fn eval_block(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
+        let mut last = Term::nil();
+        for expr in &block.exprs {
+            last = self.eval(expr, env)?;
+        }
+        Ok(last)
+    }
+
+    pub fn eval(&mut self, expr: &Expr, env: &mut Env) -> Result<Term> {
+        self.depth += 1;
+        let result = if self.depth > MAX_DEPTH {
+            Err(Error::raise_message(
+                "RuntimeError",
+                "otpsh: expression nested too deeply to evaluate",
+            ))
+        } else {
+            self.eval_kind(expr, env)
+        };
+        self.depth -= 1;
+        result
+    }
+
+    fn eval_kind(&mut self, expr: &Expr, env: &mut Env) -> Result<Term> {
+        match &expr.kind {
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Atom(_)
+            | ExprKind::Alias(_)
+            | ExprKind::Str(_) => self.literal(expr, env),
+            ExprKind::Var(name) => self.variable(name, env),
+            ExprKind::Pin(name) => Err(self.compile_error(&format!(
+                "cannot use ^{name} outside of match clauses"
+            ))),
+            ExprKind::Tuple(items) => Ok(Term::tuple(self.eval_all(items, env)?)),
+            ExprKind::List { items, tail } => self.list(items, tail.as_deref(), env),
+            ExprKind::Map { base, entries } => self.map(base.as_deref(), entries, env),
+            ExprKind::Unary { op, expr } => {
+                let value = self.eval(expr, env)?;
+                ops::unary(*op, value)
+            }
+            ExprKind::Binary { op, lhs, rhs } => self.binary(*op, lhs, rhs, env),
+            ExprKind::Match { pattern, expr } => {
+                let value = self.eval(expr, env)?;
+                self.match_or_raise(pattern, &value, env)?;
+                Ok(value)
+            }
+            ExprKind::Range { first, last, step } => self.range(first, last, step.as_deref(), env),
+            ExprKind::Call { target, args } => self.call(target, args, env),
+            ExprKind::Fn(clauses) => Ok(self.closure(clauses.clone(), env)),
+            ExprKind::CaptureFun { module, name, arity } => {
+                self.capture_fun(module.as_deref(), name, *arity, env)
+            }
+            ExprKind::Capture(body) => Ok(self.capture_expr(body, env)),
+            ExprKind::CaptureArg(n) => env.get(&format!("&{n}")).cloned().ok_or_else(|| {
+                self.compile_error(&format!(
+                    "capture argument &{n} must be used within the capture operator &"
+                ))
+            }),
+            ExprKind::For { qualifiers, into, body } => {
+                self.comprehension(qualifiers, into.as_deref(), body, env)
+            }
+            ExprKind::If { condition, then, otherwise } => {
+                let c = self.eval(condition, env)?;
+                self.branch(c.is_truthy(), then, otherwise.as_deref(), env)
+            }
+            ExprKind::Unless { condition, then, otherwise } => {
+                let c = self.eval(condition, env)?;
+                self.branch(!c.is_truthy(), then, otherwise.as_deref(), env)
+            }
+            ExprKind::Case { subject, clauses } => {
+                let value = self.eval(subject, env)?;
+                self.case(&value, clauses, env)
+            }
+            ExprKind::Cond(clauses) => self.cond(clauses, env),
+            ExprKind::Receive { clauses, after } => self.receive(clauses, after, env),
+            ExprKind::Block(block) => self.eval_block(block, env),
+        }
+    }
+
+    fn eval_all(&mut self, exprs: &[Expr], env: &mut Env) -> Result<Vec<Term>> {
+        exprs.iter().map(|e| self.eval(e, env)).collect()
+    }
+
+    fn variable(&mut self, name: &str, env: &Env) -> Result<Term> {
+        if let Some(value) = env.get(name) {
+            return Ok(value.clone());
+        }
+        if name == "_" {
+            return Err(self.compile_error(
+                "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions",
+            ));
+        }
+        Err(self.compile_error(&format!("undefined function {name}/0 (there is no such import)")))
+    }
+
+    /// iex's `** (CompileError) iex:N: message`.
+    pub fn compile_error(&self, message: &str) -> Error {
+        Error::Raise(exception(
+            "CompileError",
+            vec![
+                ("file", Term::string("iex")),
+                ("line", Term::Int(self.line as i64)),
+                ("description", Term::string(message)),
+            ],
+        ))
+    }
+
+    fn list(&mut self, items: &[Expr], tail: Option<&Expr>, env: &mut Env) -> Result<Term> {
+        let mut values = self.eval_all(items, env)?;
+        match tail {
+            None => Ok(Term::list(values)),
+            Some(t) => match self.eval(t, env)? {
+                Term::List(rest) => {
+                    values.extend(rest.iter().cloned());
+                    Ok(Term::list(values))
+                }
+                Term::ImproperList(rest, end) => {
+                    values.extend(rest.iter().cloned());
+                    Ok(Term::ImproperList(Arc::from(values), end))
+                }
+                other if values.is_empty() => Ok(other),
+                other => Ok(Term::ImproperList(Arc::from(values), Arc::new(other))),
+            },
+        }
+    }
+
+    fn map(&mut self, base: Option<&Expr>, entries: &[(Expr, Expr)], env: &mut Env) -> Result<Term> {
+        let mut pairs = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            pairs.push((self.eval(k, env)?, self.eval(v, env)?));
+        }
+        let Some(base) = base else {
+            return Ok(Term::map(pairs));
+        };
+        let original = self.eval(base, env)?;
+        let Term::Map(map) = &original else {
+            return Err(Error::Raise(exception(
+                "BadMapError",
+                vec![("term", original.clone())],
+            )));
+        };
+        let mut updated = (**map).clone();
+        for (k, v) in pairs {
+            if !updated.contains_key(&k) {
+                return Err(Error::Raise(exception(
+                    "KeyError",
+                    vec![("key", k), ("term", original.clone())],
+                )));
+            }
+            updated.insert(k, v);
+        }
+        Ok(Term::Map(Arc::new(updated)))
+    }
+
+    fn binary(
+        &mut self,
+        op: crate::syntax::ast::BinaryOp,
+        lhs: &Expr,
+        rhs: &Expr,
+        env: &mut Env,
+    ) -> Result<Term> {
+        use crate::syntax::ast::BinaryOp::*;
+        let left = self.eval(lhs, env)?;
+        match op {
+            And | Or => ops::strict_bool(op, &left)
+                .map_or_else(|| self.eval(rhs, env), |short| Ok(short?)),
+            AndAlso if !left.is_truthy() => Ok(left),
+            OrElse if left.is_truthy() => Ok(left),
+            AndAlso | OrElse => self.eval(rhs, env),
+            _ => {
+                let right = self.eval(rhs, env)?;
+                if matches!(op, In | NotIn) {
+                    let found = enumerable::to_vec(&right)?.iter().any(|x| x == &left);
+                    return Ok(Term::bool(found == (op == In)));
+                }
+                ops::binary(op, left, right)
+            }
+        }
+    }
+
+    fn range(&mut self, first: &Expr, last: &Expr, step: Option<&Expr>, env: &mut Env) -> Result<Term> {
+        let first = self.eval(first, env)?;
+        let last = self.eval(last, env)?;
+        let step = match step {
+            Some(s) => Some(self.eval(s, env)?),
+            None => None,
+        };
+        ops::range(first, last, step)
+    }
+
+    fn branch(
+        &mut self,
+        taken: bool,
+        then: &Block,
+        otherwise: Option<&Block>,
+        env: &Env,
+    ) -> Result<Term> {
+        // Bindings inside a branch do not leak out of it.
+        let mut scope = env.clone();
+        match (taken, otherwise) {
+            (true, _) => self.eval_block(then, &mut scope),
+            (false, Some(block)) => self.eval_block(block, &mut scope),
+            (false, None) => Ok(Term::nil()),
+        }
+    }
+
+    fn case(&mut self, value: &Term, clauses: &[Clause], env: &Env) -> Result<Term> {
+        for clause in clauses {
+            let mut scope = env.clone();
+            if self.clause_matches(clause, std::slice::from_ref(value), &mut scope)? {
+                return self.eval_block(&clause.body, &mut scope);
+            }
+        }
+        Err(Error::Raise(exception("CaseClauseError", vec![("term", value.clone())])))
+    }
+
+    fn cond(&mut self, clauses: &[Clause], env: &Env) -> Result<Term> {
+        for clause in clauses {
+            let mut scope = env.clone();
+            let condition = match clause.patterns.first() {
+                Some(c) => self.eval(c, &mut scope)?,
+                None => Term::nil(),
+            };
+            if condition.is_truthy() {
+                return self.eval_block(&clause.body, &mut scope);
+            }
+        }
+        Err(Error::raise_message(
+            "CondClauseError",
+            "no cond clause evaluated to a truthy value",
+        ))
+    }
+
+    /// Matches the patterns of a clause against values and checks its guard; on success
+    /// the clause's bindings are in `scope`.
+    fn clause_matches(&mut self, clause: &Clause, values: &[Term], scope: &mut Env) -> Result<bool> {
+        if clause.patterns.len() != values.len() {
+            return Ok(false);
+        }
+        let mut trial = scope.clone();
+        for (pattern, value) in clause.patterns.iter().zip(values) {
+            if !self.match_pattern(pattern, value, &mut trial)? {
+                return Ok(false);
+            }
+        }
+        if let Some(guard) = &clause.guard {
+            // An error inside a guard makes the guard fail, as on the BEAM.
+            match self.eval(guard, &mut trial.clone()) {
+                Ok(t) if t.is_atom("true") => {}
+                _ => return Ok(false),
+            }
+        }
+        *scope = trial;
+        Ok(true)
+    }
+
+    fn closure(&mut self, clauses: Vec<Clause>, env: &Env) -> Term {
+        let arity = clauses.first().map_or(0, |c| c.patterns.len());
+        self.make_fun(arity, Arc::new(Closure { clauses, env: env.clone() }))
+    }
+
+    pub(crate) fn make_fun(&mut self, arity: usize, body: Arc<dyn std::any::Any + Send + Sync>) -> Term {
+        *self.next_fun += 1;
+        Term::Fun(Arc::new(Fun { id: *self.next_fun, arity, body }))
+    }
+}

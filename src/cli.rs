@@ -1,0 +1,62 @@
+//! The command line, as clap reads it. `main.rs` parses it; `run` acts on it.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "otpsh",
+    version,
+    about = "Learn Elixir/OTP process naming by doing it: an iex-exact shell over a BEAM-like runtime",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Scripts to replay as if typed (none: interactive, or standard input when piped).
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub node: NodeArgs,
+
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Print, dimmed, the Elixir each short command stands for.
+    #[arg(long, global = true)]
+    pub explain: bool,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct NodeArgs {
+    /// Size of the atom table; creating one atom more crashes the node, as on the BEAM.
+    #[arg(long, default_value_t = 1_048_576, global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    pub atom_limit: u64,
+
+    /// Most processes alive at once; past it, spawning raises SystemLimitError.
+    #[arg(long, default_value_t = 262_144, global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_processes: u64,
+
+    /// Scheduler threads (default: one per core).
+    #[arg(long, global = true, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub schedulers: Option<u64>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Replay transcripts (`iex> LINE` then the expected output) and compare.
+    Check {
+        /// Transcript files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

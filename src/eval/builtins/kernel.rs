@@ -1,0 +1,167 @@
+//! `Kernel`: the functions a line can call without a module, plus iex's helpers
+//! (`flush/0`, `v/0,1`, `pid/1,3`).
+
+use super::{no_clause, Answer};
+use crate::error::{exception, Error};
+use crate::eval::literal::to_string;
+use crate::eval::{ops, Evaluator};
+use crate::inspect::{inspect, inspect_plain, Options};
+use crate::term::{Pid, Term};
+
+pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
+    Some(match (name, args.as_slice()) {
+        ("self", []) => Ok(Term::Pid(ev.client.pid())),
+        ("node", []) => Ok(Term::atom("nonode@nohost")),
+        ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
+        ("send", [dest, msg]) => ev.client.send(dest, msg.clone()),
+        ("elem", [t, i]) => elem(t, i),
+        ("put_elem", [Term::Tuple(t), Term::Int(i), v]) if (*i as usize) < t.len() && *i >= 0 => {
+            let mut items = t.to_vec();
+            items[*i as usize] = v.clone();
+            Ok(Term::tuple(items))
+        }
+        ("tuple_size", [Term::Tuple(t)]) => Ok(Term::Int(t.len() as i64)),
+        ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
+        ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
+        ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::list(l[1..].to_vec())),
+        ("hd" | "tl", [_]) => Err(Error::bif_argument(1, "not a nonempty list")),
+        ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
+        ("length", [_]) => Err(Error::bif_argument(1, "not a list")),
+        ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
+        ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
+        ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
+        ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
+        ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => {
+            Err(ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0]))))
+        }
+        ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
+        ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
+        ("div" | "rem", [a, b]) => Err(ops::arithmetic(&format!(
+            "{name}({}, {})",
+            inspect_plain(a),
+            inspect_plain(b)
+        ))),
+        ("max", [a, b]) => Ok(if a.compare(b).is_lt() { b.clone() } else { a.clone() }),
+        ("min", [a, b]) => Ok(if b.compare(a).is_lt() { b.clone() } else { a.clone() }),
+        ("round", [Term::Float(f)]) => Ok(Term::Int(f.round() as i64)),
+        ("trunc", [Term::Float(f)]) => Ok(Term::Int(f.trunc() as i64)),
+        ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
+        ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
+        ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
+        ("inspect", [v, _opts]) => Ok(Term::string(&inspect_plain(v))),
+        ("is_nil", [v]) => Ok(Term::bool(v.is_nil())),
+        ("is_atom", [v]) => Ok(Term::bool(matches!(v, Term::Atom(_)))),
+        ("is_binary", [v]) => Ok(Term::bool(matches!(v, Term::Binary(_)))),
+        ("is_integer", [v]) => Ok(Term::bool(matches!(v, Term::Int(_)))),
+        ("is_float", [v]) => Ok(Term::bool(matches!(v, Term::Float(_)))),
+        ("is_number", [v]) => Ok(Term::bool(matches!(v, Term::Int(_) | Term::Float(_)))),
+        ("is_list", [v]) => Ok(Term::bool(matches!(v, Term::List(_) | Term::ImproperList(..)))),
+        ("is_tuple", [v]) => Ok(Term::bool(matches!(v, Term::Tuple(_)))),
+        ("is_map", [v]) => Ok(Term::bool(matches!(v, Term::Map(_)))),
+        ("is_pid", [v]) => Ok(Term::bool(matches!(v, Term::Pid(_)))),
+        ("is_reference", [v]) => Ok(Term::bool(matches!(v, Term::Ref(_)))),
+        ("is_function", [v]) => Ok(Term::bool(matches!(v, Term::Fun(_)))),
+        ("is_function", [Term::Fun(f), Term::Int(a)]) => Ok(Term::bool(f.arity as i64 == *a)),
+        ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
+        ("exit", [reason]) => Err(Error::Exit(reason.clone())),
+        ("throw", [value]) => Err(Error::Throw(value.clone())),
+        ("raise", [msg]) => raise(msg, None),
+        ("raise", [module, fields]) => raise(module, Some(fields)),
+        ("apply", [f, Term::List(a)]) => ev.apply_fun(f, a.to_vec()),
+        ("apply", [m, Term::Atom(f), Term::List(a)]) => {
+            ev.apply_remote(m.clone(), f.name(), a.to_vec())
+        }
+        ("flush", []) => flush(ev),
+        ("v", []) => history(ev, -1),
+        ("v", [Term::Int(n)]) => history(ev, *n),
+        ("pid", [Term::Binary(s)]) => parse_pid(&String::from_utf8_lossy(s)),
+        ("pid", [Term::Int(0), Term::Int(n), Term::Int(0)]) if *n >= 0 => {
+            Ok(Term::Pid(Pid(*n as u64)))
+        }
+        ("pid", [_, _, _]) => Err(no_clause("IEx.Helpers", "pid", 3)),
+        _ => return None,
+    })
+}
+
+fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
+    match (t, i) {
+        (Term::Tuple(items), Term::Int(i)) if *i >= 0 && (*i as usize) < items.len() => {
+            Ok(items[*i as usize].clone())
+        }
+        (Term::Tuple(_), Term::Int(_)) => Err(Error::bif_argument(2, "out of range")),
+        (Term::Tuple(_), _) => Err(Error::bif_argument(2, "not an integer")),
+        _ => Err(Error::bif_argument(1, "not a tuple")),
+    }
+}
+
+/// `raise "msg"`, `raise ArgumentError`, `raise ArgumentError, "msg"`,
+/// `raise ArgumentError, message: "msg"`.
+fn raise(what: &Term, fields: Option<&Term>) -> Result<Term, Error> {
+    match (what, fields) {
+        (Term::Binary(b), None) => {
+            Err(Error::raise_message("RuntimeError", String::from_utf8_lossy(b)))
+        }
+        (Term::Atom(m), rest) if m.name().starts_with("Elixir.") => {
+            let module = m.name().trim_start_matches("Elixir.");
+            let message = match rest {
+                Some(Term::Binary(b)) => String::from_utf8_lossy(b).into_owned(),
+                Some(kw) => match kw.keyword_get("message") {
+                    Some(m) => to_string(m)?,
+                    None => default_message(module),
+                },
+                None => default_message(module),
+            };
+            Err(Error::raise_message(module, message))
+        }
+        (Term::Map(_), None) => Err(Error::Raise(what.clone())),
+        _ => Err(Error::argument(format!(
+            "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",
+            inspect_plain(what)
+        ))),
+    }
+}
+
+fn default_message(module: &str) -> String {
+    match module {
+        "ArgumentError" => "argument error".into(),
+        "RuntimeError" => "runtime error".into(),
+        _ => format!("{module} raised"),
+    }
+}
+
+/// Prints every message in the shell's mailbox, one per line, and returns `:ok`.
+fn flush(ev: &mut Evaluator) -> Result<Term, Error> {
+    while let Some(message) = ev.client.receive(Some(std::time::Duration::ZERO)) {
+        let text = inspect(&message, &Options { color: ev.out.color(), ..Options::default() });
+        ev.out.write(&text);
+        ev.out.write("\n");
+    }
+    Ok(Term::ok())
+}
+
+/// `v()` and `v(n)`: the result of an earlier line (negative counts back).
+fn history(ev: &Evaluator, n: i64) -> Result<Term, Error> {
+    let len = ev.results.len() as i64;
+    let index = if n < 0 { len + n } else { n - 1 };
+    if index >= 0 && index < len {
+        Ok(ev.results[index as usize].clone())
+    } else {
+        Err(Error::raise_message("RuntimeError", format!("v({n}) is out of bounds")))
+    }
+}
+
+/// `pid("0.21.0")`
+fn parse_pid(text: &str) -> Result<Term, Error> {
+    let parts: Vec<&str> = text.split('.').collect();
+    match parts.as_slice() {
+        ["0", n, "0"] => n
+            .parse::<u64>()
+            .map(|n| Term::Pid(Pid(n)))
+            .map_err(|_| Error::bif_argument(1, "not a textual representation of a pid")),
+        _ => Err(Error::bif_argument(1, "not a textual representation of a pid")),
+    }
+}
+
+pub fn exception_struct(module: &str, message: &str) -> Term {
+    exception(module, vec![("message", Term::string(message))])
+}

@@ -1,0 +1,154 @@
+//! The OTP modules of the guide, as the shell process calls them: `GenServer`,
+//! `DynamicSupervisor`, `Registry`, and the guide's own `Server` and `DSupervisor`.
+//! Each function here is a translation of the Elixir source of that function into a
+//! runtime request; the behaviour itself lives in `runtime`.
+
+use super::{no_clause, timeout, Answer};
+use crate::error::Result;
+use crate::eval::Evaluator;
+use crate::term::{Atom, Term};
+use std::time::Duration;
+
+const DEFAULT_CALL_TIMEOUT: Option<Duration> = Some(Duration::from_millis(5000));
+
+fn module(alias: &str) -> Atom {
+    Atom::from_static(&format!("Elixir.{alias}"))
+}
+
+pub fn server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        // def start_link({init_arg, name}), do: GenServer.start_link(__MODULE__, init_arg, name: name)
+        ("start_link", [Term::Tuple(t)]) if t.len() == 2 => {
+            let opts = Term::list(vec![Term::tuple(vec![Term::atom("name"), t[1].clone()])]);
+            client.gen_server_start(&module("Server"), t[0].clone(), &opts, true)
+        }
+        ("start_link", [_]) => Err(no_clause("Server", "start_link", 1)),
+        // def state(name), do: GenServer.call(name, :state)
+        ("state", [name]) => client.call(name, Term::atom("state"), DEFAULT_CALL_TIMEOUT),
+        ("child_spec", [arg]) => Ok(child_spec("Server", arg)),
+        ("init", [arg]) => Ok(Term::ok_tuple(arg.clone())),
+        _ => return None,
+    })
+}
+
+pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        ("start_link", [arg]) => client.supervisor_start(Some(&module("DSupervisor")), arg, true),
+        // def start_server(v, name), do: DynamicSupervisor.start_child(__MODULE__, {Server, {v, name}})
+        ("start_server", [value, name]) => {
+            let spec = Term::tuple(vec![
+                Term::module("Server"),
+                Term::tuple(vec![value.clone(), name.clone()]),
+            ]);
+            client.start_child(&Term::module("DSupervisor"), &spec)
+        }
+        ("child_spec", [arg]) => Ok(Term::map(vec![
+            (Term::atom("id"), Term::module("DSupervisor")),
+            (
+                Term::atom("start"),
+                Term::tuple(vec![Term::module("DSupervisor"), Term::atom("start_link"), Term::list(vec![arg.clone()])]),
+            ),
+            (Term::atom("type"), Term::atom("supervisor")),
+        ])),
+        _ => return None,
+    })
+}
+
+/// The child spec `use GenServer` generates.
+fn child_spec(alias: &str, arg: &Term) -> Term {
+    Term::map(vec![
+        (Term::atom("id"), Term::module(alias)),
+        (
+            Term::atom("start"),
+            Term::tuple(vec![Term::module(alias), Term::atom("start_link"), Term::list(vec![arg.clone()])]),
+        ),
+    ])
+}
+
+pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    let start = |m: &Term, arg: &Term, opts: &Term, link: bool| -> Result<Term> {
+        match m {
+            Term::Atom(a) => client.gen_server_start(a, arg.clone(), opts, link),
+            _ => Err(no_clause("GenServer", if link { "start_link" } else { "start" }, 3)),
+        }
+    };
+    Some(match (function, args.as_slice()) {
+        ("start_link", [m, arg]) => start(m, arg, &Term::empty_list(), true),
+        ("start_link", [m, arg, opts]) => start(m, arg, opts, true),
+        ("start", [m, arg]) => start(m, arg, &Term::empty_list(), false),
+        ("start", [m, arg, opts]) => start(m, arg, opts, false),
+        ("call", [server, request]) => client.call(server, request.clone(), DEFAULT_CALL_TIMEOUT),
+        ("call", [server, request, t]) => match timeout(t) {
+            Some(t) => client.call(server, request.clone(), t),
+            None => Err(no_clause("GenServer", "call", 3)),
+        },
+        ("cast", [server, request]) => Ok(client.cast(server, request.clone())),
+        ("stop", [server]) => client.stop(server, Term::atom("normal"), None),
+        ("stop", [server, reason]) => client.stop(server, reason.clone(), None),
+        ("stop", [server, reason, t]) => match timeout(t) {
+            Some(t) => client.stop(server, reason.clone(), t),
+            None => Err(no_clause("GenServer", "stop", 3)),
+        },
+        ("whereis", [server]) => client
+            .gen_server_whereis(server)
+            .map(|p| p.map_or_else(Term::nil, Term::Pid)),
+        _ => return None,
+    })
+}
+
+pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        ("start_link", [opts]) if opts.as_list().is_some() => client.supervisor_start(None, opts, true),
+        ("start_link", [Term::Atom(m), _arg]) => {
+            client.supervisor_start(Some(m), &Term::empty_list(), true)
+        }
+        ("start_link", [Term::Atom(m), _arg, opts]) => client.supervisor_start(Some(m), opts, true),
+        ("start_child", [sup, spec]) => client.start_child(sup, spec),
+        ("terminate_child", [sup, pid]) => client.terminate_child(sup, pid),
+        ("which_children", [sup]) => client.which_children(sup),
+        ("count_children", [sup]) => client.count_children(sup),
+        ("stop", [sup]) => client.stop(sup, Term::atom("normal"), None),
+        ("stop", [sup, reason]) => client.stop(sup, reason.clone(), None),
+        _ => return None,
+    })
+}
+
+pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        ("start_link", [opts]) => client.registry_start(opts, true),
+        ("register", [reg, key, value]) => client.registry_register(reg, key.clone(), value.clone()),
+        ("unregister", [reg, key]) => client.registry_unregister(reg, key),
+        ("lookup", [reg, key]) => client.registry_lookup(reg, key),
+        ("keys", [reg, Term::Pid(p)]) => client.registry_keys(reg, *p),
+        ("count", [reg]) => client.registry_count(reg),
+        ("values", [reg, key, Term::Pid(p)]) => client.registry_values(reg, key, *p),
+        ("meta", [reg, key]) => client.registry_meta(reg, key),
+        ("put_meta", [reg, key, value]) => client.registry_put_meta(reg, key.clone(), value.clone()),
+        ("select", [reg, spec]) => client.registry_select(reg, spec),
+        ("update_value", [reg, key, f]) => {
+            let f = f.clone();
+            client.registry_update_value(reg, key, &mut |old| ev.apply_fun(&f, vec![old]))
+        }
+        ("dispatch", [reg, key, f]) => dispatch(ev, reg, key, f),
+        _ => return None,
+    })
+}
+
+/// `Registry.dispatch/3`: the callback gets the list of `{pid, value}` entries.
+fn dispatch(ev: &mut Evaluator, reg: &Term, key: &Term, f: &Term) -> Result<Term> {
+    let entries = ev.client.registry_entries(reg, key)?;
+    if !entries.is_empty() {
+        let list = entries
+            .into_iter()
+            .map(|(pid, value)| Term::tuple(vec![Term::Pid(pid), value]))
+            .collect();
+        ev.apply_fun(f, vec![Term::list(list)])?;
+    }
+    Ok(Term::ok())
+}
+

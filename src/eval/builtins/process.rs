@@ -1,0 +1,57 @@
+//! `Process`: the shell process asking the runtime about processes.
+
+use super::{no_clause, timeout, Answer};
+use crate::error::Error;
+use crate::eval::Evaluator;
+use crate::term::Term;
+
+pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        ("alive?", [Term::Pid(p)]) => Ok(Term::bool(client.alive(*p))),
+        ("alive?", [_]) => Err(Error::bif_argument(1, "not a pid")),
+        ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(client.exit(*p, reason.clone()))),
+        ("exit", [_, _]) => Err(Error::bif_argument(1, "not a pid or port")),
+        ("whereis", [Term::Atom(name)]) => {
+            Ok(client.whereis(name).map_or_else(Term::nil, Term::Pid))
+        }
+        ("register", [Term::Pid(p), Term::Atom(name)]) => {
+            client.register(*p, name.clone()).map(|_| Term::bool(true))
+        }
+        ("unregister", [Term::Atom(name)]) => client.unregister(name).map(|_| Term::bool(true)),
+        ("registered", []) => Ok(Term::list(
+            client.registered().into_iter().map(Term::Atom).collect(),
+        )),
+        ("list", []) => Ok(Term::list(client.processes().into_iter().map(Term::Pid).collect())),
+        ("monitor", [target]) => Ok(Term::Ref(client.monitor(target))),
+        ("demonitor", [Term::Ref(r)]) | ("demonitor", [Term::Ref(r), _]) => {
+            Ok(Term::bool(client.demonitor(*r)))
+        }
+        ("link", [Term::Pid(p)]) => client.link(*p).map(|_| Term::bool(true)),
+        ("unlink", [Term::Pid(p)]) => {
+            client.unlink(*p);
+            Ok(Term::bool(true))
+        }
+        ("flag", [flag, value]) if flag.is_atom("trap_exit") => match value {
+            Term::Atom(a) if a.name() == "true" || a.name() == "false" => {
+                Ok(Term::bool(client.trap_exit(a.name() == "true")))
+            }
+            _ => Err(Error::bif_argument(2, "invalid value for a process flag")),
+        },
+        ("send", [dest, msg, _opts]) => client.send(dest, msg.clone()).map(|_| Term::ok()),
+        ("sleep", [t]) => match timeout(t) {
+            Some(Some(d)) => {
+                std::thread::sleep(d);
+                Ok(Term::ok())
+            }
+            Some(None) => Err(Error::argument(
+                "otpsh: Process.sleep(:infinity) would never return at a shell prompt",
+            )),
+            None => Err(no_clause("Process", "sleep", 1)),
+        },
+        ("info", [Term::Pid(p)]) => Ok(client
+            .process_info(*p)
+            .map_or_else(Term::nil, |info| info.to_keyword())),
+        _ => return None,
+    })
+}

@@ -1,0 +1,365 @@
+//! Calls and the constructs built on functions: local, remote and anonymous calls,
+//! captures (`&Mod.fun/2`, `&(&1 + 1)`), comprehensions and `receive`.
+
+use super::enumerable;
+use super::{builtins, Captured, Closure, Env, Evaluator};
+use crate::error::{exception, Error, Result};
+use crate::inspect::inspect_plain;
+use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind, Qualifier};
+use crate::term::Term;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A capture such as `&(&1 + 1)`: the body, evaluated with `&1..&N` bound.
+pub struct CaptureBody {
+    pub body: Expr,
+    pub env: Env,
+}
+
+impl Evaluator<'_> {
+    pub(crate) fn call(&mut self, target: &CallTarget, args: &[Expr], env: &mut Env) -> Result<Term> {
+        match target {
+            CallTarget::Local(name) => {
+                let values = self.eval_all(args, env)?;
+                builtins::local(self, name, values)
+            }
+            CallTarget::Remote { module, function } => {
+                let module = self.eval(module, env)?;
+                let values = self.eval_all(args, env)?;
+                self.apply_remote(module, function, values)
+            }
+            CallTarget::Anonymous(f) => {
+                let f = self.eval(f, env)?;
+                let values = self.eval_all(args, env)?;
+                self.apply_fun(&f, values)
+            }
+        }
+    }
+
+    pub(crate) fn apply_remote(&mut self, module: Term, function: &str, args: Vec<Term>) -> Result<Term> {
+        match &module {
+            Term::Atom(a) => builtins::remote(self, a.name(), function, args),
+            Term::Map(m) if args.is_empty() => {
+                let key = Term::atom(function);
+                m.get(&key).cloned().ok_or_else(|| {
+                    Error::Raise(exception("KeyError", vec![("key", key), ("term", module.clone())]))
+                })
+            }
+            _ => Err(Error::argument(format!(
+                "you attempted to apply a function named :{function} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
+                inspect_plain(&module)
+            ))),
+        }
+    }
+
+    /// Calls a function value with arguments.
+    pub fn apply_fun(&mut self, f: &Term, args: Vec<Term>) -> Result<Term> {
+        let Term::Fun(fun) = f else {
+            return Err(Error::Raise(exception("BadFunctionError", vec![("term", f.clone())])));
+        };
+        if fun.arity != args.len() {
+            return Err(Error::Raise(exception(
+                "BadArityError",
+                vec![("function", f.clone()), ("args", Term::list(args))],
+            )));
+        }
+        let body = fun.body.clone();
+        if let Some(closure) = body.downcast_ref::<Closure>() {
+            for clause in &closure.clauses {
+                let mut scope = closure.env.clone();
+                if self.clause_matches(clause, &args, &mut scope)? {
+                    return self.eval_block(&clause.body, &mut scope);
+                }
+            }
+            // iex names a shell fn after the interpreter that runs it.
+            return Err(Error::Raise(exception(
+                "FunctionClauseError",
+                vec![
+                    ("module", Term::atom("erl_eval")),
+                    ("function", Term::atom("-inside-an-interpreted-fun-")),
+                    ("arity", Term::Int(args.len() as i64)),
+                    ("kind", Term::nil()),
+                    ("args", Term::list(args)),
+                    ("clauses", Term::nil()),
+                ],
+            )));
+        }
+        if let Some(captured) = body.downcast_ref::<Captured>() {
+            return self.apply_remote(captured.module.clone(), &captured.function, args);
+        }
+        if let Some(capture) = body.downcast_ref::<CaptureBody>() {
+            let mut scope = capture.env.clone();
+            for (i, a) in args.into_iter().enumerate() {
+                scope.bind(&format!("&{}", i + 1), a);
+            }
+            return self.eval(&capture.body, &mut scope);
+        }
+        Err(Error::Raise(exception("BadFunctionError", vec![("term", f.clone())])))
+    }
+
+    pub(crate) fn capture_fun(
+        &mut self,
+        module: Option<&Expr>,
+        name: &str,
+        arity: usize,
+        env: &mut Env,
+    ) -> Result<Term> {
+        let module = match module {
+            Some(m) => self.eval(m, env)?,
+            None => Term::module("Kernel"),
+        };
+        Ok(self.make_fun(arity, Arc::new(Captured { module, function: name.to_string() })))
+    }
+
+    pub(crate) fn capture_expr(&mut self, body: &Expr, env: &Env) -> Term {
+        let arity = max_capture_arg(body);
+        self.make_fun(arity, Arc::new(CaptureBody { body: body.clone(), env: env.clone() }))
+    }
+
+    pub(crate) fn comprehension(
+        &mut self,
+        qualifiers: &[Qualifier],
+        into: Option<&Expr>,
+        body: &Block,
+        env: &Env,
+    ) -> Result<Term> {
+        let mut scope = env.clone();
+        let into = match into {
+            Some(e) => Some(self.eval(e, &mut scope)?),
+            None => None,
+        };
+        let mut results = Vec::new();
+        self.qualify(qualifiers, body, &scope, &mut results)?;
+        match into {
+            None => Ok(Term::list(results)),
+            Some(Term::Map(base)) => {
+                let mut map: BTreeMap<Term, Term> = (*base).clone();
+                for item in results {
+                    match item.as_tuple() {
+                        Some([k, v]) => {
+                            map.insert(k.clone(), v.clone());
+                        }
+                        _ => return Err(Error::argument(format!(
+                            "collecting into a map requires {{key, value}} tuples, got: {}",
+                            inspect_plain(&item)
+                        ))),
+                    }
+                }
+                Ok(Term::Map(Arc::new(map)))
+            }
+            Some(Term::Binary(prefix)) => {
+                let mut text = String::from_utf8_lossy(&prefix).into_owned();
+                for item in results {
+                    text.push_str(&super::literal::to_string(&item)?);
+                }
+                Ok(Term::string(&text))
+            }
+            Some(Term::List(prefix)) => {
+                let mut items = prefix.to_vec();
+                items.extend(results);
+                Ok(Term::list(items))
+            }
+            Some(other) => Err(super::literal::not_implemented("Collectable", &other)),
+        }
+    }
+
+    fn qualify(
+        &mut self,
+        qualifiers: &[Qualifier],
+        body: &Block,
+        env: &Env,
+        results: &mut Vec<Term>,
+    ) -> Result<()> {
+        let Some((first, rest)) = qualifiers.split_first() else {
+            let mut scope = env.clone();
+            results.push(self.eval_block(body, &mut scope)?);
+            return Ok(());
+        };
+        match first {
+            Qualifier::Filter(condition) => {
+                let mut scope = env.clone();
+                if self.eval(condition, &mut scope)?.is_truthy() {
+                    self.qualify(rest, body, &scope, results)?;
+                }
+                Ok(())
+            }
+            Qualifier::Generator { pattern, source } => {
+                let mut scope = env.clone();
+                let items = enumerable::to_vec(&self.eval(source, &mut scope)?)?;
+                for item in items {
+                    let mut inner = env.clone();
+                    if self.match_pattern(pattern, &item, &mut inner)? {
+                        self.qualify(rest, body, &inner, results)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+
+    pub(crate) fn receive(
+        &mut self,
+        clauses: &[Clause],
+        after: &Option<(Box<Expr>, Box<Block>)>,
+        env: &Env,
+    ) -> Result<Term> {
+        let timeout = match after {
+            None => None,
+            Some((t, _)) => match self.eval(t, &mut env.clone())? {
+                Term::Int(ms) if ms >= 0 => Some(Duration::from_millis(ms as u64)),
+                t if t.is_atom("infinity") => None,
+                other => {
+                    return Err(Error::argument(format!(
+                        "expected a non-negative integer or :infinity in after, got: {}",
+                        inspect_plain(&other)
+                    )))
+                }
+            },
+        };
+        let client = self.client;
+        let mut chosen: Option<(usize, Env)> = None;
+        let mut failure: Option<Error> = None;
+        let got = client.receive_matching(
+            &mut |message: &Term| {
+                for (i, clause) in clauses.iter().enumerate() {
+                    let mut scope = env.clone();
+                    match self.clause_matches(clause, std::slice::from_ref(message), &mut scope) {
+                        Ok(true) => {
+                            chosen = Some((i, scope));
+                            return true;
+                        }
+                        Ok(false) => {}
+                        Err(e) => {
+                            failure = Some(e);
+                            return true;
+                        }
+                    }
+                }
+                false
+            },
+            timeout,
+        );
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        match (got, chosen) {
+            (Some(_), Some((i, mut scope))) => self.eval_block(&clauses[i].body, &mut scope),
+            _ => match after {
+                Some((_, block)) => self.eval_block(block, &mut env.clone()),
+                None => Ok(Term::nil()),
+            },
+        }
+    }
+}
+
+/// The highest `&N` in a capture's body: the arity of the function it makes.
+fn max_capture_arg(expr: &Expr) -> usize {
+    let mut max = 0;
+    visit(expr, &mut |e| {
+        if let ExprKind::CaptureArg(n) = e.kind {
+            max = max.max(n);
+        }
+    });
+    max
+}
+
+/// Calls `f` on `expr` and every expression inside it, except inside nested captures.
+fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(expr);
+    let block = |b: &Block, f: &mut dyn FnMut(&Expr)| b.exprs.iter().for_each(|e| visit(e, f));
+    let clauses = |cs: &[Clause], f: &mut dyn FnMut(&Expr)| {
+        for c in cs {
+            c.patterns.iter().for_each(|p| visit(p, f));
+            if let Some(g) = &c.guard {
+                visit(g, f);
+            }
+            block(&c.body, f);
+        }
+    };
+    match &expr.kind {
+        ExprKind::Str(parts) => {
+            for p in parts {
+                if let crate::syntax::ast::StrPart::Interp(e) = p {
+                    visit(e, f);
+                }
+            }
+        }
+        ExprKind::Tuple(items) => items.iter().for_each(|e| visit(e, f)),
+        ExprKind::List { items, tail } => {
+            items.iter().for_each(|e| visit(e, f));
+            if let Some(t) = tail {
+                visit(t, f);
+            }
+        }
+        ExprKind::Map { base, entries } => {
+            if let Some(b) = base {
+                visit(b, f);
+            }
+            for (k, v) in entries {
+                visit(k, f);
+                visit(v, f);
+            }
+        }
+        ExprKind::Unary { expr, .. } => visit(expr, f),
+        ExprKind::Binary { lhs, rhs, .. } => {
+            visit(lhs, f);
+            visit(rhs, f);
+        }
+        ExprKind::Match { pattern, expr } => {
+            visit(pattern, f);
+            visit(expr, f);
+        }
+        ExprKind::Range { first, last, step } => {
+            visit(first, f);
+            visit(last, f);
+            if let Some(s) = step {
+                visit(s, f);
+            }
+        }
+        ExprKind::Call { target, args } => {
+            match target {
+                CallTarget::Remote { module, .. } => visit(module, f),
+                CallTarget::Anonymous(e) => visit(e, f),
+                CallTarget::Local(_) => {}
+            }
+            args.iter().for_each(|e| visit(e, f));
+        }
+        ExprKind::Fn(cs) | ExprKind::Cond(cs) => clauses(cs, f),
+        ExprKind::For { qualifiers, into, body } => {
+            for q in qualifiers {
+                match q {
+                    Qualifier::Generator { pattern, source } => {
+                        visit(pattern, f);
+                        visit(source, f);
+                    }
+                    Qualifier::Filter(e) => visit(e, f),
+                }
+            }
+            if let Some(i) = into {
+                visit(i, f);
+            }
+            block(body, f);
+        }
+        ExprKind::If { condition, then, otherwise } | ExprKind::Unless { condition, then, otherwise } => {
+            visit(condition, f);
+            block(then, f);
+            if let Some(o) = otherwise {
+                block(o, f);
+            }
+        }
+        ExprKind::Case { subject, clauses: cs } => {
+            visit(subject, f);
+            clauses(cs, f);
+        }
+        ExprKind::Receive { clauses: cs, after } => {
+            clauses(cs, f);
+            if let Some((t, b)) = after {
+                visit(t, f);
+                block(b, f);
+            }
+        }
+        ExprKind::Block(b) => block(b, f),
+        _ => {}
+    }
+}

@@ -1,0 +1,122 @@
+//! Literals and text: atoms interned into the node's table as the BEAM does when it
+//! reads them, strings with their interpolations, and `String.Chars` (what `to_string/1`,
+//! `IO.puts/1` and `"#{x}"` make of a value).
+
+use super::{Env, Evaluator};
+use crate::error::{exception, Error, Result};
+use crate::inspect;
+use crate::syntax::ast::{Expr, ExprKind, StrPart};
+use crate::term::Term;
+
+impl Evaluator<'_> {
+    pub(crate) fn literal(&mut self, expr: &Expr, env: &mut Env) -> Result<Term> {
+        match &expr.kind {
+            ExprKind::Int(i) => Ok(Term::Int(*i)),
+            ExprKind::Float(f) => Ok(Term::Float(*f)),
+            ExprKind::Atom(name) => self.atom(name),
+            ExprKind::Alias(name) => self.atom(&format!("Elixir.{name}")),
+            ExprKind::Str(parts) => {
+                let mut text = String::new();
+                for part in parts {
+                    match part {
+                        StrPart::Lit(s) => text.push_str(s),
+                        StrPart::Interp(e) => {
+                            let value = self.eval(e, env)?;
+                            text.push_str(&to_string(&value)?);
+                        }
+                    }
+                }
+                Ok(Term::string(&text))
+            }
+            _ => unreachable_literal(),
+        }
+    }
+
+    /// Interns an atom into the node's table. Past the table's limit the node is dead;
+    /// the shell sees that through `Runtime::crashed`.
+    pub(crate) fn atom(&self, name: &str) -> Result<Term> {
+        match self.client.runtime().atoms().intern(name) {
+            Ok(atom) => Ok(Term::Atom(atom)),
+            Err(_) => Err(Error::Exit(Term::atom("system_limit"))),
+        }
+    }
+}
+
+fn unreachable_literal() -> Result<Term> {
+    Err(Error::raise_message("RuntimeError", "otpsh: not a literal"))
+}
+
+/// `String.Chars.to_string/1`.
+pub fn to_string(value: &Term) -> Result<String> {
+    match value {
+        Term::Binary(b) => Ok(String::from_utf8_lossy(b).into_owned()),
+        Term::Atom(a) if a.name() == "nil" => Ok(String::new()),
+        Term::Atom(a) => Ok(a.name().to_string()),
+        Term::Int(i) => Ok(i.to_string()),
+        Term::Float(_) => Ok(inspect::inspect_plain(value)),
+        Term::List(_) => chardata(value),
+        _ => Err(not_implemented("String.Chars", value)),
+    }
+}
+
+/// A list of code points, strings and nested lists, flattened to text.
+fn chardata(value: &Term) -> Result<String> {
+    let mut out = String::new();
+    fn walk(t: &Term, out: &mut String, whole: &Term) -> Result<()> {
+        match t {
+            Term::Int(c) => match u32::try_from(*c).ok().and_then(char::from_u32) {
+                Some(ch) => out.push(ch),
+                None => return Err(Error::argument(format!(
+                    "cannot convert the given list to a string.\n\nTo be converted to a string, a list must either be empty or only\ncontain the following elements:\n\n  * strings\n  * integers representing Unicode code points\n  * a list containing one of these three elements\n\nPlease check the given list or call inspect/1 to get the list representation, got:\n\n{}\n",
+                    inspect::inspect_plain(whole)
+                ))),
+            },
+            Term::Binary(b) => out.push_str(&String::from_utf8_lossy(b)),
+            Term::List(items) => {
+                for item in items.iter() {
+                    walk(item, out, whole)?;
+                }
+            }
+            _ => return Err(not_implemented("String.Chars", whole)),
+        }
+        Ok(())
+    }
+    walk(value, &mut out, value)?;
+    Ok(out)
+}
+
+/// `Protocol.UndefinedError` for a value of a type the protocol does not cover.
+pub fn not_implemented(protocol: &str, value: &Term) -> Error {
+    Error::Raise(exception(
+        "Protocol.UndefinedError",
+        vec![
+            ("protocol", Term::module(protocol)),
+            ("value", value.clone()),
+            ("description", Term::string("")),
+            (
+                "message",
+                Term::string(&format!(
+                    "protocol {protocol} not implemented for {} of type {}",
+                    inspect::inspect_plain(value),
+                    type_name(value)
+                )),
+            ),
+        ],
+    ))
+}
+
+/// The type name Elixir's protocol errors use.
+pub fn type_name(value: &Term) -> &'static str {
+    match value {
+        Term::Int(_) => "Integer",
+        Term::Float(_) => "Float",
+        Term::Atom(_) => "Atom",
+        Term::Binary(_) => "BitString",
+        Term::Pid(_) => "PID",
+        Term::Ref(_) => "Reference",
+        Term::Fun(_) => "Function",
+        Term::Tuple(_) => "Tuple",
+        Term::List(_) | Term::ImproperList(..) => "List",
+        Term::Map(_) => "Map",
+    }
+}

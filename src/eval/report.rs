@@ -1,0 +1,229 @@
+//! The one place where errors become text: iex's `** (Module) message` banners,
+//! `Exception.format_exit/1` for exit reasons, the shell-restart line and Logger's
+//! GenServer crash report. Every text here is what Elixir 1.14 prints for the same value.
+
+use crate::error::{exception_field, exception_module, Error};
+use crate::inspect::inspect_plain;
+use crate::term::{Pid, Term};
+
+/// What iex prints when a line fails: `** (ArgumentError) ...`, `** (exit) ...`.
+pub fn format_error(error: &Error) -> String {
+    match error {
+        Error::Raise(e) => {
+            format!("** ({}) {}{}", module_name(e), exception_message(e), blame(e))
+        }
+        Error::Exit(reason) => format!("** (exit) {}", format_exit(reason)),
+        Error::Throw(value) => format!("** (throw) {}", inspect_plain(value)),
+        Error::Located(inner, frame) => format!("{}\n    {frame}", format_error(inner)),
+    }
+}
+
+/// What iex adds under a `FunctionClauseError` whose arguments are known: the
+/// arguments, one by one.
+fn blame(e: &Term) -> String {
+    let (Some(module), Some(Term::List(args))) = (exception_module(e), exception_field(e, "args")) else {
+        return String::new();
+    };
+    if module != "FunctionClauseError" {
+        return String::new();
+    }
+    let mut text = format!("\n\n    The following arguments were given to {}:\n", function_name(e));
+    for (i, arg) in args.iter().enumerate() {
+        text.push_str(&format!("\n        # {}\n        {}\n", i + 1, inspect_plain(arg)));
+    }
+    text
+}
+
+/// `Module.fun/arity` of a `FunctionClauseError`.
+fn function_name(e: &Term) -> String {
+    let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    let fun = inspect_plain(&field("function"));
+    format!(
+        "{}.{}/{}",
+        inspect_plain(&field("module")),
+        fun.trim_start_matches(':'),
+        inspect_plain(&field("arity"))
+    )
+}
+
+fn module_name(exception: &Term) -> String {
+    exception_module(exception).unwrap_or_else(|| "ErlangError".into())
+}
+
+/// `Exception.message/1` for the exceptions the shell raises.
+pub fn exception_message(e: &Term) -> String {
+    let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    let shown = |name: &str| inspect_plain(&field(name));
+    let module = module_name(e);
+    match module.as_str() {
+        "CompileError" => format!(
+            "{}:{}: {}",
+            text(&field("file")),
+            shown("line"),
+            text(&field("description"))
+        ),
+        "MatchError" => format!("no match of right hand side value: {}", shown("term")),
+        "CaseClauseError" => format!("no case clause matching: {}", shown("term")),
+        "BadMapError" => format!("expected a map, got: {}", shown("term")),
+        "BadFunctionError" => format!("expected a function, got: {}", shown("term")),
+        "BadBooleanError" => format!(
+            "expected a boolean on left-side of \"{}\", got: {}",
+            text_atom(&field("operator")),
+            shown("term")
+        ),
+        "KeyError" => format!("key {} not found in: {}", shown("key"), shown("term")),
+        "BadArityError" => bad_arity(&field("function"), &field("args")),
+        "FunctionClauseError" => format!("no function clause matching in {}", function_name(e)),
+        _ => match field("message") {
+            Term::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
+            _ => format!("{} raised", module),
+        },
+    }
+}
+
+fn text(t: &Term) -> String {
+    match t {
+        Term::Binary(b) => String::from_utf8_lossy(b).into_owned(),
+        other => inspect_plain(other),
+    }
+}
+
+fn text_atom(t: &Term) -> String {
+    match t {
+        Term::Atom(a) => a.name().to_string(),
+        other => inspect_plain(other),
+    }
+}
+
+fn bad_arity(function: &Term, args: &Term) -> String {
+    let args = args.as_list().unwrap_or(&[]);
+    let arity = match function {
+        Term::Fun(f) => f.arity,
+        _ => 0,
+    };
+    let called = match args.len() {
+        0 => "no arguments".to_string(),
+        1 => "1 argument".to_string(),
+        n => format!("{n} arguments"),
+    };
+    let listed: Vec<String> = args.iter().map(inspect_plain).collect();
+    let mut message = format!("{} with arity {arity} called with {called}", inspect_plain(function));
+    if !listed.is_empty() {
+        message.push_str(&format!(" ({})", listed.join(", ")));
+    }
+    message
+}
+
+/// `Exception.format_exit/1`.
+pub fn format_exit(reason: &Term) -> String {
+    format_exit_with(reason, "\n    ")
+}
+
+fn format_exit_with(reason: &Term, joiner: &str) -> String {
+    if let Some([first, second]) = reason.as_tuple() {
+        if exception_module(first).is_some() && second.as_list().is_some() {
+            let banner = format!("** ({}) {}", module_name(first), exception_message(first));
+            return format!("an exception was raised:{joiner}{}", banner.replace('\n', joiner));
+        }
+        if let Some([m, Term::Atom(f), Term::List(args)]) = second.as_tuple() {
+            if let Term::Atom(_) = m {
+                let nested = format!("{joiner}    ");
+                return format!(
+                    "exited in: {}{joiner}** (EXIT) {}",
+                    format_mfa(m, f.name(), args),
+                    format_exit_with(first, &nested)
+                );
+            }
+        }
+    }
+    format_exit_reason(reason)
+}
+
+/// `Exception.format_mfa/3`: `GenServer.call(:beta, :state, 5000)`.
+pub fn format_mfa(module: &Term, function: &str, args: &[Term]) -> String {
+    let args: Vec<String> = args.iter().map(inspect_plain).collect();
+    let function = inspect_plain(&Term::atom(function));
+    format!("{}.{}({})", inspect_plain(module), function.trim_start_matches(':'), args.join(", "))
+}
+
+fn format_exit_reason(reason: &Term) -> String {
+    if let Term::Atom(a) = reason {
+        let text = match a.name() {
+            "normal" => "normal",
+            "shutdown" => "shutdown",
+            "calling_self" => "process attempted to call itself",
+            "timeout" => "time out",
+            "killed" => "killed",
+            "noconnection" => "no connection",
+            "noproc" => "no process: the process is not alive or there's no process currently associated with the given name, possibly because its application isn't started",
+            _ => "",
+        };
+        if !text.is_empty() {
+            return text.to_string();
+        }
+    }
+    if let Some([tag, inner]) = reason.as_tuple() {
+        if tag.is_atom("shutdown") {
+            return format!("shutdown: {}", inspect_plain(inner));
+        }
+        if tag.is_atom("bad_return_value") {
+            return format!("bad return value: {}", inspect_plain(inner));
+        }
+    }
+    inspect_plain(reason)
+}
+
+/// iex's line when the shell process was killed by an exit signal.
+pub fn shell_exited(shell: Pid, reason: &Term) -> String {
+    format!(
+        "** (EXIT from {}) shell process exited with reason: {}",
+        inspect_plain(&Term::Pid(shell)),
+        format_exit(reason)
+    )
+}
+
+/// Logger's report for a GenServer that terminated abnormally (without its stack trace
+/// lines, which the comparison rules drop and otpsh does not have).
+pub fn gen_server_terminating(
+    time: &str,
+    name: &Term,
+    reason: &Term,
+    last_message: &Term,
+    state: &Term,
+    client: Option<(Pid, bool)>,
+) -> String {
+    let mut lines = vec![format!("{time} [error] GenServer {} terminating", inspect_plain(name))];
+    lines.push(match reason.as_tuple() {
+        Some([e, stack]) if exception_module(e).is_some() && stack.as_list().is_some() => {
+            format!("** ({}) {}", module_name(e), exception_message(e))
+        }
+        _ => format!("** (stop) {}", format_exit(reason)),
+    });
+    match client {
+        Some((pid, _)) => lines.push(format!(
+            "Last message (from {}): {}",
+            inspect_plain(&Term::Pid(pid)),
+            inspect_plain(last_message)
+        )),
+        None => lines.push(format!("Last message: {}", inspect_plain(last_message))),
+    }
+    lines.push(format!("State: {}", inspect_plain(state)));
+    if let Some((pid, alive)) = client {
+        let status = if alive { "is alive" } else { "is dead" };
+        lines.push(format!("Client {} {status}", inspect_plain(&Term::Pid(pid))));
+    }
+    lines.join("\n")
+}
+
+/// `HH:MM:SS.mmm` of a wall-clock time, as Logger stamps its lines (UTC).
+pub fn timestamp(now: std::time::SystemTime) -> String {
+    let since = now.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let secs = since.as_secs() % 86_400;
+    format!(
+        "{:02}:{:02}:{:02}.{:03}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60,
+        since.subsec_millis()
+    )
+}

