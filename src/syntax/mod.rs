@@ -1,5 +1,13 @@
-//! Elixir syntax: the tree (`ast`) and the nom parser that builds it (`parser`).
-//! Nothing here evaluates or knows about processes.
+//! Elixir syntax: the tree (`ast`), the lexer and nom-assisted parser that build it
+//! (`lexer`, `parser`), and the shell's short commands (`command`). Nothing here
+//! evaluates or knows about processes.
 
 pub mod ast;
+pub mod command;
+pub mod error;
+pub mod lexer;
 pub mod parser;
+pub mod token;
+
+pub use error::{SyntaxError, SyntaxErrorKind};
+pub use parser::{parse, parse_input, Parsed};

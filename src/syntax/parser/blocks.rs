@@ -1,0 +1,397 @@
+//! Rules for clauses and blocks: `fn ... end`, `do ... end` with its `else`/`after`
+//! sections, stab clauses (`pattern when guard -> body`), and the special forms built
+//! from them (`if`, `unless`, `case`, `cond`, `receive`, `for`).
+
+use super::{join, node, PResult, Parser};
+use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind, Qualifier, Span};
+use crate::syntax::token::{Tok, Token};
+
+/// What a `do` section or `fn` holds: plain expressions or `->` clauses.
+pub(super) enum Body {
+    Exprs(Block),
+    Clauses(Vec<Clause>),
+}
+
+/// `do`, `else`, `after`... with its body.
+pub(super) type Sections = Vec<(&'static str, Body)>;
+
+struct OpenClause {
+    patterns: Vec<Expr>,
+    guard: Option<Expr>,
+    body: Vec<Expr>,
+    span: Span,
+}
+
+impl OpenClause {
+    fn close(self) -> Clause {
+        let span = self
+            .body
+            .last()
+            .map_or(self.span, |e| join(self.span, e.span));
+        let body_span = match (self.body.first(), self.body.last()) {
+            (Some(a), Some(b)) => join(a.span, b.span),
+            _ => Span {
+                start: span.end,
+                ..span
+            },
+        };
+        let body = Block {
+            exprs: self.body,
+            span: body_span,
+        };
+        Clause {
+            patterns: self.patterns,
+            guard: self.guard,
+            body,
+            span,
+        }
+    }
+}
+
+fn section_end(token: &Token) -> bool {
+    matches!(
+        token.tok,
+        Tok::Kw("end" | "else" | "after" | "catch" | "rescue")
+    )
+}
+
+impl<'t> Parser<'t> {
+    /// fn_expr = "fn" stab_body "end"
+    pub(super) fn fn_expr(&mut self) -> PResult<Expr> {
+        let start = self.next().span;
+        let body = self.bracketed(|p| p.stab_body(|t| t.is_kw("end")))?;
+        let end = self.expect_kw("end")?;
+        match body {
+            Body::Clauses(clauses) => Ok(node(ExprKind::Fn(clauses), join(start, end))),
+            Body::Exprs(_) => Err(self.error_at(
+                start,
+                "expected anonymous functions to be defined with -> inside: 'fn'",
+            )),
+        }
+    }
+
+    /// do_block = "do" stab_body { ("else" | "after" | "catch" | "rescue") stab_body } "end"
+    pub(super) fn do_block(&mut self) -> PResult<(Sections, Span)> {
+        self.expect_kw("do")?;
+        let mut sections = Vec::new();
+        let body = self.bracketed(|p| p.stab_body(section_end))?;
+        sections.push(("do", body));
+        while let Tok::Kw(name @ ("else" | "after" | "catch" | "rescue")) = self.peek().tok {
+            self.next();
+            let body = self.bracketed(|p| p.stab_body(section_end))?;
+            sections.push((name, body));
+        }
+        let end = self.expect_kw("end")?;
+        Ok((sections, end))
+    }
+
+    /// stab_body = { EOL } [ stab_clause { EOL stab_clause } | exprs ]
+    /// stab_clause = [ expr { "," expr } [ "when" expr ] ] "->" exprs
+    pub(super) fn stab_body(&mut self, stop: fn(&Token) -> bool) -> PResult<Body> {
+        let mut clauses = Vec::new();
+        let mut plain: Vec<Expr> = Vec::new();
+        let mut open: Option<OpenClause> = None;
+        self.skip_eols();
+        while !stop(self.peek()) {
+            let start = self.peek().span;
+            let mut heads = Vec::new();
+            if !self.at_op("->") {
+                heads.push(self.expr()?);
+                while self.at_op(",") {
+                    self.next();
+                    self.skip_eols();
+                    heads.push(self.expr()?);
+                }
+            }
+            if self.at_op("->") {
+                if !plain.is_empty() {
+                    return Err(self.unexpected());
+                }
+                self.next();
+                clauses.extend(open.take().map(OpenClause::close));
+                open = Some(clause_head(heads, start));
+                self.skip_eols();
+                continue;
+            }
+            if heads.len() != 1 {
+                return Err(self.unexpected());
+            }
+            match open.as_mut() {
+                Some(clause) => clause.body.extend(heads),
+                None => plain.extend(heads),
+            }
+            if stop(self.peek()) {
+                break;
+            }
+            if self.peek().tok != Tok::Eol {
+                return Err(self.unexpected());
+            }
+            self.skip_eols();
+        }
+        clauses.extend(open.map(OpenClause::close));
+        if clauses.is_empty() {
+            let span = match (plain.first(), plain.last()) {
+                (Some(a), Some(b)) => join(a.span, b.span),
+                _ => self.peek().span,
+            };
+            return Ok(Body::Exprs(Block { exprs: plain, span }));
+        }
+        Ok(Body::Clauses(clauses))
+    }
+
+    /// A call, or the special form it spells (`if`, `case`, `for`...).
+    pub(super) fn make_call(
+        &mut self,
+        target: CallTarget,
+        mut args: Vec<Expr>,
+        sections: Option<Sections>,
+        span: Span,
+    ) -> PResult<Expr> {
+        let CallTarget::Local(name) = &target else {
+            return Ok(generic_call(target, args, sections, span));
+        };
+        let sections = match sections {
+            Some(sections) => sections,
+            None => match take_keyword_sections(&mut args) {
+                Some(sections) => sections,
+                None => return Ok(node(ExprKind::Call { target, args }, span)),
+            },
+        };
+        let special = match name.as_str() {
+            "if" | "unless" => conditional(name, &mut args, &sections),
+            "case" => case(&mut args, &sections),
+            "cond" if args.is_empty() => {
+                only_do(&sections).and_then(clauses_of).map(ExprKind::Cond)
+            }
+            "receive" if args.is_empty() => receive(&sections),
+            "for" => comprehension(&mut args, &sections),
+            _ => None,
+        };
+        match special {
+            Some(kind) => Ok(node(kind, span)),
+            None => Ok(generic_call(target, args, Some(sections), span)),
+        }
+    }
+}
+
+/// Splits `pattern, ... when guard` into the clause's patterns and guard.
+fn clause_head(mut heads: Vec<Expr>, span: Span) -> OpenClause {
+    let mut guard = None;
+    if let Some(last) = heads.pop() {
+        match last.kind {
+            ExprKind::Call {
+                target: CallTarget::Local(op),
+                mut args,
+            } if op == "when" && args.len() == 2 => {
+                guard = args.pop();
+                heads.extend(args.pop());
+            }
+            kind => heads.push(Expr {
+                kind,
+                span: last.span,
+            }),
+        }
+    }
+    OpenClause {
+        patterns: heads,
+        guard,
+        body: Vec::new(),
+        span,
+    }
+}
+
+/// `if c, do: a, else: b`: the trailing keyword list read as sections.
+fn take_keyword_sections(args: &mut Vec<Expr>) -> Option<Sections> {
+    let ExprKind::List { items, tail: None } = &args.last()?.kind else {
+        return None;
+    };
+    let mut sections = Vec::new();
+    for item in items {
+        let ExprKind::Tuple(kv) = &item.kind else {
+            return None;
+        };
+        let [key, value] = kv.as_slice() else {
+            return None;
+        };
+        let ExprKind::Atom(key) = &key.kind else {
+            return None;
+        };
+        let name = match key.as_str() {
+            "do" => "do",
+            "else" => "else",
+            "after" => "after",
+            _ => return None,
+        };
+        let block = Block {
+            exprs: vec![value.clone()],
+            span: value.span,
+        };
+        sections.push((name, Body::Exprs(block)));
+    }
+    if sections.first().map(|s| s.0) != Some("do") {
+        return None;
+    }
+    args.pop();
+    Some(sections)
+}
+
+fn section<'s>(sections: &'s Sections, name: &str) -> Option<&'s Body> {
+    sections.iter().find(|(n, _)| *n == name).map(|(_, b)| b)
+}
+
+fn only_do(sections: &Sections) -> Option<&Body> {
+    sections
+        .iter()
+        .all(|(n, _)| *n == "do")
+        .then(|| section(sections, "do"))
+        .flatten()
+}
+
+fn block_of(body: &Body) -> Option<Block> {
+    match body {
+        Body::Exprs(block) => Some(block.clone()),
+        Body::Clauses(_) => None,
+    }
+}
+
+fn clauses_of(body: &Body) -> Option<Vec<Clause>> {
+    match body {
+        Body::Clauses(clauses) => Some(clauses.clone()),
+        Body::Exprs(block) if block.exprs.is_empty() => Some(Vec::new()),
+        Body::Exprs(_) => None,
+    }
+}
+
+fn conditional(name: &str, args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> {
+    if args.len() != 1 || sections.iter().any(|(n, _)| !matches!(*n, "do" | "else")) {
+        return None;
+    }
+    let then = Box::new(block_of(section(sections, "do")?)?);
+    let otherwise = match section(sections, "else") {
+        Some(body) => Some(Box::new(block_of(body)?)),
+        None => None,
+    };
+    let condition = Box::new(args.pop()?);
+    Some(if name == "if" {
+        ExprKind::If {
+            condition,
+            then,
+            otherwise,
+        }
+    } else {
+        ExprKind::Unless {
+            condition,
+            then,
+            otherwise,
+        }
+    })
+}
+
+fn case(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> {
+    if args.len() != 1 {
+        return None;
+    }
+    let clauses = clauses_of(only_do(sections)?)?;
+    Some(ExprKind::Case {
+        subject: Box::new(args.pop()?),
+        clauses,
+    })
+}
+
+fn receive(sections: &Sections) -> Option<ExprKind> {
+    if sections.iter().any(|(n, _)| !matches!(*n, "do" | "after")) {
+        return None;
+    }
+    let clauses = clauses_of(section(sections, "do")?)?;
+    let after = match section(sections, "after") {
+        None => None,
+        Some(body) => {
+            let mut after = clauses_of(body)?;
+            if after.len() != 1 || after[0].patterns.len() != 1 || after[0].guard.is_some() {
+                return None;
+            }
+            let clause = after.remove(0);
+            let timeout = clause.patterns.into_iter().next()?;
+            Some((Box::new(timeout), Box::new(clause.body)))
+        }
+    };
+    Some(ExprKind::Receive { clauses, after })
+}
+
+/// for = "for" qualifier { "," qualifier } [ "," "into:" expr ] ( ", do:" expr | do_block )
+fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> {
+    let mut into = None;
+    if let Some(ExprKind::List { items, tail: None }) = args.last().map(|a| &a.kind) {
+        let into_value = items.iter().find_map(|item| match &item.kind {
+            ExprKind::Tuple(kv) if kv.len() == 2 && kv[0].kind == ExprKind::Atom("into".into()) => {
+                Some(kv[1].clone())
+            }
+            _ => None,
+        });
+        if into_value.is_some() && items.len() == 1 {
+            into = into_value.map(Box::new);
+            args.pop();
+        }
+    }
+    let body = Box::new(block_of(only_do(sections)?)?);
+    let qualifiers = args.drain(..).map(qualifier).collect();
+    Some(ExprKind::For {
+        qualifiers,
+        into,
+        body,
+    })
+}
+
+fn qualifier(expr: Expr) -> Qualifier {
+    match expr.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(op),
+            mut args,
+        } if op == "<-" && args.len() == 2 => {
+            let source = args.pop().unwrap_or_else(|| unreachable_nil(expr.span));
+            let pattern = args.pop().unwrap_or_else(|| unreachable_nil(expr.span));
+            Qualifier::Generator { pattern, source }
+        }
+        kind => Qualifier::Filter(Expr {
+            kind,
+            span: expr.span,
+        }),
+    }
+}
+
+fn unreachable_nil(span: Span) -> Expr {
+    node(ExprKind::Atom("nil".into()), span)
+}
+
+/// Any other call with a `do` block: the sections become a trailing keyword list.
+fn generic_call(
+    target: CallTarget,
+    mut args: Vec<Expr>,
+    sections: Option<Sections>,
+    span: Span,
+) -> Expr {
+    if let Some(sections) = sections {
+        let pairs = sections
+            .into_iter()
+            .map(|(name, body)| {
+                let value = match body {
+                    Body::Exprs(block) => {
+                        let span = block.span;
+                        node(ExprKind::Block(block), span)
+                    }
+                    Body::Clauses(clauses) => node(ExprKind::Fn(clauses), span),
+                };
+                let key = node(ExprKind::Atom(name.to_string()), span);
+                node(ExprKind::Tuple(vec![key, value]), span)
+            })
+            .collect();
+        args.push(node(
+            ExprKind::List {
+                items: pairs,
+                tail: None,
+            },
+            span,
+        ));
+    }
+    node(ExprKind::Call { target, args }, span)
+}
