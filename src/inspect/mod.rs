@@ -1,0 +1,173 @@
+//! The printer: Elixir 1.14's `inspect`, byte for byte, for every `Term`.
+//!
+//! `protocol` turns a term into a document the way each `Inspect` implementation does,
+//! `algebra` lays the document out in the given width, `identifier` spells atoms and
+//! escapes text, `float` writes floats as Erlang does. This module owns the options and
+//! the colours; it never evaluates, and it never decides what a value *is* (that is the
+//! runtime's business) — only how iex would show it.
+
+pub mod algebra;
+mod float;
+mod identifier;
+mod protocol;
+mod structs;
+
+#[cfg(test)]
+mod golden_tests;
+
+use owo_colors::colors::{Cyan, Default as DefaultColor, Green, Magenta, Yellow};
+use owo_colors::Color as _;
+
+pub use float::format_float;
+pub use identifier::{inspect_atom, inspect_key};
+
+/// Options of `Inspect.Opts` that iex uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Columns of the pretty layout (iex: 80).
+    pub width: usize,
+    /// Items shown per collection before `...` (iex: 50).
+    pub limit: usize,
+    /// `false` is `inspect/1`: everything on one line, whatever the width.
+    pub pretty: bool,
+    /// IEx's syntax colours, with the result wrapped in its `eval_result` colour.
+    pub color: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            width: 80,
+            limit: 50,
+            pretty: true,
+            color: false,
+        }
+    }
+}
+
+/// What iex prints for a value (iex uses pretty: true, width 80, limit 50). With
+/// `color`, the text carries IEx's ANSI codes exactly as iex writes them.
+pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
+    let palette = opts.color.then_some(&IEX_PALETTE);
+    let ctx = protocol::Ctx {
+        palette,
+        printable_limit: PRINTABLE_LIMIT,
+    };
+    let doc = algebra::group(ctx.to_doc(term, opts.limit));
+    let width = opts.pretty.then_some(opts.width);
+    let text = algebra::format(&doc, width);
+    match palette {
+        Some(p) => format!("{}{text}{RESET}", p.result),
+        None => text,
+    }
+}
+
+/// Elixir's `inspect/1` (pretty: false, limit 50) for messages such as errors.
+pub fn inspect_plain(term: &crate::term::Term) -> String {
+    inspect(
+        term,
+        &Options {
+            pretty: false,
+            ..Options::default()
+        },
+    )
+}
+
+/// Bytes of a string or charlist shown before ` <> ...` (`:printable_limit`).
+const PRINTABLE_LIMIT: usize = 4096;
+
+const RESET: &str = "\x1b[0m";
+
+/// ANSI prefixes per syntax role; `None` leaves that role uncoloured.
+pub(crate) struct Palette {
+    pub atom: Option<&'static str>,
+    pub string: Option<&'static str>,
+    pub boolean: Option<&'static str>,
+    pub nil: Option<&'static str>,
+    pub number: Option<&'static str>,
+    pub charlist: Option<&'static str>,
+    /// Brackets and separators of lists, tuples, maps and binaries.
+    pub container: Option<&'static str>,
+    /// What follows each coloured piece: a reset, then the result colour again.
+    pub reset: &'static [&'static str],
+    /// IEx's `eval_result` colour around the whole text.
+    pub result: &'static str,
+}
+
+/// IEx's defaults (`IEx.Config`): atoms cyan, strings green, booleans and nil magenta,
+/// numbers and charlists yellow, containers in the terminal's default colour, results yellow.
+static IEX_PALETTE: Palette = Palette {
+    atom: Some(Cyan::ANSI_FG),
+    string: Some(Green::ANSI_FG),
+    boolean: Some(Magenta::ANSI_FG),
+    nil: Some(Magenta::ANSI_FG),
+    number: Some(Yellow::ANSI_FG),
+    charlist: Some(Yellow::ANSI_FG),
+    container: Some(DefaultColor::ANSI_FG),
+    reset: &[RESET, Yellow::ANSI_FG],
+    result: Yellow::ANSI_FG,
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::term::{Pid, Term};
+
+    #[test]
+    fn a_supervisor_child_list_breaks_one_tuple_per_line() {
+        let child = |n| {
+            Term::tuple(vec![
+                Term::atom("undefined"),
+                Term::Pid(Pid(n)),
+                Term::atom("worker"),
+                Term::list(vec![Term::module("Server")]),
+            ])
+        };
+        let children = Term::list(vec![child(122), child(124)]);
+        assert_eq!(
+            inspect(&children, &Options::default()),
+            "[\n  {:undefined, #PID<0.122.0>, :worker, [Server]},\n  {:undefined, #PID<0.124.0>, :worker, [Server]}\n]"
+        );
+    }
+
+    #[test]
+    fn plain_inspect_never_breaks_lines() {
+        let list = Term::list((1..=60).map(Term::Int).collect());
+        let text = inspect_plain(&list);
+        assert!(!text.contains('\n'));
+        assert!(text.ends_with("49, 50, ...]"), "{text}");
+    }
+
+    #[test]
+    fn colour_does_not_change_the_layout() {
+        let list = Term::list((1..=30).map(|i| Term::atom(&format!("room_{i}"))).collect());
+        let plain = inspect(&list, &Options::default());
+        let coloured = inspect(
+            &list,
+            &Options {
+                color: true,
+                ..Options::default()
+            },
+        );
+        let stripped = strip_ansi(&coloured);
+        assert_eq!(stripped, plain);
+        assert!(coloured.contains("\x1b[36m:room_1\x1b[0m"));
+    }
+
+    fn strip_ansi(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\x1b' {
+                for c in chars.by_ref() {
+                    if c == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
