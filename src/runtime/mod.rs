@@ -1,1 +1,183 @@
-//! The BEAM-like runtime (placeholder until the runtime lands).
+//! The runtime: a BEAM-like node living inside the otpsh process.
+//!
+//! A `Runtime` (a cheap handle) owns the scheduler threads, the process table, the name
+//! tables, the registries, the atom table and the event channel. There is no global
+//! state: a test makes its own node. Worker threads never print; what the user must see
+//! goes out as an `Event` (`events()`), and the shell prints it.
+
+mod atoms;
+mod client;
+mod client_otp;
+mod events;
+mod gen_server;
+mod mailbox;
+mod names;
+mod process;
+mod registry;
+mod scheduler;
+mod select;
+mod server;
+mod signals;
+mod supervisor;
+mod table;
+mod text;
+
+pub use atoms::{AtomTable, NodeCrash};
+pub use client::Client;
+pub use events::Event;
+pub use process::ProcessInfo;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crossbeam_channel::{unbounded, Receiver, Sender};
+
+use crate::term::{Pid, Ref, Term};
+use process::Msg;
+
+/// Node settings (`--schedulers`, `--atom-limit`, `--max-processes`).
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub schedulers: usize,
+    pub atom_limit: usize,
+    pub max_processes: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            atom_limit: 1_048_576,
+            max_processes: 262_144,
+        }
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: Config,
+    pub(crate) table: table::ProcessTable,
+    pub(crate) names: names::Names,
+    pub(crate) registries: registry::Registries,
+    pub(crate) scheduler: scheduler::Scheduler,
+    atoms: AtomTable,
+    crashed: Arc<Mutex<Option<String>>>,
+    next_ref: AtomicU64,
+    events_tx: Sender<Event>,
+    events_rx: Receiver<Event>,
+}
+
+/// A handle on one node. Clones share the node; dropping the last one shuts it down.
+#[derive(Clone)]
+pub struct Runtime {
+    pub(crate) inner: Arc<Inner>,
+}
+
+/// What scheduler threads hold, so they do not keep the node alive.
+#[derive(Clone)]
+pub(crate) struct Weak(std::sync::Weak<Inner>);
+
+impl Weak {
+    pub(crate) fn upgrade(&self) -> Option<Runtime> {
+        self.0.upgrade().map(|inner| Runtime { inner })
+    }
+}
+
+impl Runtime {
+    pub fn new(config: Config) -> Runtime {
+        let (events_tx, events_rx) = unbounded();
+        let crashed = Arc::new(Mutex::new(None));
+        let crash_tx = events_tx.clone();
+        let atoms = AtomTable::new(
+            config.atom_limit,
+            crashed.clone(),
+            Box::new(move |words| {
+                let _ = crash_tx.send(Event::NodeCrashed(words.to_string()));
+            }),
+        );
+        let inner = Arc::new(Inner {
+            table: table::ProcessTable::new(config.max_processes),
+            names: names::Names::default(),
+            registries: registry::Registries::default(),
+            scheduler: scheduler::Scheduler::new(),
+            atoms,
+            crashed,
+            next_ref: AtomicU64::new(1),
+            events_tx,
+            events_rx,
+            config,
+        });
+        let rt = Runtime { inner };
+        rt.inner
+            .scheduler
+            .start(rt.inner.config.schedulers, Weak(Arc::downgrade(&rt.inner)));
+        rt
+    }
+
+    pub fn atoms(&self) -> &AtomTable {
+        &self.inner.atoms
+    }
+
+    /// `:erlang.system_info(item)`.
+    pub fn system_info(&self, item: &str) -> Option<Term> {
+        let n = |v: usize| Some(Term::Int(v as i64));
+        match item {
+            "atom_count" => n(self.inner.atoms.count()),
+            "atom_limit" => n(self.inner.atoms.limit()),
+            "process_count" => n(self.inner.table.count()),
+            "process_limit" => n(self.inner.table.limit()),
+            "schedulers" | "schedulers_online" => n(self.inner.config.schedulers),
+            "otp_release" => Some(Term::string("25")),
+            _ => None,
+        }
+    }
+
+    /// A process driven by the calling OS thread: the shell, or a test's client thread.
+    pub fn spawn_client(&self) -> Result<Client, crate::error::Error> {
+        Client::spawn(self)
+    }
+
+    pub fn events(&self) -> Receiver<Event> {
+        self.inner.events_rx.clone()
+    }
+
+    /// Waits until no process is runnable or running; false on timeout.
+    pub fn settle(&self, timeout: Duration) -> bool {
+        self.inner.scheduler.settle(timeout)
+    }
+
+    /// Set once the node has died (atom table full), with the BEAM's words.
+    pub fn crashed(&self) -> Option<String> {
+        self.inner.crashed.lock().unwrap().clone()
+    }
+
+    /// Stops every process, children before their supervisors (reverse start order),
+    /// and joins the scheduler threads.
+    pub fn shutdown(&self) {
+        for proc in self.inner.table.all().into_iter().rev() {
+            signals::die(self, &proc, Term::atom("shutdown"));
+        }
+        self.inner.scheduler.stop();
+    }
+
+    pub(crate) fn emit(&self, event: Event) {
+        let _ = self.inner.events_tx.send(event);
+    }
+
+    pub(crate) fn make_ref(&self) -> Ref {
+        Ref(self.inner.next_ref.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub(crate) fn send_reply(&self, to: Pid, tag: Ref, value: Term) {
+        if let Some(proc) = self.inner.table.get(to) {
+            scheduler::deliver(self, &proc, Msg::Reply { tag, value });
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // The last handle is gone: let the scheduler threads see it and leave.
+        self.scheduler.stop();
+    }
+}

@@ -1,0 +1,192 @@
+//! The node's atom table: every atom created at run time is interned here and never freed,
+//! which is the lesson of the guide (dynamic atom names exhaust the table).
+//!
+//! It counts atoms and enforces the limit; crossing it crashes the whole node, as on the
+//! BEAM. It must never be consulted for a string (Registry string keys stay strings).
+
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+use crate::term::Atom;
+
+/// The node died because the atom table was full. Carries the BEAM's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeCrash(pub String);
+
+impl fmt::Display for NodeCrash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Atoms every node has at boot, so `atom_count` starts above zero and interning them
+/// again does not count.
+const BOOT_ATOMS: &[&str] = &[
+    "ok",
+    "error",
+    "nil",
+    "true",
+    "false",
+    "normal",
+    "kill",
+    "killed",
+    "shutdown",
+    "noproc",
+    "timeout",
+    "infinity",
+    "undefined",
+    "worker",
+    "supervisor",
+    "EXIT",
+    "DOWN",
+    "process",
+    "via",
+    "global",
+    "name",
+    "keys",
+    "unique",
+    "duplicate",
+    "partitions",
+    "strategy",
+    "one_for_one",
+    "max_restarts",
+    "max_seconds",
+    "max_children",
+    "id",
+    "start",
+    "restart",
+    "permanent",
+    "transient",
+    "temporary",
+    "already_started",
+    "already_registered",
+    "calling_self",
+    "state",
+    "active",
+    "specs",
+    "supervisors",
+    "workers",
+    "start_link",
+    "Elixir.GenServer",
+    "Elixir.Registry",
+    "Elixir.DynamicSupervisor",
+    "Elixir.Server",
+    "Elixir.DSupervisor",
+    "Elixir.Supervisor",
+    "Elixir.Process",
+    "Elixir.Kernel",
+];
+
+pub struct AtomTable {
+    names: Mutex<HashSet<Arc<str>>>,
+    limit: usize,
+    /// Set by the first crash; shared with the `Runtime` that reports it.
+    crashed: Arc<Mutex<Option<String>>>,
+    on_crash: Box<dyn Fn(&str) + Send + Sync>,
+}
+
+impl AtomTable {
+    pub(crate) fn new(
+        limit: usize,
+        crashed: Arc<Mutex<Option<String>>>,
+        on_crash: Box<dyn Fn(&str) + Send + Sync>,
+    ) -> AtomTable {
+        let names = BOOT_ATOMS.iter().map(|n| Arc::from(*n)).collect();
+        AtomTable {
+            names: Mutex::new(names),
+            limit,
+            crashed,
+            on_crash,
+        }
+    }
+
+    /// Interns a name, counting it if new; past the limit the node crashes (sets
+    /// `crashed`) and this returns Err.
+    pub fn intern(&self, name: &str) -> Result<Atom, NodeCrash> {
+        let mut names = self.names.lock().unwrap();
+        if let Some(existing) = names.get(name) {
+            return Ok(Atom::from_arc(existing.clone()));
+        }
+        if names.len() >= self.limit {
+            drop(names);
+            let words = format!("no more index entries in atom_tab (max={})", self.limit);
+            let first = {
+                let mut crashed = self.crashed.lock().unwrap();
+                let first = crashed.is_none();
+                crashed.get_or_insert_with(|| words.clone());
+                first
+            };
+            if first {
+                (self.on_crash)(&words);
+            }
+            return Err(NodeCrash(words));
+        }
+        let arc: Arc<str> = Arc::from(name);
+        names.insert(arc.clone());
+        Ok(Atom::from_arc(arc))
+    }
+
+    /// `String.to_existing_atom/1`: never creates.
+    pub fn existing(&self, name: &str) -> Option<Atom> {
+        let names = self.names.lock().unwrap();
+        names.get(name).map(|a| Atom::from_arc(a.clone()))
+    }
+
+    pub fn count(&self) -> usize {
+        self.names.lock().unwrap().len()
+    }
+
+    pub fn limit(&self) -> usize {
+        self.limit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    fn table(limit: usize) -> (AtomTable, Arc<AtomicUsize>) {
+        let crashes = Arc::new(AtomicUsize::new(0));
+        let seen = crashes.clone();
+        let t = AtomTable::new(
+            limit,
+            Arc::new(Mutex::new(None)),
+            Box::new(move |_| {
+                seen.fetch_add(1, Ordering::SeqCst);
+            }),
+        );
+        (t, crashes)
+    }
+
+    #[test]
+    fn interning_counts_new_atoms_once() {
+        let (t, _) = table(1000);
+        let before = t.count();
+        t.intern("room_1").unwrap();
+        t.intern("room_1").unwrap();
+        assert_eq!(t.count(), before + 1);
+        assert!(t.existing("room_1").is_some());
+        assert!(t.existing("never_seen").is_none());
+        assert_eq!(t.count(), before + 1);
+    }
+
+    #[test]
+    fn past_the_limit_the_node_crashes_with_the_beams_words() {
+        let (t, crashes) = table(BOOT_ATOMS.len() + 1);
+        t.intern("one_more").unwrap();
+        let err = t.intern("too_many").unwrap_err();
+        assert_eq!(
+            err.0,
+            format!(
+                "no more index entries in atom_tab (max={})",
+                BOOT_ATOMS.len() + 1
+            )
+        );
+        assert!(t.intern("again").is_err());
+        assert_eq!(crashes.load(Ordering::SeqCst), 1);
+        // Existing atoms are still there.
+        assert!(t.intern("one_more").is_ok());
+    }
+}

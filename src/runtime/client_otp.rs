@@ -1,0 +1,291 @@
+//! The client's DynamicSupervisor and Registry calls (the rest of `Client` is in
+//! `client.rs`).
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use super::client::Client;
+use super::gen_server::{self, NameSpec};
+use super::process::{Name, Process};
+use super::registry::{RegistryProc, RegistryTable};
+use super::supervisor::{self, ChildSpec, Options};
+use super::{select, signals, text};
+use crate::error::Error;
+use crate::term::{Atom, Pid, Term};
+
+fn call_mfa(server: &Term, request: &Term) -> Term {
+    Term::tuple(vec![
+        Term::module("GenServer"),
+        Term::atom("call"),
+        Term::list(vec![
+            server.clone(),
+            request.clone(),
+            Term::atom("infinity"),
+        ]),
+    ])
+}
+
+impl Client {
+    /// A call to a supervisor, with `:infinity` timeout as DynamicSupervisor makes it.
+    fn sup_call(&self, sup: &Term, request: Term) -> Result<Term, Error> {
+        let mfa = call_mfa(sup, &request);
+        self.call_as(sup, request, None, mfa)
+    }
+
+    /// `DSupervisor.start_link(arg)` (module Some) or `DynamicSupervisor.start_link(opts)`.
+    pub fn supervisor_start(
+        &self,
+        module: Option<&Atom>,
+        opts: &Term,
+        link: bool,
+    ) -> Result<Term, Error> {
+        let (module_term, name, options) = match module {
+            Some(m) if m.name() == "Elixir.DSupervisor" => (
+                Term::Atom(m.clone()),
+                NameSpec::Local(m.clone()),
+                Options::parse(&Term::empty_list())?,
+            ),
+            Some(m) => {
+                return Err(Error::raise_message(
+                    "UndefinedFunctionError",
+                    format!(
+                        "function {}.start_link/1 is undefined (module {} is not available)",
+                        text::atom(m),
+                        text::atom(m)
+                    ),
+                ))
+            }
+            None => {
+                let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
+                let name = gen_server::parse_name(&self.rt, &name)?;
+                (
+                    Term::module("DynamicSupervisor"),
+                    name,
+                    Options::parse(opts)?,
+                )
+            }
+        };
+        supervisor::start(&self.rt, module_term, name, options, &self.proc, link)
+    }
+
+    /// `DynamicSupervisor.start_child/2`.
+    pub fn start_child(&self, sup: &Term, spec: &Term) -> Result<Term, Error> {
+        let spec = ChildSpec::parse(spec)?;
+        let request = Term::tuple(vec![Term::atom("start_child"), spec.to_term()]);
+        self.sup_call(sup, request)
+    }
+
+    /// `DynamicSupervisor.terminate_child/2`: `:ok` or `{:error, :not_found}`.
+    pub fn terminate_child(&self, sup: &Term, pid: &Term) -> Result<Term, Error> {
+        let request = Term::tuple(vec![Term::atom("terminate_child"), pid.clone()]);
+        self.sup_call(sup, request)
+    }
+
+    pub fn which_children(&self, sup: &Term) -> Result<Term, Error> {
+        self.sup_call(sup, Term::atom("which_children"))
+    }
+
+    pub fn count_children(&self, sup: &Term) -> Result<Term, Error> {
+        self.sup_call(sup, Term::atom("count_children"))
+    }
+
+    /// `Registry.start_link(keys: :unique | :duplicate, name: atom, partitions: n)`.
+    pub fn registry_start(&self, opts: &Term, link: bool) -> Result<Term, Error> {
+        let keys = opts.keyword_get("keys").cloned().unwrap_or(Term::nil());
+        let unique = match keys.as_atom().map(|a| a.name()) {
+            Some("unique") => true,
+            Some("duplicate") => false,
+            _ => {
+                return Err(Error::argument(format!(
+                    "expected :keys to be given and be one of :unique or :duplicate, got: {}",
+                    text::term(&keys)
+                )))
+            }
+        };
+        let name = match opts.keyword_get("name") {
+            Some(Term::Atom(a)) => a.clone(),
+            other => {
+                return Err(Error::argument(format!(
+                    "expected :name to be given and to be an atom, got: {}",
+                    other.map_or("nil".to_string(), text::term)
+                )))
+            }
+        };
+        if let Some(holder) = self.rt.inner.names.whereis(&name) {
+            return Ok(already_started(holder.pid));
+        }
+        let rt = &self.rt;
+        let pid = rt.inner.table.reserve()?;
+        let partition_pid = match rt.inner.table.reserve() {
+            Ok(p) => p,
+            Err(e) => {
+                rt.inner.table.release();
+                return Err(e);
+            }
+        };
+        let reg = spawn_trapping(rt, pid, Some(self.pid()));
+        let partition = spawn_trapping(rt, partition_pid, Some(pid));
+        if let Err(holder) = rt.inner.names.register(&name, &reg) {
+            for p in [&partition, &reg] {
+                p.alive.store(false, Ordering::Release);
+                rt.inner.table.remove(p.pid);
+            }
+            return Ok(already_started(holder.pid));
+        }
+        let table = Arc::new(RegistryTable::new(name.clone(), partition_pid, unique));
+        reg.add_name(Name::Local(name));
+        reg.add_name(Name::Registry(table.clone()));
+        rt.inner.registries.insert(table);
+        signals::link(&reg, &partition);
+        if link {
+            signals::link(&reg, &self.proc);
+        }
+        Ok(Term::ok_tuple(Term::Pid(pid)))
+    }
+
+    /// `Registry.register/3` for this process: `{:ok, owner}` or
+    /// `{:error, {:already_registered, pid}}`.
+    pub fn registry_register(&self, reg: &Term, key: Term, value: Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        match table.insert(key.clone(), &self.proc, value) {
+            Ok(()) => {
+                self.proc.add_name(Name::Via(table.clone(), key));
+                Ok(Term::ok_tuple(Term::Pid(table.partition)))
+            }
+            Err(holder) => Ok(Term::error_tuple(Term::tuple(vec![
+                Term::atom("already_registered"),
+                Term::Pid(holder),
+            ]))),
+        }
+    }
+
+    pub fn registry_unregister(&self, reg: &Term, key: &Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        table.remove_entry(key, self.pid());
+        self.proc
+            .meta
+            .lock()
+            .unwrap()
+            .names
+            .retain(|n| !matches!(n, Name::Via(t, k) if Arc::ptr_eq(t, &table) && k == key));
+        Ok(Term::ok())
+    }
+
+    pub fn registry_lookup(&self, reg: &Term, key: &Term) -> Result<Term, Error> {
+        Ok(pairs(self.registry_entries(reg, key)?))
+    }
+
+    /// `Registry.keys/2`: the keys `pid` holds in `reg`.
+    pub fn registry_keys(&self, reg: &Term, pid: Pid) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let Some(proc) = self.rt.inner.table.get(pid) else {
+            return Ok(Term::empty_list());
+        };
+        let meta = proc.meta.lock().unwrap();
+        let keys = meta
+            .names
+            .iter()
+            .filter_map(|n| match n {
+                Name::Via(t, k) if Arc::ptr_eq(t, &table) => Some(k.clone()),
+                _ => None,
+            })
+            .collect();
+        Ok(Term::list(keys))
+    }
+
+    pub fn registry_count(&self, reg: &Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        Ok(Term::Int(table.count() as i64))
+    }
+
+    /// `Registry.values/3`: the values `pid` registered under `key`.
+    pub fn registry_values(&self, reg: &Term, key: &Term, pid: Pid) -> Result<Term, Error> {
+        let entries = self.registry_entries(reg, key)?;
+        Ok(Term::list(
+            entries
+                .into_iter()
+                .filter(|(p, _)| *p == pid)
+                .map(|(_, v)| v)
+                .collect(),
+        ))
+    }
+
+    /// `Registry.meta/2`: `{:ok, value}` or `:error`.
+    pub fn registry_meta(&self, reg: &Term, key: &Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        Ok(table.meta(key).map_or(Term::atom("error"), Term::ok_tuple))
+    }
+
+    pub fn registry_put_meta(&self, reg: &Term, key: Term, value: Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        table.put_meta(key, value);
+        Ok(Term::ok())
+    }
+
+    pub fn registry_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        select::select(spec, &table.all())
+    }
+
+    /// Live `(pid, value)` entries under `key` (lookup, dispatch).
+    pub fn registry_entries(&self, reg: &Term, key: &Term) -> Result<Vec<(Pid, Term)>, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        Ok(table.lookup(key))
+    }
+
+    /// `Registry.update_value/3` for this process: `{new, old}` or `:error`.
+    pub fn registry_update_value(
+        &self,
+        reg: &Term,
+        key: &Term,
+        f: &mut dyn FnMut(Term) -> Result<Term, Error>,
+    ) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        if !table.unique {
+            return Err(Error::argument(
+                "Registry.update_value/3 is not supported for duplicate registries",
+            ));
+        }
+        table.update_value(key, self.pid(), f)
+    }
+
+    /// The names of live registries (completion, `registries` command).
+    pub fn registry_names(&self) -> Vec<Term> {
+        self.rt.inner.registries.names()
+    }
+
+    /// Every key in a registry, sorted, without duplicates.
+    pub fn registry_keys_all(&self, reg: &Term) -> Vec<Term> {
+        let Ok(table) = self.rt.inner.registries.resolve(reg) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<Term> = table.all().into_iter().map(|(k, _, _)| k).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+}
+
+fn pairs(entries: Vec<(Pid, Term)>) -> Term {
+    Term::list(
+        entries
+            .into_iter()
+            .map(|(p, v)| Term::tuple(vec![Term::Pid(p), v]))
+            .collect(),
+    )
+}
+
+fn already_started(pid: Pid) -> Term {
+    Term::error_tuple(Term::tuple(vec![
+        Term::atom("already_started"),
+        Term::Pid(pid),
+    ]))
+}
+
+/// A registry (or partition) process: traps exits and stops with its parent.
+fn spawn_trapping(rt: &super::Runtime, pid: Pid, parent: Option<Pid>) -> Arc<Process> {
+    let proc = Arc::new(Process::new(pid, Some(Box::new(RegistryProc { parent }))));
+    proc.trap_exit.store(true, Ordering::Release);
+    rt.inner.table.insert(proc.clone());
+    proc
+}

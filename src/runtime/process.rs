@@ -1,0 +1,190 @@
+//! One lightweight process: its identity, run state, mailbox, links, monitors, names and
+//! behaviour. A process is not an OS thread; schedulers (or a sender, by direct hand-off)
+//! run its behaviour's handler for each queued message.
+//!
+//! This module owns the data; the rules for delivering and dying live in `scheduler.rs`
+//! and `signals.rs`.
+
+use std::sync::atomic::{AtomicBool, AtomicU8};
+use std::sync::{Arc, Mutex};
+
+use super::mailbox::Mailbox;
+use super::registry::RegistryTable;
+use super::Runtime;
+use crate::term::{Atom, Pid, Ref, Term};
+
+/// Run states (see `scheduler.rs` for the transitions).
+pub(crate) const IDLE: u8 = 0;
+pub(crate) const SCHEDULED: u8 = 1;
+pub(crate) const RUNNING: u8 = 2;
+pub(crate) const NOTIFIED: u8 = 3;
+
+/// What travels in a mailbox. GenServer traffic is typed; everything a user can see
+/// (`send/2`, `{:EXIT, ..}`, `{:DOWN, ..}`) is an `Info` term.
+#[derive(Debug)]
+pub(crate) enum Msg {
+    Info(Term),
+    Call { from: Pid, tag: Ref, request: Term },
+    Cast(Term),
+    Reply { tag: Ref, value: Term },
+    Stop { reason: Term, from: Pid, tag: Ref },
+}
+
+/// A name that must disappear when the process dies.
+#[derive(Clone)]
+pub(crate) enum Name {
+    Local(Atom),
+    Global(Term),
+    Via(Arc<RegistryTable>, Term),
+    /// The process is a Registry: its table goes with it.
+    Registry(Arc<RegistryTable>),
+}
+
+/// What a behaviour's handler tells the runner to do next.
+pub(crate) enum Flow {
+    Continue,
+    /// The process exits with `reason`; `reply` is sent after it is dead (GenServer.stop).
+    Exit {
+        reason: Term,
+        reply: Option<(Pid, Ref, Term)>,
+    },
+}
+
+/// A process's code, in Rust: GenServer over a module's callbacks, DynamicSupervisor,
+/// Registry. A handler never blocks on another process.
+pub(crate) trait Behaviour: Send {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow;
+    /// The module `ps` shows (`Server`, `DynamicSupervisor`...).
+    fn module(&self) -> Term;
+}
+
+/// What a handler knows about where it runs.
+pub(crate) struct Ctx<'a> {
+    pub rt: &'a Runtime,
+    pub me: &'a Arc<Process>,
+}
+
+#[derive(Default)]
+pub(crate) struct Meta {
+    pub links: Vec<Pid>,
+    /// Monitors others hold on this process: (ref, watcher, how the watcher named us).
+    pub monitors: Vec<(Ref, Pid, Term)>,
+    pub names: Vec<Name>,
+    pub exit_reason: Option<Term>,
+}
+
+pub(crate) struct Process {
+    pub pid: Pid,
+    pub run: AtomicU8,
+    pub alive: AtomicBool,
+    pub trap_exit: AtomicBool,
+    pub is_client: bool,
+    pub mailbox: Mailbox,
+    pub meta: Mutex<Meta>,
+    pub behaviour: Mutex<Option<Box<dyn Behaviour>>>,
+}
+
+impl Process {
+    pub(crate) fn new(pid: Pid, behaviour: Option<Box<dyn Behaviour>>) -> Process {
+        let is_client = behaviour.is_none();
+        Process {
+            pid,
+            run: AtomicU8::new(IDLE),
+            alive: AtomicBool::new(true),
+            trap_exit: AtomicBool::new(false),
+            is_client,
+            mailbox: if is_client {
+                Mailbox::permanent()
+            } else {
+                Mailbox::default()
+            },
+            meta: Mutex::new(Meta::default()),
+            behaviour: Mutex::new(behaviour),
+        }
+    }
+
+    pub(crate) fn is_alive(&self) -> bool {
+        self.alive.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Adds a link; false if this process is dead. The alive check is under the meta
+    /// lock so that a link never slips in after `die` took the links.
+    pub(crate) fn add_link(&self, other: Pid) -> bool {
+        let mut meta = self.meta.lock().unwrap();
+        if !self.is_alive() {
+            return false;
+        }
+        if !meta.links.contains(&other) {
+            meta.links.push(other);
+        }
+        true
+    }
+
+    pub(crate) fn remove_link(&self, other: Pid) {
+        self.meta.lock().unwrap().links.retain(|p| *p != other);
+    }
+
+    /// Records a name to forget at death; false if already dead (the caller undoes it).
+    pub(crate) fn add_name(&self, name: Name) -> bool {
+        let mut meta = self.meta.lock().unwrap();
+        if !self.is_alive() {
+            return false;
+        }
+        meta.names.push(name);
+        true
+    }
+
+    /// Adds a monitor held by `watcher`; false if this process is already dead.
+    pub(crate) fn add_monitor(&self, r: Ref, watcher: Pid, named: Term) -> bool {
+        let mut meta = self.meta.lock().unwrap();
+        if !self.is_alive() {
+            return false;
+        }
+        meta.monitors.push((r, watcher, named));
+        true
+    }
+
+    pub(crate) fn remove_monitor(&self, r: Ref) -> bool {
+        let mut meta = self.meta.lock().unwrap();
+        let before = meta.monitors.len();
+        meta.monitors.retain(|(m, _, _)| *m != r);
+        meta.monitors.len() != before
+    }
+
+    /// The name crash reports use: the registered atom, the via `{registry, key}`, the
+    /// `{:global, name}`, or the pid.
+    pub(crate) fn report_name(&self) -> Term {
+        let meta = self.meta.lock().unwrap();
+        for name in &meta.names {
+            match name {
+                Name::Local(a) => return Term::Atom(a.clone()),
+                Name::Global(t) => return t.clone(),
+                Name::Via(reg, key) => return Term::tuple(vec![reg.name_term(), key.clone()]),
+                Name::Registry(_) => {}
+            }
+        }
+        Term::Pid(self.pid)
+    }
+
+    /// The registered atom (`Process.info(pid, :registered_name)`), if any.
+    pub(crate) fn registered_name(&self) -> Option<Atom> {
+        let meta = self.meta.lock().unwrap();
+        meta.names.iter().find_map(|n| match n {
+            Name::Local(a) => Some(a.clone()),
+            _ => None,
+        })
+    }
+}
+
+/// What the shell's `ps` command shows for one process.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProcessInfo {
+    pub pid: Pid,
+    /// The registered atom, the via `{registry, key}` or `{:global, name}`; None if unnamed.
+    pub name: Option<Term>,
+    /// `Server`, `DynamicSupervisor`, `Registry`, or `:shell` for a client.
+    pub module: Term,
+    pub message_queue_len: usize,
+    pub links: Vec<Pid>,
+    pub trap_exit: bool,
+}

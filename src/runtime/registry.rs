@@ -1,0 +1,240 @@
+//! Registry: a key-value table of processes, like Elixir's ETS-backed Registry.
+//!
+//! Lookups read the table directly from the caller's thread (no message to the registry
+//! process), as Elixir's do from ETS. An entry holds its process, so a lookup filters out
+//! a process that has just died, and the entry is removed when the process dies
+//! (`signals::die` forgets its `Name::Via`). The table dies with its registry process.
+//! String keys are plain terms here: they never touch the atom table.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use super::process::{Behaviour, Ctx, Flow, Msg, Process};
+use super::text;
+use crate::error::Error;
+use crate::term::{Atom, Pid, Term};
+
+const SHARDS: usize = 16;
+
+type Entry = (Arc<Process>, Term);
+
+pub(crate) struct RegistryTable {
+    pub name: Atom,
+    pub partition: Pid,
+    pub unique: bool,
+    shards: Vec<RwLock<HashMap<Term, Vec<Entry>>>>,
+    meta: Mutex<HashMap<Term, Term>>,
+    count: AtomicUsize,
+    closed: AtomicBool,
+}
+
+impl RegistryTable {
+    pub(crate) fn new(name: Atom, partition: Pid, unique: bool) -> RegistryTable {
+        RegistryTable {
+            name,
+            partition,
+            unique,
+            shards: (0..SHARDS).map(|_| RwLock::new(HashMap::new())).collect(),
+            meta: Mutex::new(HashMap::new()),
+            count: AtomicUsize::new(0),
+            closed: AtomicBool::new(false),
+        }
+    }
+
+    pub(crate) fn name_term(&self) -> Term {
+        Term::Atom(self.name.clone())
+    }
+
+    fn shard(&self, key: &Term) -> &RwLock<HashMap<Term, Vec<Entry>>> {
+        let mut h = DefaultHasher::new();
+        key.hash(&mut h);
+        &self.shards[(h.finish() as usize) % SHARDS]
+    }
+
+    /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
+    pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
+        let mut shard = self.shard(&key).write().unwrap();
+        let entries = shard.entry(key).or_default();
+        if self.unique {
+            if let Some((holder, _)) = entries.iter().find(|(p, _)| p.is_alive()) {
+                return Err(holder.pid);
+            }
+            self.count.fetch_sub(entries.len(), Ordering::AcqRel);
+            entries.clear();
+        }
+        entries.push((proc.clone(), value));
+        self.count.fetch_add(1, Ordering::AcqRel);
+        Ok(())
+    }
+
+    /// Removes `pid`'s entries under `key` (its death, or `Registry.unregister/2`).
+    pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
+        let mut shard = self.shard(key).write().unwrap();
+        if let Some(entries) = shard.get_mut(key) {
+            let before = entries.len();
+            entries.retain(|(p, _)| p.pid != pid);
+            self.count
+                .fetch_sub(before - entries.len(), Ordering::AcqRel);
+            if entries.is_empty() {
+                shard.remove(key);
+            }
+        }
+    }
+
+    /// `Registry.lookup/2`: live entries only.
+    pub(crate) fn lookup(&self, key: &Term) -> Vec<(Pid, Term)> {
+        let shard = self.shard(key).read().unwrap();
+        shard.get(key).map_or_else(Vec::new, |entries| {
+            entries
+                .iter()
+                .filter(|(p, _)| p.is_alive())
+                .map(|(p, v)| (p.pid, v.clone()))
+                .collect()
+        })
+    }
+
+    /// The live process under a unique key (via-name resolution).
+    pub(crate) fn whereis(&self, key: &Term) -> Option<Arc<Process>> {
+        let shard = self.shard(key).read().unwrap();
+        shard
+            .get(key)?
+            .iter()
+            .find(|(p, _)| p.is_alive())
+            .map(|(p, _)| p.clone())
+    }
+
+    pub(crate) fn count(&self) -> usize {
+        self.count.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn update_value(
+        &self,
+        key: &Term,
+        pid: Pid,
+        f: &mut dyn FnMut(Term) -> Result<Term, Error>,
+    ) -> Result<Term, Error> {
+        let old = {
+            let shard = self.shard(key).read().unwrap();
+            shard.get(key).and_then(|es| {
+                es.iter()
+                    .find(|(p, _)| p.pid == pid)
+                    .map(|(_, v)| v.clone())
+            })
+        };
+        // The user's function runs without the lock held: it may touch the registry.
+        let Some(old) = old else {
+            return Ok(Term::atom("error"));
+        };
+        let new = f(old.clone())?;
+        let mut shard = self.shard(key).write().unwrap();
+        if let Some(entry) = shard
+            .get_mut(key)
+            .and_then(|es| es.iter_mut().find(|(p, _)| p.pid == pid))
+        {
+            entry.1 = new.clone();
+        }
+        Ok(Term::tuple(vec![new, old]))
+    }
+
+    pub(crate) fn meta(&self, key: &Term) -> Option<Term> {
+        self.meta.lock().unwrap().get(key).cloned()
+    }
+
+    pub(crate) fn put_meta(&self, key: Term, value: Term) {
+        self.meta.lock().unwrap().insert(key, value);
+    }
+
+    /// Every live `(key, pid, value)`, for `select/2` and the shell's completion.
+    pub(crate) fn all(&self) -> Vec<(Term, Pid, Term)> {
+        let mut out = Vec::new();
+        for shard in &self.shards {
+            let shard = shard.read().unwrap();
+            for (k, entries) in shard.iter() {
+                for (p, v) in entries.iter().filter(|(p, _)| p.is_alive()) {
+                    out.push((k.clone(), p.pid, v.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    pub(crate) fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        for shard in &self.shards {
+            shard.write().unwrap().clear();
+        }
+        self.count.store(0, Ordering::Release);
+    }
+
+    pub(crate) fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Acquire)
+    }
+}
+
+/// The node's registries by name.
+#[derive(Default)]
+pub(crate) struct Registries {
+    by_name: RwLock<HashMap<Atom, Arc<RegistryTable>>>,
+}
+
+impl Registries {
+    pub(crate) fn get(&self, name: &Atom) -> Option<Arc<RegistryTable>> {
+        let map = self.by_name.read().unwrap();
+        map.get(name).filter(|r| !r.is_closed()).cloned()
+    }
+
+    /// Looks a registry up by the term the user gave: iex's error if it is unknown.
+    pub(crate) fn resolve(&self, reg: &Term) -> Result<Arc<RegistryTable>, Error> {
+        reg.as_atom()
+            .and_then(|a| self.get(a))
+            .ok_or_else(|| Error::argument(format!("unknown registry: {}", text::term(reg))))
+    }
+
+    pub(crate) fn insert(&self, table: Arc<RegistryTable>) {
+        let mut map = self.by_name.write().unwrap();
+        map.insert(table.name.clone(), table);
+    }
+
+    pub(crate) fn remove(&self, table: &Arc<RegistryTable>) {
+        let mut map = self.by_name.write().unwrap();
+        if map.get(&table.name).is_some_and(|t| Arc::ptr_eq(t, table)) {
+            map.remove(&table.name);
+        }
+    }
+
+    pub(crate) fn names(&self) -> Vec<Term> {
+        let map = self.by_name.read().unwrap();
+        let mut names: Vec<Term> = map.keys().map(|a| Term::Atom(a.clone())).collect();
+        names.sort();
+        names
+    }
+}
+
+/// The registry's process (and its partition's): it owns the table's lifetime. It traps
+/// exits, like Elixir's Registry supervisor, and stops when its parent does.
+pub(crate) struct RegistryProc {
+    pub parent: Option<Pid>,
+}
+
+impl Behaviour for RegistryProc {
+    fn handle(&mut self, _ctx: &Ctx, msg: Msg) -> Flow {
+        if let Msg::Info(t) = &msg {
+            if let Some([tag, from, reason]) = t.as_tuple() {
+                if tag.is_atom("EXIT") && from.as_pid() == self.parent {
+                    return Flow::Exit {
+                        reason: reason.clone(),
+                        reply: None,
+                    };
+                }
+            }
+        }
+        Flow::Continue
+    }
+
+    fn module(&self) -> Term {
+        Term::module("Registry")
+    }
+}
