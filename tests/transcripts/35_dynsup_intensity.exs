@@ -16,5 +16,5 @@ DynamicSupervisor.start_child(:zero, %{id: :t, start: {Server, :start_link, [{3,
 Process.exit(Process.whereis(:t), :kill); Process.sleep(50)
 Process.whereis(:zero) |> is_pid()
 DynamicSupervisor.start_child(:zero, {Server, {4, :p}})
-GenServer.call(:p, :bad); Process.sleep(50)
+GenServer.cast(:p, :bad); Process.sleep(50)
 Process.whereis(:zero)
