@@ -1,0 +1,26 @@
+initial_value = 123
+server_name = :server
+Server.start_link({initial_value, server_name})
+Server.start_link({123, "server"})
+DSupervisor.start_link([])
+DSupervisor.start_server(321, :test)
+Server.state(:server) |> IO.inspect()
+Server.state(:test)
+Registry.start_link(keys: :unique, name: Registry)
+name = {:via, Registry, {Registry, "cool_name"}}
+DSupervisor.start_server(42, name)
+[{pid, _value}] = Registry.lookup(Registry, "cool_name")
+Server.state(name)
+DynamicSupervisor.terminate_child(DSupervisor, pid)
+Registry.lookup(Registry, "cool_name")
+Server.state(name)
+Registry.start_link(keys: :unique, name: :registry)
+name = {:via, Registry, {:registry, "another_name"}}
+DSupervisor.start_server(42, name)
+Server.state(name)
+Registry.lookup(:registry, "another_name")
+DynamicSupervisor.count_children(DSupervisor)
+DynamicSupervisor.which_children(DSupervisor)
+Server.start_link({123, :server})
+DSupervisor.start_server(1, name)
+DSupervisor.start_server(1, :server)

@@ -1,0 +1,28 @@
+registry_name = fn name -> {:via, Registry, {:registry, name}} end
+registry_name.("room")
+Registry.start_link(keys: :unique, name: :registry)
+DSupervisor.start_link([])
+{:ok, pid} = DSupervisor.start_server(7, registry_name.("room"))
+Server.state(registry_name.("room")) |> IO.inspect(label: "state")
+registry_name.("room") |> Server.state() |> IO.inspect(label: "piped")
+Registry.lookup(:registry, "room") |> IO.inspect(label: "lookup")
+[{^pid, nil}] = Registry.lookup(:registry, "room")
+[{other, nil}] = Registry.lookup(:registry, "room")
+other == pid
+key = "user_" <> Integer.to_string(42)
+via = {:via, Registry, {:registry, key}}
+DSupervisor.start_server(%{score: 0}, via)
+Server.state(via)
+GenServer.whereis(via) == hd(Registry.lookup(:registry, key)) |> elem(0)
+Registry.keys(:registry, GenServer.whereis(via))
+Registry.count(:registry)
+for i <- 1..3, do: DSupervisor.start_server(i, registry_name.("game_#{i}"))
+Enum.map(1..3, fn i -> Server.state(registry_name.("game_#{i}")) end)
+Registry.count(:registry)
+DynamicSupervisor.count_children(DSupervisor)
+DSupervisor.start_server(0, registry_name.("game_2"))
+Server.state(registry_name.("game_9"))
+name = {:via, Registry, {:registry, "with_value", :my_value}}
+DSupervisor.start_server(5, name)
+Registry.lookup(:registry, "with_value")
+Server.state({:via, Registry, {:registry, "with_value"}})
