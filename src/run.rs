@@ -50,7 +50,12 @@ fn node_config(args: &NodeArgs) -> Config {
 }
 
 /// Replays the files in one session (or standard input when there are none).
-fn replay_all(files: &[std::path::PathBuf], config: Config, out: Output, explain: bool) -> ExitCode {
+fn replay_all(
+    files: &[std::path::PathBuf],
+    config: Config,
+    out: Output,
+    explain: bool,
+) -> ExitCode {
     let mut session = match Session::new(config, out) {
         Ok(s) => s,
         Err(e) => return fail(&e),

@@ -31,10 +31,6 @@ impl Atom {
     pub fn name(&self) -> &str {
         &self.0
     }
-
-    pub(crate) fn arc(&self) -> &Arc<str> {
-        &self.0
-    }
 }
 
 impl PartialEq for Atom {

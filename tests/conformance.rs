@@ -23,10 +23,19 @@ fn check_dir(dir: &Path, config: &Config) -> usize {
         let text = std::fs::read_to_string(file).expect("readable transcript");
         let report = check_transcript(&text, config).expect("session starts");
         if !report.passed() {
-            failures.push(format!("{}:\n{}", file.display(), report.mismatches.join("\n")));
+            failures.push(format!(
+                "{}:\n{}",
+                file.display(),
+                report.mismatches.join("\n")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} transcript(s) differ:\n\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} transcript(s) differ:\n\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     files.len()
 }
 
@@ -38,7 +47,11 @@ fn root() -> PathBuf {
 fn shared_conformance_transcripts_match_iex() {
     let dir = root().join("../shared/conformance");
     if dir.is_dir() {
-        assert!(check_dir(&dir, &Config::default()) > 0, "no transcripts in {}", dir.display());
+        assert!(
+            check_dir(&dir, &Config::default()) > 0,
+            "no transcripts in {}",
+            dir.display()
+        );
     }
 }
 

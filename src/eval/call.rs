@@ -18,7 +18,12 @@ pub struct CaptureBody {
 }
 
 impl Evaluator<'_> {
-    pub(crate) fn call(&mut self, target: &CallTarget, args: &[Expr], env: &mut Env) -> Result<Term> {
+    pub(crate) fn call(
+        &mut self,
+        target: &CallTarget,
+        args: &[Expr],
+        env: &mut Env,
+    ) -> Result<Term> {
         match target {
             CallTarget::Local(name) => {
                 let values = self.eval_all(args, env)?;
@@ -37,7 +42,12 @@ impl Evaluator<'_> {
         }
     }
 
-    pub(crate) fn apply_remote(&mut self, module: Term, function: &str, args: Vec<Term>) -> Result<Term> {
+    pub(crate) fn apply_remote(
+        &mut self,
+        module: Term,
+        function: &str,
+        args: Vec<Term>,
+    ) -> Result<Term> {
         match &module {
             Term::Atom(a) => builtins::remote(self, a.name(), function, args),
             Term::Map(m) if args.is_empty() => {
@@ -56,7 +66,10 @@ impl Evaluator<'_> {
     /// Calls a function value with arguments.
     pub fn apply_fun(&mut self, f: &Term, args: Vec<Term>) -> Result<Term> {
         let Term::Fun(fun) = f else {
-            return Err(Error::Raise(exception("BadFunctionError", vec![("term", f.clone())])));
+            return Err(Error::Raise(exception(
+                "BadFunctionError",
+                vec![("term", f.clone())],
+            )));
         };
         if fun.arity != args.len() {
             return Err(Error::Raise(exception(
@@ -95,7 +108,10 @@ impl Evaluator<'_> {
             }
             return self.eval(&capture.body, &mut scope);
         }
-        Err(Error::Raise(exception("BadFunctionError", vec![("term", f.clone())])))
+        Err(Error::Raise(exception(
+            "BadFunctionError",
+            vec![("term", f.clone())],
+        )))
     }
 
     pub(crate) fn capture_fun(
@@ -109,12 +125,24 @@ impl Evaluator<'_> {
             Some(m) => self.eval(m, env)?,
             None => Term::module("Kernel"),
         };
-        Ok(self.make_fun(arity, Arc::new(Captured { module, function: name.to_string() })))
+        Ok(self.make_fun(
+            arity,
+            Arc::new(Captured {
+                module,
+                function: name.to_string(),
+            }),
+        ))
     }
 
     pub(crate) fn capture_expr(&mut self, body: &Expr, env: &Env) -> Term {
         let arity = max_capture_arg(body);
-        self.make_fun(arity, Arc::new(CaptureBody { body: body.clone(), env: env.clone() }))
+        self.make_fun(
+            arity,
+            Arc::new(CaptureBody {
+                body: body.clone(),
+                env: env.clone(),
+            }),
+        )
     }
 
     pub(crate) fn comprehension(
@@ -140,10 +168,12 @@ impl Evaluator<'_> {
                         Some([k, v]) => {
                             map.insert(k.clone(), v.clone());
                         }
-                        _ => return Err(Error::argument(format!(
-                            "collecting into a map requires {{key, value}} tuples, got: {}",
-                            inspect_plain(&item)
-                        ))),
+                        _ => {
+                            return Err(Error::argument(format!(
+                                "collecting into a map requires {{key, value}} tuples, got: {}",
+                                inspect_plain(&item)
+                            )))
+                        }
                     }
                 }
                 Ok(Term::Map(Arc::new(map)))
@@ -326,7 +356,11 @@ fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             args.iter().for_each(|e| visit(e, f));
         }
         ExprKind::Fn(cs) | ExprKind::Cond(cs) => clauses(cs, f),
-        ExprKind::For { qualifiers, into, body } => {
+        ExprKind::For {
+            qualifiers,
+            into,
+            body,
+        } => {
             for q in qualifiers {
                 match q {
                     Qualifier::Generator { pattern, source } => {
@@ -341,14 +375,26 @@ fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
             block(body, f);
         }
-        ExprKind::If { condition, then, otherwise } | ExprKind::Unless { condition, then, otherwise } => {
+        ExprKind::If {
+            condition,
+            then,
+            otherwise,
+        }
+        | ExprKind::Unless {
+            condition,
+            then,
+            otherwise,
+        } => {
             visit(condition, f);
             block(then, f);
             if let Some(o) = otherwise {
                 block(o, f);
             }
         }
-        ExprKind::Case { subject, clauses: cs } => {
+        ExprKind::Case {
+            subject,
+            clauses: cs,
+        } => {
             visit(subject, f);
             clauses(cs, f);
         }

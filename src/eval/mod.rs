@@ -66,7 +66,14 @@ impl<'a> Evaluator<'a> {
         results: &'a [Term],
         next_fun: &'a mut u64,
     ) -> Evaluator<'a> {
-        Evaluator { client, out, line, results, next_fun, depth: 0 }
+        Evaluator {
+            client,
+            out,
+            line,
+            results,
+            next_fun,
+            depth: 0,
+        }
     }
 
     /// Evaluates the expressions of a block in order; the last one's value is the block's.
@@ -100,9 +107,9 @@ impl<'a> Evaluator<'a> {
             | ExprKind::Alias(_)
             | ExprKind::Str(_) => self.literal(expr, env),
             ExprKind::Var(name) => self.variable(name, env),
-            ExprKind::Pin(name) => Err(self.compile_error(&format!(
-                "cannot use ^{name} outside of match clauses"
-            ))),
+            ExprKind::Pin(name) => {
+                Err(self.compile_error(&format!("cannot use ^{name} outside of match clauses")))
+            }
             ExprKind::Tuple(items) => Ok(Term::tuple(self.eval_all(items, env)?)),
             ExprKind::List { items, tail } => self.list(items, tail.as_deref(), env),
             ExprKind::Map { base, entries } => self.map(base.as_deref(), entries, env),
@@ -119,23 +126,35 @@ impl<'a> Evaluator<'a> {
             ExprKind::Range { first, last, step } => self.range(first, last, step.as_deref(), env),
             ExprKind::Call { target, args } => self.call(target, args, env),
             ExprKind::Fn(clauses) => Ok(self.closure(clauses.clone(), env)),
-            ExprKind::CaptureFun { module, name, arity } => {
-                self.capture_fun(module.as_deref(), name, *arity, env)
-            }
+            ExprKind::CaptureFun {
+                module,
+                name,
+                arity,
+            } => self.capture_fun(module.as_deref(), name, *arity, env),
             ExprKind::Capture(body) => Ok(self.capture_expr(body, env)),
             ExprKind::CaptureArg(n) => env.get(&format!("&{n}")).cloned().ok_or_else(|| {
                 self.compile_error(&format!(
                     "capture argument &{n} must be used within the capture operator &"
                 ))
             }),
-            ExprKind::For { qualifiers, into, body } => {
-                self.comprehension(qualifiers, into.as_deref(), body, env)
-            }
-            ExprKind::If { condition, then, otherwise } => {
+            ExprKind::For {
+                qualifiers,
+                into,
+                body,
+            } => self.comprehension(qualifiers, into.as_deref(), body, env),
+            ExprKind::If {
+                condition,
+                then,
+                otherwise,
+            } => {
                 let c = self.eval(condition, env)?;
                 self.branch(c.is_truthy(), then, otherwise.as_deref(), env)
             }
-            ExprKind::Unless { condition, then, otherwise } => {
+            ExprKind::Unless {
+                condition,
+                then,
+                otherwise,
+            } => {
                 let c = self.eval(condition, env)?;
                 self.branch(!c.is_truthy(), then, otherwise.as_deref(), env)
             }
@@ -162,7 +181,9 @@ impl<'a> Evaluator<'a> {
                 "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions",
             ));
         }
-        Err(self.compile_error(&format!("undefined function {name}/0 (there is no such import)")))
+        Err(self.compile_error(&format!(
+            "undefined function {name}/0 (there is no such import)"
+        )))
     }
 
     /// iex's `** (CompileError) iex:N: message`.
@@ -196,7 +217,12 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn map(&mut self, base: Option<&Expr>, entries: &[(Expr, Expr)], env: &mut Env) -> Result<Term> {
+    fn map(
+        &mut self,
+        base: Option<&Expr>,
+        entries: &[(Expr, Expr)],
+        env: &mut Env,
+    ) -> Result<Term> {
         let mut pairs = Vec::with_capacity(entries.len());
         for (k, v) in entries {
             pairs.push((self.eval(k, env)?, self.eval(v, env)?));
@@ -234,8 +260,9 @@ impl<'a> Evaluator<'a> {
         use crate::syntax::ast::BinaryOp::*;
         let left = self.eval(lhs, env)?;
         match op {
-            And | Or => ops::strict_bool(op, &left)
-                .map_or_else(|| self.eval(rhs, env), |short| Ok(short?)),
+            And | Or => {
+                ops::strict_bool(op, &left).map_or_else(|| self.eval(rhs, env), |short| Ok(short?))
+            }
             AndAlso if !left.is_truthy() => Ok(left),
             OrElse if left.is_truthy() => Ok(left),
             AndAlso | OrElse => self.eval(rhs, env),
@@ -250,7 +277,13 @@ impl<'a> Evaluator<'a> {
         }
     }
 
-    fn range(&mut self, first: &Expr, last: &Expr, step: Option<&Expr>, env: &mut Env) -> Result<Term> {
+    fn range(
+        &mut self,
+        first: &Expr,
+        last: &Expr,
+        step: Option<&Expr>,
+        env: &mut Env,
+    ) -> Result<Term> {
         let first = self.eval(first, env)?;
         let last = self.eval(last, env)?;
         let step = match step {
@@ -283,7 +316,10 @@ impl<'a> Evaluator<'a> {
                 return self.eval_block(&clause.body, &mut scope);
             }
         }
-        Err(Error::Raise(exception("CaseClauseError", vec![("term", value.clone())])))
+        Err(Error::Raise(exception(
+            "CaseClauseError",
+            vec![("term", value.clone())],
+        )))
     }
 
     fn cond(&mut self, clauses: &[Clause], env: &Env) -> Result<Term> {
@@ -305,7 +341,12 @@ impl<'a> Evaluator<'a> {
 
     /// Matches the patterns of a clause against values and checks its guard; on success
     /// the clause's bindings are in `scope`.
-    fn clause_matches(&mut self, clause: &Clause, values: &[Term], scope: &mut Env) -> Result<bool> {
+    fn clause_matches(
+        &mut self,
+        clause: &Clause,
+        values: &[Term],
+        scope: &mut Env,
+    ) -> Result<bool> {
         if clause.patterns.len() != values.len() {
             return Ok(false);
         }
@@ -328,11 +369,25 @@ impl<'a> Evaluator<'a> {
 
     fn closure(&mut self, clauses: Vec<Clause>, env: &Env) -> Term {
         let arity = clauses.first().map_or(0, |c| c.patterns.len());
-        self.make_fun(arity, Arc::new(Closure { clauses, env: env.clone() }))
+        self.make_fun(
+            arity,
+            Arc::new(Closure {
+                clauses,
+                env: env.clone(),
+            }),
+        )
     }
 
-    pub(crate) fn make_fun(&mut self, arity: usize, body: Arc<dyn std::any::Any + Send + Sync>) -> Term {
+    pub(crate) fn make_fun(
+        &mut self,
+        arity: usize,
+        body: Arc<dyn std::any::Any + Send + Sync>,
+    ) -> Term {
         *self.next_fun += 1;
-        Term::Fun(Arc::new(Fun { id: *self.next_fun, arity, body }))
+        Term::Fun(Arc::new(Fun {
+            id: *self.next_fun,
+            arity,
+            body,
+        }))
     }
 }

@@ -63,7 +63,11 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
             }
             _ => Err(Error::argument(format!(
                 "expected binary argument in <> operator but got: {}",
-                inspect_plain(if matches!(left, Term::Binary(_)) { &right } else { &left })
+                inspect_plain(if matches!(left, Term::Binary(_)) {
+                    &right
+                } else {
+                    &left
+                })
             ))),
         },
         ListConcat => match &left {
@@ -96,14 +100,22 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
             }
             _ => Err(Error::argument("argument error")),
         },
-        And | Or | AndAlso | OrElse | In | NotIn => {
-            Err(Error::raise_message("RuntimeError", "otpsh: operator evaluated out of place"))
-        }
+        And | Or | AndAlso | OrElse | In | NotIn => Err(Error::raise_message(
+            "RuntimeError",
+            "otpsh: operator evaluated out of place",
+        )),
     }
 }
 
 fn arith(op: BinaryOp, left: &Term, right: &Term) -> Result<Term> {
-    let bad = || arithmetic(&format!("{} {} {}", inspect_plain(left), op.symbol(), inspect_plain(right)));
+    let bad = || {
+        arithmetic(&format!(
+            "{} {} {}",
+            inspect_plain(left),
+            op.symbol(),
+            inspect_plain(right)
+        ))
+    };
     match (left, right) {
         (Term::Int(a), Term::Int(b)) => {
             let r = match op {

@@ -9,15 +9,28 @@ use crate::term::Term;
 
 impl Evaluator<'_> {
     /// `pattern = value`, raising iex's `MatchError` when it does not match.
-    pub(crate) fn match_or_raise(&mut self, pattern: &Expr, value: &Term, env: &mut Env) -> Result<()> {
+    pub(crate) fn match_or_raise(
+        &mut self,
+        pattern: &Expr,
+        value: &Term,
+        env: &mut Env,
+    ) -> Result<()> {
         if self.match_pattern(pattern, value, env)? {
             Ok(())
         } else {
-            Err(Error::Raise(exception("MatchError", vec![("term", value.clone())])))
+            Err(Error::Raise(exception(
+                "MatchError",
+                vec![("term", value.clone())],
+            )))
         }
     }
 
-    pub(crate) fn match_pattern(&mut self, pattern: &Expr, value: &Term, env: &mut Env) -> Result<bool> {
+    pub(crate) fn match_pattern(
+        &mut self,
+        pattern: &Expr,
+        value: &Term,
+        env: &mut Env,
+    ) -> Result<bool> {
         let mut binds = Vec::new();
         if !self.matches(pattern, value, env, &mut binds)? {
             return Ok(false);
@@ -46,18 +59,18 @@ impl Evaluator<'_> {
             },
             ExprKind::Pin(name) => match env.get(name) {
                 Some(v) => Ok(v == value),
-                None => Err(self.compile_error(&format!(
-                    "undefined variable ^{name}"
-                ))),
+                None => Err(self.compile_error(&format!("undefined variable ^{name}"))),
             },
-            ExprKind::Int(_)
-            | ExprKind::Float(_)
-            | ExprKind::Atom(_)
-            | ExprKind::Alias(_) => Ok(&self.literal(pattern, env)? == value),
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Alias(_) => {
+                Ok(&self.literal(pattern, env)? == value)
+            }
             ExprKind::Str(parts) if parts.iter().all(|p| matches!(p, StrPart::Lit(_))) => {
                 Ok(&self.literal(pattern, env)? == value)
             }
-            ExprKind::Unary { op: UnaryOp::Neg, expr } => match expr.kind {
+            ExprKind::Unary {
+                op: UnaryOp::Neg,
+                expr,
+            } => match expr.kind {
                 ExprKind::Int(i) => Ok(value == &Term::Int(-i)),
                 ExprKind::Float(f) => Ok(value == &Term::Float(-f)),
                 _ => Err(self.illegal_pattern()),
@@ -68,9 +81,16 @@ impl Evaluator<'_> {
                 }
                 _ => Ok(false),
             },
-            ExprKind::List { items, tail } => self.list_matches(items, tail.as_deref(), value, env, binds),
-            ExprKind::Map { base: None, entries } => {
-                let Term::Map(map) = value else { return Ok(false) };
+            ExprKind::List { items, tail } => {
+                self.list_matches(items, tail.as_deref(), value, env, binds)
+            }
+            ExprKind::Map {
+                base: None,
+                entries,
+            } => {
+                let Term::Map(map) = value else {
+                    return Ok(false);
+                };
                 for (k, v) in entries {
                     let key = self.eval(k, env)?;
                     match map.get(&key) {
@@ -80,10 +100,18 @@ impl Evaluator<'_> {
                 }
                 Ok(true)
             }
-            ExprKind::Match { pattern: left, expr: right } => {
-                Ok(self.matches(left, value, env, binds)? && self.matches(right, value, env, binds)?)
+            ExprKind::Match {
+                pattern: left,
+                expr: right,
+            } => {
+                Ok(self.matches(left, value, env, binds)?
+                    && self.matches(right, value, env, binds)?)
             }
-            ExprKind::Binary { op: BinaryOp::Concat, lhs, rhs } => {
+            ExprKind::Binary {
+                op: BinaryOp::Concat,
+                lhs,
+                rhs,
+            } => {
                 let prefix = match self.eval(lhs, env)? {
                     Term::Binary(b) => b,
                     _ => return Err(self.illegal_pattern()),
@@ -129,7 +157,9 @@ impl Evaluator<'_> {
             _ => return Ok(false),
         };
         match tail {
-            None => Ok(end.is_none() && values.len() == items.len() && self.all_match(items, values, env, binds)?),
+            None => Ok(end.is_none()
+                && values.len() == items.len()
+                && self.all_match(items, values, env, binds)?),
             Some(t) => {
                 if values.len() < items.len() {
                     return Ok(false);
@@ -141,7 +171,9 @@ impl Evaluator<'_> {
                 let rest = match end {
                     None => Term::list(rest_items.to_vec()),
                     Some(e) if rest_items.is_empty() => (*e).clone(),
-                    Some(e) => Term::ImproperList(rest_items.into(), std::sync::Arc::new((*e).clone())),
+                    Some(e) => {
+                        Term::ImproperList(rest_items.into(), std::sync::Arc::new((*e).clone()))
+                    }
                 };
                 self.matches(t, &rest, env, binds)
             }

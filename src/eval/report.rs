@@ -10,7 +10,12 @@ use crate::term::{Pid, Term};
 pub fn format_error(error: &Error) -> String {
     match error {
         Error::Raise(e) => {
-            format!("** ({}) {}{}", module_name(e), exception_message(e), blame(e))
+            format!(
+                "** ({}) {}{}",
+                module_name(e),
+                exception_message(e),
+                blame(e)
+            )
         }
         Error::Exit(reason) => format!("** (exit) {}", format_exit(reason)),
         Error::Throw(value) => format!("** (throw) {}", inspect_plain(value)),
@@ -21,15 +26,23 @@ pub fn format_error(error: &Error) -> String {
 /// What iex adds under a `FunctionClauseError` whose arguments are known: the
 /// arguments, one by one.
 fn blame(e: &Term) -> String {
-    let (Some(module), Some(Term::List(args))) = (exception_module(e), exception_field(e, "args")) else {
+    let (Some(module), Some(Term::List(args))) = (exception_module(e), exception_field(e, "args"))
+    else {
         return String::new();
     };
     if module != "FunctionClauseError" {
         return String::new();
     }
-    let mut text = format!("\n\n    The following arguments were given to {}:\n", function_name(e));
+    let mut text = format!(
+        "\n\n    The following arguments were given to {}:\n",
+        function_name(e)
+    );
     for (i, arg) in args.iter().enumerate() {
-        text.push_str(&format!("\n        # {}\n        {}\n", i + 1, inspect_plain(arg)));
+        text.push_str(&format!(
+            "\n        # {}\n        {}\n",
+            i + 1,
+            inspect_plain(arg)
+        ));
     }
     text
 }
@@ -107,7 +120,10 @@ fn bad_arity(function: &Term, args: &Term) -> String {
         n => format!("{n} arguments"),
     };
     let listed: Vec<String> = args.iter().map(inspect_plain).collect();
-    let mut message = format!("{} with arity {arity} called with {called}", inspect_plain(function));
+    let mut message = format!(
+        "{} with arity {arity} called with {called}",
+        inspect_plain(function)
+    );
     if !listed.is_empty() {
         message.push_str(&format!(" ({})", listed.join(", ")));
     }
@@ -123,7 +139,10 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
     if let Some([first, second]) = reason.as_tuple() {
         if exception_module(first).is_some() && second.as_list().is_some() {
             let banner = format!("** ({}) {}", module_name(first), exception_message(first));
-            return format!("an exception was raised:{joiner}{}", banner.replace('\n', joiner));
+            return format!(
+                "an exception was raised:{joiner}{}",
+                banner.replace('\n', joiner)
+            );
         }
         if let Some([m, Term::Atom(f), Term::List(args)]) = second.as_tuple() {
             if let Term::Atom(_) = m {
@@ -143,7 +162,12 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
 pub fn format_mfa(module: &Term, function: &str, args: &[Term]) -> String {
     let args: Vec<String> = args.iter().map(inspect_plain).collect();
     let function = inspect_plain(&Term::atom(function));
-    format!("{}.{}({})", inspect_plain(module), function.trim_start_matches(':'), args.join(", "))
+    format!(
+        "{}.{}({})",
+        inspect_plain(module),
+        function.trim_start_matches(':'),
+        args.join(", ")
+    )
 }
 
 fn format_exit_reason(reason: &Term) -> String {
@@ -192,7 +216,10 @@ pub fn gen_server_terminating(
     state: &Term,
     client: Option<(Pid, bool)>,
 ) -> String {
-    let mut lines = vec![format!("{time} [error] GenServer {} terminating", inspect_plain(name))];
+    let mut lines = vec![format!(
+        "{time} [error] GenServer {} terminating",
+        inspect_plain(name)
+    )];
     lines.push(match reason.as_tuple() {
         Some([e, stack]) if exception_module(e).is_some() && stack.as_list().is_some() => {
             format!("** ({}) {}", module_name(e), exception_message(e))
@@ -210,14 +237,19 @@ pub fn gen_server_terminating(
     lines.push(format!("State: {}", inspect_plain(state)));
     if let Some((pid, alive)) = client {
         let status = if alive { "is alive" } else { "is dead" };
-        lines.push(format!("Client {} {status}", inspect_plain(&Term::Pid(pid))));
+        lines.push(format!(
+            "Client {} {status}",
+            inspect_plain(&Term::Pid(pid))
+        ));
     }
     lines.join("\n")
 }
 
 /// `HH:MM:SS.mmm` of a wall-clock time, as Logger stamps its lines (UTC).
 pub fn timestamp(now: std::time::SystemTime) -> String {
-    let since = now.duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let since = now
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     let secs = since.as_secs() % 86_400;
     format!(
         "{:02}:{:02}:{:02}.{:03}",

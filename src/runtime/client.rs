@@ -117,6 +117,34 @@ impl Client {
         }
     }
 
+    /// Selective receive (`receive do ... end`): the first message, in arrival order, that
+    /// `accept` takes; the others stay in the mailbox, in order, for later receives.
+    pub fn receive_matching(
+        &self,
+        accept: &mut dyn FnMut(&Term) -> bool,
+        timeout: Option<Duration>,
+    ) -> Option<Term> {
+        let mut skipped = std::mem::take(&mut *self.saved.borrow_mut());
+        let found = match skipped.iter().position(|t| accept(t)) {
+            Some(i) => skipped.remove(i),
+            None => {
+                let deadline = timeout.map(|t| Instant::now() + t);
+                loop {
+                    let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+                    match self.receive(left) {
+                        Some(t) if accept(&t) => break Some(t),
+                        Some(t) => skipped.push_back(t),
+                        None => break None,
+                    }
+                }
+            }
+        };
+        let mut saved = self.saved.borrow_mut();
+        skipped.append(&mut saved);
+        *saved = skipped;
+        found
+    }
+
     /// Waits for the reply tagged `tag`, or the DOWN of the monitor `tag`.
     fn await_reply(&self, tag: Ref, timeout: Option<Duration>) -> Result<Term, Option<Term>> {
         let deadline = timeout.map(|t| Instant::now() + t);

@@ -39,7 +39,10 @@ pub fn check_transcript(text: &str, config: &Config) -> Result<FileReport, Strin
                 }
             }
         }
-        let produced = buffer.lock().map(|b| b[start..].to_vec()).unwrap_or_default();
+        let produced = buffer
+            .lock()
+            .map(|b| b[start..].to_vec())
+            .unwrap_or_default();
         let produced = String::from_utf8_lossy(&produced);
         let actual: Vec<String> = produced.lines().map(str::to_string).collect();
         let want = expected_norm.lines(&entry.expected);
@@ -49,7 +52,10 @@ pub fn check_transcript(text: &str, config: &Config) -> Result<FileReport, Strin
         }
     }
     session.shutdown();
-    Ok(FileReport { entries: entries.len(), mismatches })
+    Ok(FileReport {
+        entries: entries.len(),
+        mismatches,
+    })
 }
 
 fn describe(input: &[String], want: &[String], got: &[String]) -> String {
@@ -82,13 +88,21 @@ pub fn run(paths: &[std::path::PathBuf], config: &Config, out: &mut Output) -> b
         match report {
             Ok(r) if r.passed() => {
                 passed += 1;
-                out.line(crate::output::Role::Info, &format!("ok   {} ({} lines)", path.display(), r.entries));
+                out.line(
+                    crate::output::Role::Info,
+                    &format!("ok   {} ({} lines)", path.display(), r.entries),
+                );
             }
             Ok(r) => {
                 failed += 1;
                 out.line(
                     crate::output::Role::Error,
-                    &format!("FAIL {} ({} of {} lines differ)", path.display(), r.mismatches.len(), r.entries),
+                    &format!(
+                        "FAIL {} ({} of {} lines differ)",
+                        path.display(),
+                        r.mismatches.len(),
+                        r.entries
+                    ),
                 );
                 for m in &r.mismatches {
                     out.write(m);
@@ -96,11 +110,17 @@ pub fn run(paths: &[std::path::PathBuf], config: &Config, out: &mut Output) -> b
             }
             Err(e) => {
                 failed += 1;
-                out.line(crate::output::Role::Error, &format!("FAIL {}: {e}", path.display()));
+                out.line(
+                    crate::output::Role::Error,
+                    &format!("FAIL {}: {e}", path.display()),
+                );
             }
         }
     }
-    out.line(crate::output::Role::Info, &format!("{passed} passed, {failed} failed"));
+    out.line(
+        crate::output::Role::Info,
+        &format!("{passed} passed, {failed} failed"),
+    );
     out.flush();
     failed == 0
 }

@@ -11,7 +11,10 @@ use crate::term::Term;
 #[derive(Debug, PartialEq)]
 pub enum Recognized {
     /// Evaluate this Elixir; `needs_setup` when it uses `DSupervisor` or `Registry`.
-    Elixir { source: String, needs_setup: bool },
+    Elixir {
+        source: String,
+        needs_setup: bool,
+    },
     /// Print this (help).
     Text(String),
     Explain(bool),
@@ -22,18 +25,50 @@ pub enum Recognized {
 
 /// The commands, their forms, what they stand for: the text of `help`.
 pub const COMMANDS: &[(&str, &str, &str)] = &[
-    ("start", "start VALUE [NAME]", "DSupervisor.start_server(VALUE, NAME)"),
+    (
+        "start",
+        "start VALUE [NAME]",
+        "DSupervisor.start_server(VALUE, NAME)",
+    ),
     ("state", "state NAME", "Server.state(NAME)"),
     ("lookup", "lookup NAME", "Registry.lookup(Registry, KEY)"),
-    ("terminate", "terminate NAME", "DynamicSupervisor.terminate_child(DSupervisor, GenServer.whereis(NAME))"),
-    ("crash", "crash NAME [REASON]", "Process.exit(GenServer.whereis(NAME), REASON) (default :kill)"),
+    (
+        "terminate",
+        "terminate NAME",
+        "DynamicSupervisor.terminate_child(DSupervisor, GenServer.whereis(NAME))",
+    ),
+    (
+        "crash",
+        "crash NAME [REASON]",
+        "Process.exit(GenServer.whereis(NAME), REASON) (default :kill)",
+    ),
     ("stop", "stop NAME", "GenServer.stop(NAME)"),
-    ("children", "children", "DynamicSupervisor.which_children(DSupervisor)"),
-    ("count", "count", "DynamicSupervisor.count_children(DSupervisor)"),
-    ("registries", "registries", "Registry.select(Registry, ...) (every {key, pid} in Registry)"),
-    ("atoms", "atoms", "{:erlang.system_info(:atom_count), :erlang.system_info(:atom_limit)}"),
+    (
+        "children",
+        "children",
+        "DynamicSupervisor.which_children(DSupervisor)",
+    ),
+    (
+        "count",
+        "count",
+        "DynamicSupervisor.count_children(DSupervisor)",
+    ),
+    (
+        "registries",
+        "registries",
+        "Registry.select(Registry, ...) (every {key, pid} in Registry)",
+    ),
+    (
+        "atoms",
+        "atoms",
+        "{:erlang.system_info(:atom_count), :erlang.system_info(:atom_limit)}",
+    ),
     ("ps", "ps", "Process.list()"),
-    ("explain", "explain on|off", "show the Elixir each command stands for"),
+    (
+        "explain",
+        "explain on|off",
+        "show the Elixir each command stands for",
+    ),
     ("help", "help [COMMAND]", "this text"),
     ("quit", "quit", "leave the shell (Ctrl-D does too)"),
 ];
@@ -53,7 +88,10 @@ pub fn recognize(line: &str, env: &Env) -> Option<Recognized> {
 
 /// The Elixir a command stands for.
 pub fn translate(command: &Command, line: &str) -> Recognized {
-    let elixir = |source: String| Recognized::Elixir { source, needs_setup: true };
+    let elixir = |source: String| Recognized::Elixir {
+        source,
+        needs_setup: true,
+    };
     match command {
         Command::Start { value, name } => {
             let value = &line[value.span.start..value.span.end];
@@ -71,20 +109,26 @@ pub fn translate(command: &Command, line: &str) -> Recognized {
             pid_of(name)
         )),
         Command::Crash { name, reason } => {
-            let reason = reason.as_ref().map_or(":kill", |r| &line[r.span.start..r.span.end]);
+            let reason = reason
+                .as_ref()
+                .map_or(":kill", |r| &line[r.span.start..r.span.end]);
             elixir(format!("Process.exit({}, {reason})", pid_of(name)))
         }
         Command::Stop(name) => elixir(format!("GenServer.stop({})", server_name(name))),
         Command::Children => elixir("DynamicSupervisor.which_children(DSupervisor)".into()),
         Command::Count => elixir("DynamicSupervisor.count_children(DSupervisor)".into()),
         Command::Registries => elixir(
-            "Registry.select(Registry, [{{:\"$1\", :\"$2\", :_}, [], [{{:\"$1\", :\"$2\"}}]}])".into(),
+            "Registry.select(Registry, [{{:\"$1\", :\"$2\", :_}, [], [{{:\"$1\", :\"$2\"}}]}])"
+                .into(),
         ),
         Command::Atoms => Recognized::Elixir {
             source: "{:erlang.system_info(:atom_count), :erlang.system_info(:atom_limit)}".into(),
             needs_setup: false,
         },
-        Command::Ps => Recognized::Elixir { source: "Process.list()".into(), needs_setup: false },
+        Command::Ps => Recognized::Elixir {
+            source: "Process.list()".into(),
+            needs_setup: false,
+        },
         Command::Help(topic) => Recognized::Text(help(topic.as_deref())),
         Command::Explain(on) => Recognized::Explain(*on),
         Command::Quit => Recognized::Quit,
@@ -123,12 +167,19 @@ pub fn help(topic: Option<&str>) -> String {
         None => COMMANDS.iter().collect(),
     };
     if rows.is_empty() {
-        return format!("no command {:?}; `help` lists them", topic.unwrap_or_default());
+        return format!(
+            "no command {:?}; `help` lists them",
+            topic.unwrap_or_default()
+        );
     }
     let mut text = String::new();
     if topic.is_none() {
-        text.push_str("Short commands (each stands for the Elixir on its right; Elixir works too):\n");
-        text.push_str("NAME is \"key\" (a name in Registry), :atom (a local name) or #PID<0.N.0>\n\n");
+        text.push_str(
+            "Short commands (each stands for the Elixir on its right; Elixir works too):\n",
+        );
+        text.push_str(
+            "NAME is \"key\" (a name in Registry), :atom (a local name) or #PID<0.N.0>\n\n",
+        );
     }
     for (_, form, meaning) in rows {
         text.push_str(&format!("  {form:<22} {meaning}\n"));

@@ -6,10 +6,10 @@
 use super::commands;
 use crate::eval::report::{self, format_error, shell_exited};
 use crate::eval::{Evaluator, ShellState};
-use crate::inspect::{inspect, Options};
+use crate::inspect::{inspect, inspect_plain, Options};
 use crate::output::{Output, Role};
 use crate::runtime::{Client, Config, Event, Runtime};
-use crate::syntax::parser::{parse_input, Parsed, SyntaxError};
+use crate::syntax::{parse_input, Parsed, SyntaxError};
 use crate::term::Term;
 use std::time::{Duration, SystemTime};
 
@@ -50,9 +50,12 @@ pub struct Session {
 impl Session {
     pub fn new(config: Config, out: Output) -> Result<Session, String> {
         let runtime = Runtime::new(config.clone());
-        let client = runtime
-            .spawn_client()
-            .map_err(|e| format!("otpsh: cannot start the shell process: {}", format_error(&e)))?;
+        let client = runtime.spawn_client().map_err(|e| {
+            format!(
+                "otpsh: cannot start the shell process: {}",
+                format_error(&e)
+            )
+        })?;
         Ok(Session {
             config,
             runtime,
@@ -107,7 +110,10 @@ impl Session {
             self.pending.clear();
             self.out.line(
                 Role::Error,
-                &format!("** (TokenMissingError) iex:{}: incomplete expression", self.counter),
+                &format!(
+                    "** (TokenMissingError) iex:{}: incomplete expression",
+                    self.counter
+                ),
             );
             return Fed::Done;
         }
@@ -148,7 +154,13 @@ impl Session {
         let line = self.counter + e.line.max(1) as usize - 1;
         self.out.line(
             Role::Error,
-            &format!("** ({}) iex:{}:{}: {}", e.kind.name(), line, e.column, e.message),
+            &format!(
+                "** ({}) iex:{}:{}: {}",
+                e.kind.name(),
+                line,
+                e.column,
+                e.message
+            ),
         );
     }
 
@@ -162,14 +174,18 @@ impl Session {
             }
             commands::Recognized::Explain(on) => {
                 self.explain = on;
-                self.out.line(Role::Note, if on { "explain: on" } else { "explain: off" });
+                self.out
+                    .line(Role::Note, if on { "explain: on" } else { "explain: off" });
                 Fed::Done
             }
             commands::Recognized::Usage(text) => {
                 self.out.line(Role::Error, &text);
                 Fed::Done
             }
-            commands::Recognized::Elixir { source, needs_setup } => {
+            commands::Recognized::Elixir {
+                source,
+                needs_setup,
+            } => {
                 if needs_setup && !self.ensure_setup() {
                     return Fed::Done;
                 }
@@ -191,8 +207,13 @@ impl Session {
     /// Starts `DSupervisor` and a unique `Registry` named `Registry` the first time a
     /// short command needs them (and again if they died).
     fn ensure_setup(&mut self) -> bool {
-        let sup = self.client.whereis(&crate::term::Atom::from_static("Elixir.DSupervisor"));
-        let reg = self.client.registry_names().contains(&Term::module("Registry"));
+        let sup = self
+            .client
+            .whereis(&crate::term::Atom::from_static("Elixir.DSupervisor"));
+        let reg = self
+            .client
+            .registry_names()
+            .contains(&Term::module("Registry"));
         if sup.is_some() && reg {
             return true;
         }
@@ -221,7 +242,8 @@ impl Session {
             started.push("Registry.start_link(keys: :unique, name: Registry)");
         }
         self.commands_ready = true;
-        self.out.line(Role::Note, &format!("# started: {}", started.join("; ")));
+        self.out
+            .line(Role::Note, &format!("# started: {}", started.join("; ")));
         true
     }
 
@@ -249,7 +271,13 @@ impl Session {
         }
         match result {
             Ok(value) => {
-                let text = inspect(&value, &Options { color: self.out.color(), ..Options::default() });
+                let text = inspect(
+                    &value,
+                    &Options {
+                        color: self.out.color(),
+                        ..Options::default()
+                    },
+                );
                 self.out.line(Role::Result, &text);
                 self.state.env = env;
                 self.state.results.push(value);
@@ -265,9 +293,30 @@ impl Session {
         while let Ok(event) = self.runtime.events().try_recv() {
             let time = report::timestamp(SystemTime::now());
             let text = match event {
-                Event::GenServerTerminating { name, reason, last_message, state, client } => {
-                    report::gen_server_terminating(&time, &name, &reason, &last_message, &state, client)
-                }
+                Event::GenServerTerminating {
+                    name,
+                    reason,
+                    last_message,
+                    state,
+                    client,
+                } => report::gen_server_terminating(
+                    &time,
+                    &name,
+                    &reason,
+                    &last_message,
+                    &state,
+                    client,
+                ),
+                Event::UnexpectedMessage {
+                    module,
+                    name,
+                    message,
+                } => format!(
+                    "{time} [error] {} {} received unexpected message in handle_info/2: {}\n",
+                    inspect_plain(&module),
+                    inspect_plain(&name),
+                    inspect_plain(&message)
+                ),
                 Event::Error(text) => format!("{time} [error] {text}"),
                 Event::NodeCrashed(words) => words,
             };

@@ -16,9 +16,15 @@ pub fn parse(text: &str) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for line in text.lines() {
         if let Some(input) = line.strip_prefix("iex> ") {
-            entries.push(Entry { input: vec![input.to_string()], expected: Vec::new() });
+            entries.push(Entry {
+                input: vec![input.to_string()],
+                expected: Vec::new(),
+            });
         } else if line == "iex>" {
-            entries.push(Entry { input: vec![String::new()], expected: Vec::new() });
+            entries.push(Entry {
+                input: vec![String::new()],
+                expected: Vec::new(),
+            });
         } else if let Some(more) = line.strip_prefix("...> ") {
             match entries.last_mut() {
                 Some(e) if e.expected.is_empty() => e.input.push(more.to_string()),
@@ -130,7 +136,9 @@ pub fn is_stack_trace(line: &str) -> bool {
             None => return false,
         }
     }
-    let Some(colon) = rest.find(':') else { return false };
+    let Some(colon) = rest.find(':') else {
+        return false;
+    };
     let (path, after) = rest.split_at(colon);
     let ext_ok = [".ex", ".exs", ".erl"].iter().any(|e| path.ends_with(e));
     let after = &after[1..];
@@ -162,17 +170,28 @@ mod tests {
 
     #[test]
     fn stack_trace_lines_are_recognised() {
-        assert!(is_stack_trace("    (elixir 1.14.0) lib/gen_server.ex:957: GenServer.do_start/4"));
-        assert!(is_stack_trace("    modules.ex:14: Server.handle_call(:boom, {}, 1)"));
-        assert!(is_stack_trace("    (stdlib 4.2) gen.erl:256: :gen.do_call/4"));
-        assert!(!is_stack_trace("    ** (EXIT) no process: the process is not alive"));
+        assert!(is_stack_trace(
+            "    (elixir 1.14.0) lib/gen_server.ex:957: GenServer.do_start/4"
+        ));
+        assert!(is_stack_trace(
+            "    modules.ex:14: Server.handle_call(:boom, {}, 1)"
+        ));
+        assert!(is_stack_trace(
+            "    (stdlib 4.2) gen.erl:256: :gen.do_call/4"
+        ));
+        assert!(!is_stack_trace(
+            "    ** (EXIT) no process: the process is not alive"
+        ));
         assert!(!is_stack_trace("  * {:global, term}"));
     }
 
     #[test]
     fn pids_are_renumbered_by_first_appearance() {
         let mut n = Normalizer::new();
-        let a = n.lines(&v(&["{:ok, #PID<0.118.0>}", "[#PID<0.120.0>, #PID<0.118.0>]"]));
+        let a = n.lines(&v(&[
+            "{:ok, #PID<0.118.0>}",
+            "[#PID<0.120.0>, #PID<0.118.0>]",
+        ]));
         assert_eq!(a, v(&["{:ok, #PID<1>}", "[#PID<2>, #PID<1>]"]));
     }
 
@@ -185,6 +204,13 @@ mod tests {
             "#Function<43.3316493/1 in :erl_eval.expr/6>",
             "",
         ]));
-        assert_eq!(a, v(&["<time> [error] GenServer x terminating", "<banner>", "#Function<>"]));
+        assert_eq!(
+            a,
+            v(&[
+                "<time> [error] GenServer x terminating",
+                "<banner>",
+                "#Function<>"
+            ])
+        );
     }
 }

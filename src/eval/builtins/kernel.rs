@@ -2,7 +2,7 @@
 //! (`flush/0`, `v/0,1`, `pid/1,3`).
 
 use super::{no_clause, Answer};
-use crate::error::{exception, Error};
+use crate::error::Error;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
 use crate::inspect::{inspect, inspect_plain, Options};
@@ -31,9 +31,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
         ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
-        ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => {
-            Err(ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0]))))
-        }
+        ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => Err(
+            ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0]))),
+        ),
         ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
         ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
         ("div" | "rem", [a, b]) => Err(ops::arithmetic(&format!(
@@ -41,8 +41,16 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             inspect_plain(a),
             inspect_plain(b)
         ))),
-        ("max", [a, b]) => Ok(if a.compare(b).is_lt() { b.clone() } else { a.clone() }),
-        ("min", [a, b]) => Ok(if b.compare(a).is_lt() { b.clone() } else { a.clone() }),
+        ("max", [a, b]) => Ok(if a.compare(b).is_lt() {
+            b.clone()
+        } else {
+            a.clone()
+        }),
+        ("min", [a, b]) => Ok(if b.compare(a).is_lt() {
+            b.clone()
+        } else {
+            a.clone()
+        }),
         ("round", [Term::Float(f)]) => Ok(Term::Int(f.round() as i64)),
         ("trunc", [Term::Float(f)]) => Ok(Term::Int(f.trunc() as i64)),
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
@@ -55,7 +63,10 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_integer", [v]) => Ok(Term::bool(matches!(v, Term::Int(_)))),
         ("is_float", [v]) => Ok(Term::bool(matches!(v, Term::Float(_)))),
         ("is_number", [v]) => Ok(Term::bool(matches!(v, Term::Int(_) | Term::Float(_)))),
-        ("is_list", [v]) => Ok(Term::bool(matches!(v, Term::List(_) | Term::ImproperList(..)))),
+        ("is_list", [v]) => Ok(Term::bool(matches!(
+            v,
+            Term::List(_) | Term::ImproperList(..)
+        ))),
         ("is_tuple", [v]) => Ok(Term::bool(matches!(v, Term::Tuple(_)))),
         ("is_map", [v]) => Ok(Term::bool(matches!(v, Term::Map(_)))),
         ("is_pid", [v]) => Ok(Term::bool(matches!(v, Term::Pid(_)))),
@@ -132,7 +143,13 @@ fn default_message(module: &str) -> String {
 /// Prints every message in the shell's mailbox, one per line, and returns `:ok`.
 fn flush(ev: &mut Evaluator) -> Result<Term, Error> {
     while let Some(message) = ev.client.receive(Some(std::time::Duration::ZERO)) {
-        let text = inspect(&message, &Options { color: ev.out.color(), ..Options::default() });
+        let text = inspect(
+            &message,
+            &Options {
+                color: ev.out.color(),
+                ..Options::default()
+            },
+        );
         ev.out.write(&text);
         ev.out.write("\n");
     }
@@ -146,7 +163,10 @@ fn history(ev: &Evaluator, n: i64) -> Result<Term, Error> {
     if index >= 0 && index < len {
         Ok(ev.results[index as usize].clone())
     } else {
-        Err(Error::raise_message("RuntimeError", format!("v({n}) is out of bounds")))
+        Err(Error::raise_message(
+            "RuntimeError",
+            format!("v({n}) is out of bounds"),
+        ))
     }
 }
 
@@ -158,10 +178,9 @@ fn parse_pid(text: &str) -> Result<Term, Error> {
             .parse::<u64>()
             .map(|n| Term::Pid(Pid(n)))
             .map_err(|_| Error::bif_argument(1, "not a textual representation of a pid")),
-        _ => Err(Error::bif_argument(1, "not a textual representation of a pid")),
+        _ => Err(Error::bif_argument(
+            1,
+            "not a textual representation of a pid",
+        )),
     }
-}
-
-pub fn exception_struct(module: &str, message: &str) -> Term {
-    exception(module, vec![("message", Term::string(message))])
 }

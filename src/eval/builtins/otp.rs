@@ -48,7 +48,11 @@ pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answe
             (Term::atom("id"), Term::module("DSupervisor")),
             (
                 Term::atom("start"),
-                Term::tuple(vec![Term::module("DSupervisor"), Term::atom("start_link"), Term::list(vec![arg.clone()])]),
+                Term::tuple(vec![
+                    Term::module("DSupervisor"),
+                    Term::atom("start_link"),
+                    Term::list(vec![arg.clone()]),
+                ]),
             ),
             (Term::atom("type"), Term::atom("supervisor")),
         ])),
@@ -62,7 +66,11 @@ fn child_spec(alias: &str, arg: &Term) -> Term {
         (Term::atom("id"), Term::module(alias)),
         (
             Term::atom("start"),
-            Term::tuple(vec![Term::module(alias), Term::atom("start_link"), Term::list(vec![arg.clone()])]),
+            Term::tuple(vec![
+                Term::module(alias),
+                Term::atom("start_link"),
+                Term::list(vec![arg.clone()]),
+            ]),
         ),
     ])
 }
@@ -72,7 +80,11 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
     let start = |m: &Term, arg: &Term, opts: &Term, link: bool| -> Result<Term> {
         match m {
             Term::Atom(a) => client.gen_server_start(a, arg.clone(), opts, link),
-            _ => Err(no_clause("GenServer", if link { "start_link" } else { "start" }, 3)),
+            _ => Err(no_clause(
+                "GenServer",
+                if link { "start_link" } else { "start" },
+                3,
+            )),
         }
     };
     Some(match (function, args.as_slice()) {
@@ -102,7 +114,9 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
 pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
     Some(match (function, args.as_slice()) {
-        ("start_link", [opts]) if opts.as_list().is_some() => client.supervisor_start(None, opts, true),
+        ("start_link", [opts]) if opts.as_list().is_some() => {
+            client.supervisor_start(None, opts, true)
+        }
         ("start_link", [Term::Atom(m), _arg]) => {
             client.supervisor_start(Some(m), &Term::empty_list(), true)
         }
@@ -121,14 +135,18 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("start_link", [opts]) => client.registry_start(opts, true),
-        ("register", [reg, key, value]) => client.registry_register(reg, key.clone(), value.clone()),
+        ("register", [reg, key, value]) => {
+            client.registry_register(reg, key.clone(), value.clone())
+        }
         ("unregister", [reg, key]) => client.registry_unregister(reg, key),
         ("lookup", [reg, key]) => client.registry_lookup(reg, key),
         ("keys", [reg, Term::Pid(p)]) => client.registry_keys(reg, *p),
         ("count", [reg]) => client.registry_count(reg),
         ("values", [reg, key, Term::Pid(p)]) => client.registry_values(reg, key, *p),
         ("meta", [reg, key]) => client.registry_meta(reg, key),
-        ("put_meta", [reg, key, value]) => client.registry_put_meta(reg, key.clone(), value.clone()),
+        ("put_meta", [reg, key, value]) => {
+            client.registry_put_meta(reg, key.clone(), value.clone())
+        }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
         ("update_value", [reg, key, f]) => {
             let f = f.clone();
@@ -151,4 +169,3 @@ fn dispatch(ev: &mut Evaluator, reg: &Term, key: &Term, f: &Term) -> Result<Term
     }
     Ok(Term::ok())
 }
-

@@ -22,7 +22,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("registered", []) => Ok(Term::list(
             client.registered().into_iter().map(Term::Atom).collect(),
         )),
-        ("list", []) => Ok(Term::list(client.processes().into_iter().map(Term::Pid).collect())),
+        ("list", []) => Ok(Term::list(
+            client.processes().into_iter().map(Term::Pid).collect(),
+        )),
         ("monitor", [target]) => Ok(Term::Ref(client.monitor(target))),
         ("demonitor", [Term::Ref(r)]) | ("demonitor", [Term::Ref(r), _]) => {
             Ok(Term::bool(client.demonitor(*r)))
@@ -49,9 +51,23 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             )),
             None => Err(no_clause("Process", "sleep", 1)),
         },
-        ("info", [Term::Pid(p)]) => Ok(client
-            .process_info(*p)
-            .map_or_else(Term::nil, |info| info.to_keyword())),
+        ("info", [Term::Pid(p)]) => Ok(client.process_info(*p).map_or_else(Term::nil, |info| {
+            let pair = |k: &str, v: Term| Term::tuple(vec![Term::atom(k), v]);
+            let mut items = Vec::new();
+            if let Some(Term::Atom(name)) = &info.name {
+                items.push(pair("registered_name", Term::Atom(name.clone())));
+            }
+            items.push(pair(
+                "message_queue_len",
+                Term::Int(info.message_queue_len as i64),
+            ));
+            items.push(pair(
+                "links",
+                Term::list(info.links.iter().map(|p| Term::Pid(*p)).collect()),
+            ));
+            items.push(pair("trap_exit", Term::bool(info.trap_exit)));
+            Term::list(items)
+        })),
         _ => return None,
     })
 }

@@ -32,10 +32,14 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
             _ => None,
         },
         "Elixir.Keyword" => match (function, args.as_slice()) {
-            ("get", [kw, Term::Atom(k)]) => Some(Ok(kw.keyword_get(k.name()).cloned().unwrap_or_else(Term::nil))),
-            ("get", [kw, Term::Atom(k), default]) => {
-                Some(Ok(kw.keyword_get(k.name()).cloned().unwrap_or_else(|| default.clone())))
-            }
+            ("get", [kw, Term::Atom(k)]) => Some(Ok(kw
+                .keyword_get(k.name())
+                .cloned()
+                .unwrap_or_else(Term::nil))),
+            ("get", [kw, Term::Atom(k), default]) => Some(Ok(kw
+                .keyword_get(k.name())
+                .cloned()
+                .unwrap_or_else(|| default.clone()))),
             _ => None,
         },
         "erlang" => erlang(ev, function, args),
@@ -77,7 +81,9 @@ fn io_inspect(ev: &mut Evaluator, v: &Term, opts: &Term) -> Term {
 }
 
 fn enum_(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
-    let Some(first) = args.first() else { return None };
+    let Some(first) = args.first() else {
+        return None;
+    };
     let items = match to_vec(first) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),
@@ -106,47 +112,67 @@ fn enum_(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             }
             Ok(Term::list(seen))
         }
-        ("max", []) => items.into_iter().reduce(|a, b| if a.compare(&b).is_lt() { b } else { a }).ok_or_else(empty_error),
-        ("min", []) => items.into_iter().reduce(|a, b| if b.compare(&a).is_lt() { b } else { a }).ok_or_else(empty_error),
+        ("max", []) => items
+            .into_iter()
+            .reduce(|a, b| if a.compare(&b).is_lt() { b } else { a })
+            .ok_or_else(empty_error),
+        ("min", []) => items
+            .into_iter()
+            .reduce(|a, b| if b.compare(&a).is_lt() { b } else { a })
+            .ok_or_else(empty_error),
         ("member?", [x]) => Ok(Term::bool(items.contains(x))),
         ("at", [Term::Int(i)]) => Ok(at(&items, *i)),
-        ("take", [Term::Int(n)]) if *n >= 0 => Ok(Term::list(items.into_iter().take(*n as usize).collect())),
-        ("drop", [Term::Int(n)]) if *n >= 0 => Ok(Term::list(items.into_iter().skip(*n as usize).collect())),
+        ("take", [Term::Int(n)]) if *n >= 0 => {
+            Ok(Term::list(items.into_iter().take(*n as usize).collect()))
+        }
+        ("drop", [Term::Int(n)]) if *n >= 0 => {
+            Ok(Term::list(items.into_iter().skip(*n as usize).collect()))
+        }
         ("with_index", []) => Ok(Term::list(
-            items.into_iter().enumerate().map(|(i, x)| Term::tuple(vec![x, Term::Int(i as i64)])).collect(),
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, x)| Term::tuple(vec![x, Term::Int(i as i64)]))
+                .collect(),
         )),
         ("join", []) => join(&items, ""),
         ("join", [Term::Binary(sep)]) => join(&items, &String::from_utf8_lossy(sep)),
-        ("map", [f]) => items.into_iter().map(|x| ev.apply_fun(f, vec![x])).collect::<Result<Vec<_>>>().map(Term::list),
-        ("flat_map", [f]) => {
+        ("map", [f]) => items
+            .into_iter()
+            .map(|x| ev.apply_fun(f, vec![x]))
+            .collect::<Result<Vec<_>>>()
+            .map(Term::list),
+        ("flat_map", [f]) => (|| {
             let mut out = Vec::new();
             for x in items {
                 out.extend(to_vec(&ev.apply_fun(f, vec![x])?)?);
             }
             Ok(Term::list(out))
-        }
-        ("each", [f]) => {
+        })(),
+        ("each", [f]) => (|| {
             for x in items {
                 ev.apply_fun(f, vec![x])?;
             }
             Ok(Term::ok())
-        }
+        })(),
         ("filter", [f]) => filter(ev, items, f, true).map(Term::list),
         ("reject", [f]) => filter(ev, items, f, false).map(Term::list),
-        ("find", [f]) => {
+        ("find", [f]) => (|| {
             for x in items {
                 if ev.apply_fun(f, vec![x.clone()])?.is_truthy() {
-                    return Some(Ok(x));
+                    return Ok(x);
                 }
             }
             Ok(Term::nil())
-        }
+        })(),
         ("any?", [f]) => filter(ev, items, f, true).map(|v| Term::bool(!v.is_empty())),
         ("all?", [f]) => {
             let n = items.len();
             filter(ev, items, f, true).map(|v| Term::bool(v.len() == n))
         }
-        ("reduce", [acc, f]) => items.into_iter().try_fold(acc.clone(), |acc, x| ev.apply_fun(f, vec![x, acc])),
+        ("reduce", [acc, f]) => items
+            .into_iter()
+            .try_fold(acc.clone(), |acc, x| ev.apply_fun(f, vec![x, acc])),
         ("reduce", [f]) => {
             let mut it = items.into_iter();
             match it.next() {
@@ -154,20 +180,29 @@ fn enum_(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 Some(first) => it.try_fold(first, |acc, x| ev.apply_fun(f, vec![x, acc])),
             }
         }
-        ("sort_by", [f]) => {
+        ("sort_by", [f]) => (|| {
             let mut keyed = Vec::new();
             for x in items {
                 keyed.push((ev.apply_fun(f, vec![x.clone()])?, x));
             }
             keyed.sort_by(|a, b| a.0.compare(&b.0));
             Ok(Term::list(keyed.into_iter().map(|(_, x)| x).collect()))
-        }
+        })(),
         ("map_join", [Term::Binary(sep), f]) => {
-            let mapped = items.into_iter().map(|x| ev.apply_fun(f, vec![x])).collect::<Result<Vec<_>>>();
+            let mapped = items
+                .into_iter()
+                .map(|x| ev.apply_fun(f, vec![x]))
+                .collect::<Result<Vec<_>>>();
             mapped.and_then(|m| join(&m, &String::from_utf8_lossy(sep)))
         }
         ("zip", [other]) => to_vec(other).map(|b| {
-            Term::list(items.into_iter().zip(b).map(|(x, y)| Term::tuple(vec![x, y])).collect())
+            Term::list(
+                items
+                    .into_iter()
+                    .zip(b)
+                    .map(|(x, y)| Term::tuple(vec![x, y]))
+                    .collect(),
+            )
         }),
         ("into", [Term::Map(m)]) => {
             let mut map = (**m).clone();
@@ -176,7 +211,12 @@ fn enum_(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                     Some([k, v]) => {
                         map.insert(k.clone(), v.clone());
                     }
-                    _ => return Some(Err(Error::argument(format!("collecting into a map requires {{key, value}} tuples, got: {}", inspect_plain(&x))))),
+                    _ => {
+                        return Some(Err(Error::argument(format!(
+                            "collecting into a map requires {{key, value}} tuples, got: {}",
+                            inspect_plain(&x)
+                        ))))
+                    }
                 }
             }
             Ok(Term::Map(Arc::new(map)))
@@ -210,7 +250,10 @@ fn join(items: &[Term], sep: &str) -> Result<Term> {
 }
 
 fn empty_error() -> Error {
-    Error::Raise(crate::error::exception("Enum.EmptyError", vec![("message", Term::string("empty error"))]))
+    Error::Raise(crate::error::exception(
+        "Enum.EmptyError",
+        vec![("message", Term::string("empty error"))],
+    ))
 }
 
 fn string(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -230,18 +273,30 @@ fn string(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("downcase", []) => Ok(Term::string(&text.to_lowercase())),
         ("reverse", []) => Ok(Term::string(&text.chars().rev().collect::<String>())),
         ("trim", []) => Ok(Term::string(text.trim())),
-        ("split", []) => Ok(Term::list(text.split_whitespace().map(Term::string).collect())),
+        ("split", []) => Ok(Term::list(
+            text.split_whitespace().map(Term::string).collect(),
+        )),
         ("split", [Term::Binary(sep)]) => {
             let sep = String::from_utf8_lossy(sep).into_owned();
-            Ok(Term::list(text.split(sep.as_str()).map(Term::string).collect()))
+            Ok(Term::list(
+                text.split(sep.as_str()).map(Term::string).collect(),
+            ))
         }
-        ("contains?", [Term::Binary(p)]) => Ok(Term::bool(text.contains(&*String::from_utf8_lossy(p)))),
-        ("starts_with?", [Term::Binary(p)]) => Ok(Term::bool(text.starts_with(&*String::from_utf8_lossy(p)))),
-        ("ends_with?", [Term::Binary(p)]) => Ok(Term::bool(text.ends_with(&*String::from_utf8_lossy(p)))),
+        ("contains?", [Term::Binary(p)]) => {
+            Ok(Term::bool(text.contains(&*String::from_utf8_lossy(p))))
+        }
+        ("starts_with?", [Term::Binary(p)]) => {
+            Ok(Term::bool(text.starts_with(&*String::from_utf8_lossy(p))))
+        }
+        ("ends_with?", [Term::Binary(p)]) => {
+            Ok(Term::bool(text.ends_with(&*String::from_utf8_lossy(p))))
+        }
         ("replace", [Term::Binary(a), Term::Binary(b)]) => Ok(Term::string(
             &text.replace(&*String::from_utf8_lossy(a), &String::from_utf8_lossy(b)),
         )),
-        ("duplicate", [Term::Int(n)]) if *n >= 0 && (*n as usize).saturating_mul(text.len()) < 100_000_000 => {
+        ("duplicate", [Term::Int(n)])
+            if *n >= 0 && (*n as usize).saturating_mul(text.len()) < 100_000_000 =>
+        {
             Ok(Term::string(&text.repeat(*n as usize)))
         }
         ("to_integer", []) => text
@@ -269,13 +324,21 @@ fn map(function: &str, args: Vec<Term>) -> Answer {
         return Some(Ok(Term::map(vec![])));
     }
     let Some(Term::Map(m)) = args.first() else {
-        return args.first().map(|t| Err(Error::Raise(crate::error::exception("BadMapError", vec![("term", t.clone())]))));
+        return args.first().map(|t| {
+            Err(Error::Raise(crate::error::exception(
+                "BadMapError",
+                vec![("term", t.clone())],
+            )))
+        });
     };
     let m = m.clone();
     Some(match (function, &args[1..]) {
         ("get", [k]) => Ok(m.get(k).cloned().unwrap_or_else(Term::nil)),
         ("get", [k, d]) => Ok(m.get(k).cloned().unwrap_or_else(|| d.clone())),
-        ("fetch", [k]) => Ok(m.get(k).cloned().map_or_else(|| Term::atom("error"), Term::ok_tuple)),
+        ("fetch", [k]) => Ok(m
+            .get(k)
+            .cloned()
+            .map_or_else(|| Term::atom("error"), Term::ok_tuple)),
         ("has_key?", [k]) => Ok(Term::bool(m.contains_key(k))),
         ("keys", []) => Ok(Term::list(m.keys().cloned().collect())),
         ("values", []) => Ok(Term::list(m.values().cloned().collect())),
@@ -340,15 +403,24 @@ fn erlang(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("binary_to_atom", [Term::Binary(b)]) | ("binary_to_atom", [Term::Binary(b), _]) => {
             ev.atom(&String::from_utf8_lossy(b))
         }
-        ("binary_to_existing_atom", [Term::Binary(b)]) | ("binary_to_existing_atom", [Term::Binary(b), _]) => {
-            match ev.client.runtime().atoms().existing(&String::from_utf8_lossy(b)) {
+        ("binary_to_existing_atom", [Term::Binary(b)])
+        | ("binary_to_existing_atom", [Term::Binary(b), _]) => {
+            match ev
+                .client
+                .runtime()
+                .atoms()
+                .existing(&String::from_utf8_lossy(b))
+            {
                 Some(a) => Ok(Term::Atom(a)),
                 None => Err(Error::bif_argument(1, "not an already existing atom")),
             }
         }
         ("atom_to_binary", [Term::Atom(a)]) => Ok(Term::string(a.name())),
         ("is_process_alive", [Term::Pid(p)]) => Ok(Term::bool(ev.client.alive(*p))),
-        ("whereis", [Term::Atom(a)]) => Ok(ev.client.whereis(a).map_or_else(|| Term::atom("undefined"), Term::Pid)),
+        ("whereis", [Term::Atom(a)]) => Ok(ev
+            .client
+            .whereis(a)
+            .map_or_else(|| Term::atom("undefined"), Term::Pid)),
         ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(ev.client.exit(*p, reason.clone()))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
@@ -357,4 +429,3 @@ fn erlang(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         _ => return None,
     })
 }
-
