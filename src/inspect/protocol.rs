@@ -190,16 +190,16 @@ impl Ctx<'_> {
     /// A struct (`%KeyError{...}`) or range (`1..10//2`), if `map` is one.
     fn structure(&self, map: &BTreeMap<Term, Term>, limit: usize) -> Option<Doc> {
         let module = map.get(&Term::atom("__struct__"))?.as_atom()?.name();
+        let field = |name: &str| map.get(&Term::atom(name));
+        // `Inspect.Range` is chosen by `__struct__` alone and, for ranges built before
+        // steps existed, infers the step from the bounds.
+        if let ("Elixir.Range", Some(first), Some(last)) = (module, field("first"), field("last")) {
+            let inferred = Term::Int(if first <= last { 1 } else { -1 });
+            let step = field("step").unwrap_or(&inferred);
+            return Some(self.range(first, last, step, limit));
+        }
         let keys: Option<Vec<&str>> = map.keys().map(|k| k.as_atom().map(|a| a.name())).collect();
         let fields = structs::fields_of(module, &keys?)?;
-        let field = |name: &str| map.get(&Term::atom(name));
-        if module == "Elixir.Range" {
-            if let (Some(first), Some(last), Some(step)) =
-                (field("first"), field("last"), field("step"))
-            {
-                return Some(self.range(first, last, step, limit));
-            }
-        }
         let values: Vec<(Term, &Term)> = fields
             .iter()
             .filter_map(|f| Some((Term::atom(f), field(f)?)))
@@ -215,7 +215,7 @@ impl Ctx<'_> {
             text(".."),
             self.to_doc(last, limit),
         ];
-        let ascending = matches!((first, last), (Term::Int(f), Term::Int(l)) if l >= f);
+        let ascending = last.compare(first).is_ge();
         if !(ascending && step.as_int() == Some(1)) {
             parts.push(text("//"));
             parts.push(self.to_doc(step, limit));

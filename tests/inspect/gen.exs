@@ -175,7 +175,20 @@ wide = [
   [1, [2, 3], 4],
   [1.5, 2.5, 3.5],
   [nil, true, false],
-  {1.0e20, -0.0}
+  {1.0e20, -0.0},
+  [:"a\u0085", :"\u00a0x", :"tab\t", :"a\x{10FFFF}", :"\u200B", :"é?", :"Ab!", :"a@b?"],
+  [{:"Elixir.Foo", 1}, {:a, 2}],
+  %{%{a: 1} => 1, [1] => 2, {1} => 3, "s" => 4, 1.0 => 5, 1 => 6, :a => 7, 2 => 8, 0.5 => 9},
+  %{{1, 2.0} => 1, {1, 2} => 2, [1.0] => 3, [2] => 4},
+  Enum.reduce(1..60, :core, fn _, acc -> [acc] end),
+  Enum.reduce(1..60, :core, fn _, acc -> {acc} end),
+  {[a: 1, b: [c: 2]], [d: %{e: "f"}]},
+  [%{__struct__: Range, first: 1, last: 3, step: 1}, %{__struct__: Range, first: 1, last: 3}],
+  %{__struct__: ArgumentError, message: "no __exception__ key"},
+  [1 | [2 | [3 | :t]]],
+  [<<1, 2>> | "tail"],
+  [:a | "tail"],
+  :lists.seq(1, 5) ++ 'abc'
 ]
 
 random =
