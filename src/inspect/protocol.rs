@@ -174,6 +174,8 @@ impl Ctx<'_> {
         if let Some(doc) = self.structure(map, limit) {
             return doc;
         }
+        // Known gap: the BEAM walks maps of more than 32 keys in hash order (a HAMT);
+        // we print those in key order too, so they differ from iex.
         let mut pairs: Vec<(&Term, &Term)> = map.iter().collect();
         pairs.sort_by(|(a, _), (b, _)| map_key_cmp(a, b));
         let items = if is_keyword(pairs.iter().map(|(k, _)| Some(*k))) {
