@@ -5,6 +5,10 @@
 /// Writes `f` as Elixir's `inspect` does. Rust's `{:e}` already yields the shortest
 /// round-trip digits, the same digits Erlang's free-format algorithm generates.
 pub fn format_float(f: f64) -> String {
+    // The BEAM has no NaN or infinities; should one reach us, print it rather than panic.
+    if !f.is_finite() {
+        return f.to_string();
+    }
     // Elixir 1.14 writes whole floats below 1.0e16 in full (`100000.0`, not `1.0e5`).
     if (1.0..1.0e16).contains(&f.abs()) && f.trunc() == f {
         return format!("{}.0", f as i64);
@@ -77,6 +81,7 @@ mod tests {
             (-2.5, "-2.5"),
             (-0.0, "-0.0"),
             (123456789012345678901234.0, "1.2345678901234569e23"),
+            (1.0e16, "1.0e16"),
         ];
         for (f, s) in cases {
             assert_eq!(format_float(f), s, "{f:?}");

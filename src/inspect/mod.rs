@@ -46,7 +46,16 @@ impl Default for Options {
 }
 
 /// What iex prints for a value (iex uses pretty: true, width 80, limit 50). With
-/// `color`, the text carries IEx's ANSI codes exactly as iex writes them.
+/// `color`, the text is what iex writes for an evaluation result on a terminal: IEx's
+/// syntax colours inside its yellow `eval_result` colour, escape for escape.
+///
+/// ```
+/// use otpsh::inspect::{inspect, Options};
+/// use otpsh::term::Term;
+///
+/// let kw = Term::list(vec![Term::tuple(vec![Term::atom("keys"), Term::atom("unique")])]);
+/// assert_eq!(inspect(&kw, &Options::default()), "[keys: :unique]");
+/// ```
 pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
     let palette = opts.color.then_some(&IEX_PALETTE);
     let ctx = protocol::Ctx {
@@ -128,6 +137,23 @@ mod tests {
             inspect(&children, &Options::default()),
             "[\n  {:undefined, #PID<0.122.0>, :worker, [Server]},\n  {:undefined, #PID<0.124.0>, :worker, [Server]}\n]"
         );
+    }
+
+    #[test]
+    fn a_thousand_atoms_fill_lines_up_to_the_limit() {
+        let atoms = Term::list(
+            (1..=1000)
+                .map(|i| Term::atom(&format!("chat_{i}")))
+                .collect(),
+        );
+        let text = inspect(&atoms, &Options::default());
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 7);
+        assert_eq!(
+            lines[0],
+            "[:chat_1, :chat_2, :chat_3, :chat_4, :chat_5, :chat_6, :chat_7, :chat_8,"
+        );
+        assert_eq!(lines[6], " :chat_49, :chat_50, ...]");
     }
 
     #[test]

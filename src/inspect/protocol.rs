@@ -174,6 +174,8 @@ impl Ctx<'_> {
         if let Some(doc) = self.structure(map, limit) {
             return doc;
         }
+        // Known gap: the BEAM walks maps of more than 32 keys in hash order (a HAMT);
+        // we print those in key order too, so they differ from iex.
         let mut pairs: Vec<(&Term, &Term)> = map.iter().collect();
         pairs.sort_by(|(a, _), (b, _)| map_key_cmp(a, b));
         let items = if is_keyword(pairs.iter().map(|(k, _)| Some(*k))) {
@@ -190,16 +192,16 @@ impl Ctx<'_> {
     /// A struct (`%KeyError{...}`) or range (`1..10//2`), if `map` is one.
     fn structure(&self, map: &BTreeMap<Term, Term>, limit: usize) -> Option<Doc> {
         let module = map.get(&Term::atom("__struct__"))?.as_atom()?.name();
+        let field = |name: &str| map.get(&Term::atom(name));
+        // `Inspect.Range` is chosen by `__struct__` alone and, for ranges built before
+        // steps existed, infers the step from the bounds.
+        if let ("Elixir.Range", Some(first), Some(last)) = (module, field("first"), field("last")) {
+            let inferred = Term::Int(if first <= last { 1 } else { -1 });
+            let step = field("step").unwrap_or(&inferred);
+            return Some(self.range(first, last, step, limit));
+        }
         let keys: Option<Vec<&str>> = map.keys().map(|k| k.as_atom().map(|a| a.name())).collect();
         let fields = structs::fields_of(module, &keys?)?;
-        let field = |name: &str| map.get(&Term::atom(name));
-        if module == "Elixir.Range" {
-            if let (Some(first), Some(last), Some(step)) =
-                (field("first"), field("last"), field("step"))
-            {
-                return Some(self.range(first, last, step, limit));
-            }
-        }
         let values: Vec<(Term, &Term)> = fields
             .iter()
             .filter_map(|f| Some((Term::atom(f), field(f)?)))
@@ -215,7 +217,7 @@ impl Ctx<'_> {
             text(".."),
             self.to_doc(last, limit),
         ];
-        let ascending = matches!((first, last), (Term::Int(f), Term::Int(l)) if l >= f);
+        let ascending = last.compare(first).is_ge();
         if !(ascending && step.as_int() == Some(1)) {
             parts.push(text("//"));
             parts.push(self.to_doc(step, limit));

@@ -64,7 +64,7 @@ defmodule Gen do
   end
 
   def leaf do
-    case :rand.uniform(8) do
+    case :rand.uniform(11) do
       1 -> :rand.uniform(100_000) - 50
       2 -> Enum.random(@atoms)
       3 -> Enum.random(@strings)
@@ -73,6 +73,9 @@ defmodule Gen do
       6 -> {:ok, :erlang.list_to_pid('<0.#{100 + :rand.uniform(100)}.0>')}
       7 -> Enum.random([[], {}, %{}, 'abc'])
       8 -> String.duplicate("x", :rand.uniform(30))
+      9 -> Enum.random([1..:rand.uniform(20), 5..1//-1, %ArgumentError{message: "bad"}, %KeyError{key: :k, term: %{}}])
+      10 -> Enum.random([:erlang.list_to_ref('#Ref<0.0.0.#{:rand.uniform(999)}>'), -:rand.uniform(10), 2.0e-9, 12.0])
+      11 -> Enum.random(['hello', [1, 2, 300], [?a | :b], <<1, 2, 3>>, String.to_atom("atom_#{:rand.uniform(99)}")])
     end
   end
 end
@@ -172,13 +175,32 @@ wide = [
   [1, [2, 3], 4],
   [1.5, 2.5, 3.5],
   [nil, true, false],
-  {1.0e20, -0.0}
+  {1.0e20, -0.0},
+  [:"a\u0085", :"\u00a0x", :"tab\t", :"a\x{10FFFF}", :"\u200B", :"é?", :"Ab!", :"a@b?"],
+  [{:"Elixir.Foo", 1}, {:a, 2}],
+  %{%{a: 1} => 1, [1] => 2, {1} => 3, "s" => 4, 1.0 => 5, 1 => 6, :a => 7, 2 => 8, 0.5 => 9},
+  %{{1, 2.0} => 1, {1, 2} => 2, [1.0] => 3, [2] => 4},
+  Enum.reduce(1..60, :core, fn _, acc -> [acc] end),
+  Enum.reduce(1..60, :core, fn _, acc -> {acc} end),
+  {[a: 1, b: [c: 2]], [d: %{e: "f"}]},
+  [%{__struct__: Range, first: 1, last: 3, step: 1}, %{__struct__: Range, first: 1, last: 3}],
+  %{__struct__: ArgumentError, message: "no __exception__ key"},
+  [1 | [2 | [3 | :t]]],
+  [<<1, 2>> | "tail"],
+  [:a | "tail"],
+  :lists.seq(1, 5) ++ 'abc'
 ]
 
 random =
   (fn ->
      :rand.seed(:exsss, {1, 2, 3})
      for _ <- 1..400, do: Gen.term(4)
+   end).()
+
+random2 =
+  (fn ->
+     :rand.seed(:exsss, {7, 8, 9})
+     for _ <- 1..200, do: Gen.term(5)
    end).()
 
 emit = fn mode, v, out ->
@@ -197,7 +219,9 @@ end
 
 scalars = Enum.to_list(-3..3) ++ [2 ** 62, -(2 ** 63), 2 ** 63 - 1] ++ atoms ++ floats ++ strings ++ charlists
 
-for v <- scalars ++ wide ++ random, do: pretty.(v, 80, 50)
+for v <- scalars ++ wide ++ random ++ random2, do: pretty.(v, 80, 50)
+for v <- Enum.take(random2, 50), w <- [30, 60, 100], do: pretty.(v, w, 50)
+for v <- Enum.take(random2, 50), do: emit.("plain", v, inspect(v))
 for v <- scalars ++ wide ++ Enum.take(random, 100), do: emit.("plain", v, inspect(v))
 for v <- wide ++ Enum.take(random, 60), w <- [0, 20, 40], do: pretty.(v, w, 50)
 for v <- wide ++ Enum.take(random, 30), l <- [1, 3, 10], do: pretty.(v, 80, l)
