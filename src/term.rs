@@ -75,6 +75,8 @@ pub struct Fun {
     pub id: u64,
     pub arity: usize,
     pub body: Arc<dyn std::any::Any + Send + Sync>,
+    /// For `&Mod.fun/arity`: the module and function, which is how iex prints it.
+    pub capture: Option<(Term, String)>,
 }
 
 impl fmt::Debug for Fun {

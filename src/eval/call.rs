@@ -125,13 +125,13 @@ impl Evaluator<'_> {
             Some(m) => self.eval(m, env)?,
             None => Term::module("Kernel"),
         };
-        Ok(self.make_fun(
+        *self.next_fun += 1;
+        Ok(Term::Fun(Arc::new(crate::term::Fun {
+            id: *self.next_fun,
             arity,
-            Arc::new(Captured {
-                module,
-                function: name.to_string(),
-            }),
-        ))
+            body: Arc::new(Captured { module: module.clone(), function: name.to_string() }),
+            capture: Some((module, name.to_string())),
+        })))
     }
 
     pub(crate) fn capture_expr(&mut self, body: &Expr, env: &Env) -> Term {

@@ -388,6 +388,7 @@ impl<'a> Evaluator<'a> {
             id: *self.next_fun,
             arity,
             body,
+            capture: None,
         }))
     }
 }

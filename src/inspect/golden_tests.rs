@@ -58,6 +58,7 @@ fn decode<'a>(tokens: &mut impl Iterator<Item = &'a str>) -> Term {
             id: 0,
             arity: rest.parse().expect("arity"),
             body: Arc::new(()),
+            capture: None,
         })),
         "T" => Term::tuple(many(rest)),
         "L" => Term::list(many(rest)),

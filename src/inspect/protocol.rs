@@ -234,6 +234,10 @@ fn is_keyword<'a>(mut keys: impl Iterator<Item = Option<&'a Term>>) -> bool {
 /// How iex shows a function typed at the prompt: erl_eval's closure for its arity.
 /// The index and the module hash are those of OTP 25's `erl_eval`.
 fn function(f: &Fun) -> String {
+    if let Some((module, name)) = &f.capture {
+        let name = crate::inspect::inspect_atom(name);
+        return format!("&{}.{}/{}", crate::inspect::inspect_plain(module), name.trim_start_matches(':'), f.arity);
+    }
     let index = 43usize.saturating_sub(f.arity);
     format!("#Function<{index}.3316493/{} in :erl_eval.expr/6>", f.arity)
 }
