@@ -12,11 +12,10 @@ pub fn unary(op: UnaryOp, value: Term) -> Result<Term> {
         (UnaryOp::Neg, Term::Int(i)) => i.checked_neg().map(Term::Int).ok_or_else(overflow),
         (UnaryOp::Neg, Term::Float(f)) => Ok(Term::Float(-f)),
         (UnaryOp::Plus, Term::Int(_) | Term::Float(_)) => Ok(value),
-        (UnaryOp::Neg | UnaryOp::Plus, _) => Err(arithmetic(&format!(
-            "{}({})",
-            if op == UnaryOp::Neg { "-" } else { "+" },
-            inspect_plain(&value)
-        ))),
+        (UnaryOp::Neg | UnaryOp::Plus, _) => {
+            let sign = if op == UnaryOp::Neg { "-" } else { "+" };
+            Err(arithmetic(&format!("{sign}({})", inspect_plain(&value)), sign, &[&value]))
+        }
         (UnaryOp::Not, Term::Atom(a)) if a.name() == "true" => Ok(Term::bool(false)),
         (UnaryOp::Not, Term::Atom(a)) if a.name() == "false" => Ok(Term::bool(true)),
         (UnaryOp::Not, _) => Err(Error::Raise(exception(
@@ -109,12 +108,11 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
 
 fn arith(op: BinaryOp, left: &Term, right: &Term) -> Result<Term> {
     let bad = || {
-        arithmetic(&format!(
-            "{} {} {}",
-            inspect_plain(left),
+        arithmetic(
+            &format!("{} {} {}", inspect_plain(left), op.symbol(), inspect_plain(right)),
             op.symbol(),
-            inspect_plain(right)
-        ))
+            &[left, right],
+        )
     };
     match (left, right) {
         (Term::Int(a), Term::Int(b)) => {
@@ -150,12 +148,15 @@ pub fn as_f64(t: &Term) -> f64 {
     }
 }
 
-/// `** (ArithmeticError) bad argument in arithmetic expression: EXPR`
-pub fn arithmetic(expression: &str) -> Error {
+/// `** (ArithmeticError) bad argument in arithmetic expression: EXPR`, with the BIF that
+/// failed as the frame iex prints under it (`:erlang.+(1, :a)`).
+pub fn arithmetic(expression: &str, function: &str, args: &[&Term]) -> Error {
+    let args: Vec<String> = args.iter().map(|a| inspect_plain(a)).collect();
     Error::raise_message(
         "ArithmeticError",
         format!("bad argument in arithmetic expression: {expression}"),
     )
+    .at(format!(":erlang.{function}({})", args.join(", ")))
 }
 
 fn overflow() -> Error {

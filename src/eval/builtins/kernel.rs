@@ -1,7 +1,7 @@
 //! `Kernel`: the functions a line can call without a module, plus iex's helpers
 //! (`flush/0`, `v/0,1`, `pid/1,3`).
 
-use super::{no_clause, Answer};
+use super::{bif, no_clause, Answer};
 use crate::error::Error;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
@@ -24,23 +24,23 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
         ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::list(l[1..].to_vec())),
-        ("hd" | "tl", [_]) => Err(Error::bif_argument(1, "not a nonempty list")),
+        ("hd" | "tl", [x]) => Err(bif(name, &[x], 1, "not a nonempty list")),
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
-        ("length", [_]) => Err(Error::bif_argument(1, "not a list")),
+        ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),
         ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
         ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
         ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => Err(
-            ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0]))),
+            ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0])), name, &[&args[0], &args[1]]),
         ),
         ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
         ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
-        ("div" | "rem", [a, b]) => Err(ops::arithmetic(&format!(
-            "{name}({}, {})",
-            inspect_plain(a),
-            inspect_plain(b)
-        ))),
+        ("div" | "rem", [a, b]) => Err(ops::arithmetic(
+            &format!("{name}({}, {})", inspect_plain(a), inspect_plain(b)),
+            name,
+            &[a, b],
+        )),
         ("max", [a, b]) => Ok(if a.compare(b).is_lt() {
             b.clone()
         } else {
@@ -95,13 +95,18 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
 }
 
 fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
+    // :erlang.element/2 takes the 1-based index first.
+    let index = match i {
+        Term::Int(n) => Term::Int(n + 1),
+        other => other.clone(),
+    };
     match (t, i) {
         (Term::Tuple(items), Term::Int(i)) if *i >= 0 && (*i as usize) < items.len() => {
             Ok(items[*i as usize].clone())
         }
-        (Term::Tuple(_), Term::Int(_)) => Err(Error::bif_argument(2, "out of range")),
-        (Term::Tuple(_), _) => Err(Error::bif_argument(2, "not an integer")),
-        _ => Err(Error::bif_argument(1, "not a tuple")),
+        (Term::Tuple(_), Term::Int(_)) => Err(bif("element", &[&index, t], 1, "out of range")),
+        (Term::Tuple(_), _) => Err(bif("element", &[&index, t], 1, "not an integer")),
+        _ => Err(bif("element", &[&index, t], 2, "not a tuple")),
     }
 }
 

@@ -101,3 +101,11 @@ pub fn timeout(t: &Term) -> Option<Option<std::time::Duration>> {
         _ => None,
     }
 }
+
+/// A BIF's `ArgumentError` ("errors were found at the given arguments"), with the call
+/// iex prints under it: `bif("element", &[&6, &t], 1, "out of range")` shows
+/// `:erlang.element(6, {1, 2})`.
+pub fn bif(function: &str, args: &[&Term], argument: usize, problem: &str) -> Error {
+    let shown: Vec<String> = args.iter().map(|a| crate::inspect::inspect_plain(a)).collect();
+    Error::bif_argument(argument, problem).at(format!(":erlang.{function}({})", shown.join(", ")))
+}
