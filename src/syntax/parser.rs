@@ -686,3 +686,6 @@ fn charlist(pieces: &[StrPiece]) -> ExprKind {
         .collect();
     ExprKind::List { items, tail: None }
 }
+
+#[cfg(test)]
+mod tests;
