@@ -209,3 +209,344 @@ fn special_forms() {
         "(for (<- i (.. 1 3)) (String.to_atom (str \"c_\" #{i})))",
     );
 }
+
+/// `(kind, line, column, message, snippet)` as recorded from iex 1.14
+/// (`Code.string_to_quoted!/2` and `/work/shared/oracle`).
+#[track_caller]
+fn check_error(
+    src: &str,
+    kind: SyntaxErrorKind,
+    line: u32,
+    column: u32,
+    message: &str,
+    snippet: bool,
+) {
+    let err = parse(src).expect_err(src);
+    assert_eq!(
+        (
+            err.kind,
+            err.line,
+            err.column,
+            err.message.as_str(),
+            err.snippet
+        ),
+        (kind, line, column, message, snippet),
+        "for {src:?}"
+    );
+}
+
+#[test]
+fn syntax_errors_match_iex() {
+    use SyntaxErrorKind::SyntaxError as S;
+    check_error("(1 + 2))", S, 1, 8, "unexpected token: )", true);
+    check_error("1 + )", S, 1, 5, "unexpected token: )", true);
+    check_error("x = 1; )", S, 1, 8, "unexpected token: )", true);
+    check_error(
+        "[1, 2)",
+        S,
+        1,
+        6,
+        "unexpected token: ). The \"[\" at line 1 is missing terminator \"]\"",
+        false,
+    );
+    check_error(
+        "(end",
+        S,
+        1,
+        2,
+        "unexpected reserved word: end. The \"(\" at line 1 is missing terminator \")\"",
+        false,
+    );
+    check_error("foo(1 2)", S, 1, 7, "syntax error before: \"2\"", true);
+    check_error("3 4", S, 1, 3, "syntax error before: \"4\"", true);
+    check_error("end", S, 1, 1, "unexpected reserved word: end", false);
+    check_error(
+        "fn -> 1 end end",
+        S,
+        1,
+        13,
+        "unexpected reserved word: end",
+        false,
+    );
+    check_error("1 +* 2", S, 1, 4, "syntax error before: '*'", true);
+    check_error("1 = = 2", S, 1, 5, "syntax error before: '='", true);
+    check_error(",", S, 1, 1, "syntax error before: ','", true);
+    check_error("foo(,)", S, 1, 5, "syntax error before: ','", true);
+    check_error("[1,,2]", S, 1, 4, "syntax error before: ','", true);
+    check_error(":ok :ok", S, 1, 5, "syntax error before: ok", true);
+    check_error("1 x", S, 1, 3, "syntax error before: x", true);
+    check_error("1 Foo", S, 1, 3, "syntax error before: 'Foo'", true);
+    check_error("1 :\"a b\"", S, 1, 3, "syntax error before: 'a b'", true);
+    check_error("1 ->", S, 1, 3, "syntax error before: '->'", true);
+    check_error("1 => 2", S, 1, 3, "syntax error before: '=>'", true);
+    check_error(
+        "\"abc\" \"def\"",
+        S,
+        1,
+        7,
+        "syntax error before: \"def\"",
+        false,
+    );
+    check_error(
+        "IO.puts \"a\" \"b\"",
+        S,
+        1,
+        13,
+        "syntax error before: \"b\"",
+        false,
+    );
+    check_error(
+        "if true, do: 1 else: 2",
+        S,
+        1,
+        16,
+        "syntax error before: 'else:'",
+        true,
+    );
+    check_error("\"a #{)} b\"", S, 1, 6, "unexpected token: )", true);
+    check_error(
+        ":",
+        S,
+        1,
+        1,
+        "unexpected token: \":\" (column 1, code point U+003A)",
+        true,
+    );
+    check_error(
+        "$",
+        S,
+        1,
+        1,
+        "unexpected token: \"$\" (column 1, code point U+0024)",
+        true,
+    );
+    check_error(
+        "a:1",
+        S,
+        1,
+        1,
+        "keyword argument must be followed by space after: a:",
+        true,
+    );
+    check_error(
+        "[a:1]",
+        S,
+        1,
+        2,
+        "keyword argument must be followed by space after: a:",
+        true,
+    );
+    check_error(
+        "fn 1 end",
+        S,
+        1,
+        1,
+        "expected anonymous functions to be defined with -> inside: 'fn'",
+        true,
+    );
+    let true_msg =
+        "syntax error before: true. \"true\" is a reserved word in Elixir and therefore \
+                    its usage is limited. For instance, it can't be used as a variable or be \
+                    defined nor invoked as a regular function";
+    check_error("1 true", S, 1, 3, true_msg, false);
+    check_error("1 %{}", S, 1, 3, "syntax error before: '%{}'", true);
+    check_error("1 {2}", S, 1, 3, "syntax error before: '{'", true);
+    check_error("1 do end", S, 1, 3, "syntax error before: do", true);
+}
+
+#[test]
+fn keyword_list_misplaced_matches_iex() {
+    let err = parse("foo(a: 1, 2)").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 9));
+    assert!(err.message.starts_with("unexpected expression after keyword list. Keyword lists must always come as the last argument."));
+    assert!(err.message.ends_with("Syntax error after: ','"));
+    let err = parse("[a: 1, 2]").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 6));
+    assert!(err
+        .message
+        .contains("must always come last in lists and maps"));
+    let err = parse("%{a: 1, 2 => 3}").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 7));
+}
+
+#[test]
+fn token_missing_errors_match_iex() {
+    use SyntaxErrorKind::TokenMissingError as T;
+    check_error(
+        "do",
+        T,
+        1,
+        3,
+        "missing terminator: end (for \"do\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "[1,",
+        T,
+        1,
+        4,
+        "missing terminator: ] (for \"[\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "1 +",
+        T,
+        1,
+        3,
+        "syntax error: expression is incomplete",
+        true,
+    );
+    check_error(
+        "x = ",
+        T,
+        1,
+        3,
+        "syntax error: expression is incomplete",
+        true,
+    );
+    check_error("&", T, 1, 1, "syntax error: expression is incomplete", true);
+    check_error(
+        "\"abc",
+        T,
+        1,
+        5,
+        "missing terminator: \" (for string starting at line 1)",
+        true,
+    );
+    check_error(
+        "'abc",
+        T,
+        1,
+        5,
+        "missing terminator: ' (for string starting at line 1)",
+        true,
+    );
+    check_error(
+        ":\"abc",
+        T,
+        1,
+        6,
+        "missing terminator: \" (for atom starting at line 1)",
+        true,
+    );
+    check_error(
+        "fn x ->",
+        T,
+        1,
+        8,
+        "missing terminator: end (for \"fn\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "case x do",
+        T,
+        1,
+        10,
+        "missing terminator: end (for \"do\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "%{a: 1",
+        T,
+        1,
+        7,
+        "missing terminator: } (for \"{\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "foo(",
+        T,
+        1,
+        5,
+        "missing terminator: ) (for \"(\" starting at line 1)",
+        true,
+    );
+    check_error(
+        "\"a #{1",
+        T,
+        1,
+        4,
+        "missing interpolation terminator: \"}\" (for string starting at line 1)",
+        true,
+    );
+    check_error(
+        "\"a #{\"b",
+        T,
+        1,
+        8,
+        "missing terminator: \" (for string starting at line 1)",
+        true,
+    );
+    check_error(
+        "x.",
+        T,
+        1,
+        2,
+        "syntax error: expression is incomplete",
+        true,
+    );
+    check_error(
+        "1 and",
+        T,
+        1,
+        3,
+        "syntax error: expression is incomplete",
+        true,
+    );
+}
+
+#[test]
+fn incompleteness() {
+    for src in [
+        "[1,",
+        "fn x ->",
+        "\"abc",
+        "1 +",
+        "case x do",
+        "do",
+        "1..",
+        "f.(1",
+        "&",
+        "x = ",
+        "a |>",
+        "%{",
+        "'abc",
+        ":\"abc",
+        "foo(1,",
+        "if x do",
+        "1 when",
+        "not",
+        "Foo.",
+        "case x do\n  1 -> :one\n",
+        "fn x ->\n  x\n",
+    ] {
+        assert_eq!(parse_input(src), Parsed::Incomplete, "for {src:?}");
+    }
+    for src in ["1 + )", "end", "[1, 2)", "1 2"] {
+        assert!(
+            matches!(parse_input(src), Parsed::Invalid(_)),
+            "for {src:?}"
+        );
+    }
+    assert!(matches!(parse_input("1 +\n2"), Parsed::Complete(_)));
+}
+
+#[test]
+fn errors_on_later_lines_count_lines() {
+    let err = parse("x = 1\ny = )").unwrap_err();
+    assert_eq!((err.line, err.column), (2, 5));
+}
+
+#[test]
+fn render_shows_snippet_like_iex() {
+    let err = parse("1 + )").unwrap_err();
+    assert_eq!(
+        err.render("1 + )", 1),
+        "** (SyntaxError) iex:1:5: unexpected token: )\n    |\n  1 | 1 + )\n    |     ^"
+    );
+    let err = parse("end").unwrap_err();
+    assert_eq!(
+        err.render("end", 3),
+        "** (SyntaxError) iex:3:1: unexpected reserved word: end"
+    );
+}
