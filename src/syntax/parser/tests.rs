@@ -550,3 +550,42 @@ fn render_shows_snippet_like_iex() {
         "** (SyntaxError) iex:3:1: unexpected reserved word: end"
     );
 }
+
+/// Every example line of `grammar/GRAMMAR.md` parses in its dialect.
+#[test]
+fn grammar_examples_parse() {
+    let grammar = include_str!("../../../grammar/GRAMMAR.md");
+    let mut dialect = None;
+    let mut seen = 0;
+    for line in grammar.lines() {
+        if let Some(tag) = line.strip_prefix("```") {
+            dialect = match (dialect, tag) {
+                (None, "elixir") => Some("elixir"),
+                (None, "command") => Some("command"),
+                (None, _) => Some("other"),
+                (Some(_), _) => None,
+            };
+            continue;
+        }
+        match dialect {
+            Some("elixir") => {
+                assert!(
+                    parse(line).is_ok(),
+                    "grammar example {line:?}: {:?}",
+                    parse(line)
+                );
+                seen += 1;
+            }
+            Some("command") => {
+                let parsed = crate::syntax::command::parse_command(line);
+                assert!(
+                    matches!(parsed, Some(Ok(_))),
+                    "grammar example {line:?}: {parsed:?}"
+                );
+                seen += 1;
+            }
+            _ => {}
+        }
+    }
+    assert!(seen > 50, "only {seen} examples found");
+}
