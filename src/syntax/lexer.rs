@@ -18,7 +18,7 @@ use nom::IResult;
 
 /// Nesting deeper than this (brackets, interpolations) is refused rather than risking
 /// the stack of the recursive descent that follows.
-pub const MAX_DEPTH: usize = 500;
+pub const MAX_DEPTH: usize = 200;
 
 type LexResult<T> = Result<T, SyntaxError>;
 

@@ -37,9 +37,12 @@ impl<'t> Parser<'t> {
         &mut self,
         rule: impl FnOnce(&mut Self) -> PResult<T>,
     ) -> PResult<T> {
+        // Brackets weigh on the depth cap too: their rules hold more stack than `expr_bp`.
+        self.depth += 1;
         let saved = std::mem::replace(&mut self.no_do, false);
         let result = rule(self);
         self.no_do = saved;
+        self.depth -= 1;
         result
     }
 

@@ -589,3 +589,82 @@ fn grammar_examples_parse() {
     }
     assert!(seen > 50, "only {seen} examples found");
 }
+
+/// Hostile input: never a panic, no stack overflow, and roughly linear time.
+#[test]
+fn hostile_input_is_survived() {
+    use crate::syntax::command::parse_command;
+    let started = std::time::Instant::now();
+    let megabyte_parens = "(".repeat(1 << 20);
+    assert!(matches!(parse_input(&megabyte_parens), Parsed::Invalid(_)));
+    let deep = format!("{}1{}", "[".repeat(2000), "]".repeat(2000));
+    let err = parse(&deep).unwrap_err();
+    assert!(err.message.starts_with("nesting too deep"), "{err:?}");
+    let unary = format!("{}1", "- ".repeat(5000));
+    assert!(parse(&unary)
+        .unwrap_err()
+        .message
+        .starts_with("nesting too deep"));
+    let interp = format!("{}{}", "\"#{".repeat(2000), "}\"".repeat(2000));
+    assert!(matches!(parse_input(&interp), Parsed::Invalid(_)));
+    let pieces = [
+        "(", ")", "[", "]", "{", "}", "%{", "\"", "'", "#{", "fn", "do", "end", "->", ",", ";",
+        "\n", "|>", "=", ":", "::", "&", "&1", "^", "x", "Foo", "1", "1.5", "\u{0}", "\u{7}", "é",
+        "a:", "when", "not in", " ", "\\", "..", "//", "$", "@", ".", "|",
+    ];
+    // A small linear congruential generator: the same lines on every run.
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    for _ in 0..4000 {
+        let mut line = String::new();
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let len = (seed >> 33) % 24;
+        for _ in 0..len {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            line.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+        }
+        let _ = parse_input(&line);
+        let _ = parse_command(&line);
+        let _ = parse_command(&format!("start {line}"));
+        let _ = parse_command(&format!("crash \"x\" {line}"));
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "too slow: {:?}",
+        started.elapsed()
+    );
+}
+
+/// Nesting just under the cap parses on a test thread's 2 MB stack, for every kind of
+/// bracket the recursion goes through.
+#[test]
+fn deep_nesting_under_the_cap_parses() {
+    let n = crate::syntax::lexer::MAX_DEPTH - 1;
+    for (open, close) in [
+        ("[", "]"),
+        ("{", "}"),
+        ("%{a: ", "}"),
+        ("(", ")"),
+        ("f(", ")"),
+        ("fn -> ", " end"),
+        ("\"#{", "}\""),
+        ("if x do ", " end"),
+        ("case x do _ -> ", " end"),
+    ] {
+        let src = format!("{}1{}", open.repeat(n), close.repeat(n));
+        let result = parse(&src);
+        assert!(
+            result.is_ok()
+                || result
+                    .as_ref()
+                    .unwrap_err()
+                    .message
+                    .starts_with("nesting too deep"),
+            "{open}: {:?}",
+            result.map(|_| ())
+        );
+    }
+}
