@@ -149,9 +149,6 @@ mod tests {
         let reason = Error::system_limit().exit_reason();
         let parts = reason.as_tuple().unwrap();
         assert_eq!(parts.len(), 2);
-        assert_eq!(
-            exception_module(&parts[0]).as_deref(),
-            Some("SystemLimitError")
-        );
+        assert_eq!(exception_module(&parts[0]).as_deref(), Some("SystemLimitError"));
     }
 }

@@ -18,7 +18,7 @@ use nom::IResult;
 
 /// Nesting deeper than this (brackets, interpolations) is refused rather than risking
 /// the stack of the recursive descent that follows.
-pub const MAX_DEPTH: usize = 500;
+pub const MAX_DEPTH: usize = 200;
 
 type LexResult<T> = Result<T, SyntaxError>;
 
@@ -128,6 +128,11 @@ impl<'a> Lexer<'a> {
             let space_before = self.skip_blank();
             let start = self.here();
             let Some(c) = self.peek() else {
+                if interp {
+                    // `interpolation` words this as iex does
+                    let message = "missing interpolation terminator".to_string();
+                    return Err(self.error(SyntaxErrorKind::TokenMissingError, start, message));
+                }
                 return self.finish(out, stack, start);
             };
             if interp && c == '}' && stack.is_empty() {
@@ -463,7 +468,7 @@ impl<'a> Lexer<'a> {
         self.depth -= 1;
         match result {
             Err(e) if e.kind == SyntaxErrorKind::TokenMissingError && self.peek().is_none() => {
-                if e.message.starts_with("missing terminator: \"") {
+                if e.message != "missing interpolation terminator" {
                     return Err(e);
                 }
                 let message = format!(

@@ -7,6 +7,7 @@ pub mod command;
 pub mod error;
 pub mod lexer;
 pub mod parser;
+pub mod sexp;
 pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};

@@ -63,6 +63,8 @@ pub(crate) struct Parser<'t> {
     /// Inside the arguments of a call without parentheses, a `do` belongs to that
     /// outer call (`if f x do ... end`), so inner identifiers must not take it.
     no_do: bool,
+    /// In a short command's arguments, `start x "name"` is two arguments, not `x("name")`.
+    no_bare_calls: bool,
 }
 
 fn join(a: Span, b: Span) -> Span {
@@ -83,7 +85,20 @@ impl<'t> Parser<'t> {
             pos: 0,
             depth: 0,
             no_do: false,
+            no_bare_calls: false,
         }
+    }
+
+    /// One expression of a short command's arguments (see `no_bare_calls`).
+    pub(crate) fn command_value(&mut self) -> PResult<Expr> {
+        self.no_bare_calls = true;
+        self.no_do = true;
+        self.expr()
+    }
+
+    /// Byte offset, in the tokenized text, of the next unread token.
+    pub(crate) fn offset(&self) -> usize {
+        self.peek().span.start
     }
 
     // ---- token helpers -------------------------------------------------------------
@@ -541,7 +556,7 @@ impl<'t> Parser<'t> {
     /// Can the current token begin the first argument of a call without parentheses?
     fn starts_no_parens_arg(&self) -> bool {
         let token = self.peek();
-        if !token.space_before {
+        if !token.space_before || self.no_bare_calls {
             return false;
         }
         match &token.tok {
@@ -686,3 +701,6 @@ fn charlist(pieces: &[StrPiece]) -> ExprKind {
         .collect();
     ExprKind::List { items, tail: None }
 }
+
+#[cfg(test)]
+mod tests;

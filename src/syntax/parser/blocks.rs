@@ -200,38 +200,49 @@ fn clause_head(mut heads: Vec<Expr>, span: Span) -> OpenClause {
     }
 }
 
-/// `if c, do: a, else: b`: the trailing keyword list read as sections.
+/// `if c, do: a, else: b`: the `do`/`else`/`after` entries of a trailing keyword list
+/// read as sections; other entries (`into:`) stay in the list.
 fn take_keyword_sections(args: &mut Vec<Expr>) -> Option<Sections> {
-    let ExprKind::List { items, tail: None } = &args.last()?.kind else {
+    let last = args.last_mut()?;
+    let ExprKind::List { items, tail: None } = &mut last.kind else {
         return None;
     };
-    let mut sections = Vec::new();
-    for item in items {
-        let ExprKind::Tuple(kv) = &item.kind else {
-            return None;
-        };
-        let [key, value] = kv.as_slice() else {
-            return None;
-        };
-        let ExprKind::Atom(key) = &key.kind else {
-            return None;
-        };
-        let name = match key.as_str() {
-            "do" => "do",
-            "else" => "else",
-            "after" => "after",
-            _ => return None,
-        };
-        let block = Block {
-            exprs: vec![value.clone()],
-            span: value.span,
-        };
-        sections.push((name, Body::Exprs(block)));
-    }
-    if sections.first().map(|s| s.0) != Some("do") {
+    let section_name = |item: &Expr| match &item.kind {
+        ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+            ExprKind::Atom(key) => ["do", "else", "after"].into_iter().find(|n| n == key),
+            _ => None,
+        },
+        _ => None,
+    };
+    if items.first().and_then(section_name).is_none()
+        && !items.iter().any(|i| section_name(i) == Some("do"))
+    {
         return None;
     }
-    args.pop();
+    let mut sections = Vec::new();
+    let mut rest = Vec::new();
+    for item in std::mem::take(items) {
+        match (section_name(&item), item.kind) {
+            (Some(name), ExprKind::Tuple(mut kv)) => {
+                let value = kv.pop()?;
+                let block = Block {
+                    span: value.span,
+                    exprs: vec![value],
+                };
+                sections.push((name, Body::Exprs(block)));
+            }
+            (_, kind) => rest.push(Expr {
+                kind,
+                span: item.span,
+            }),
+        }
+    }
+    if rest.is_empty() {
+        args.pop();
+    } else {
+        *items = rest;
+    }
+    sections.sort_by_key(|(name, _)| *name != "do");
     Some(sections)
 }
 

@@ -24,6 +24,9 @@ lists must always come last in lists and maps. Therefore, this is not allowed:\n
 be the last entry:\n\n    [:another, some: :value]\n    %{another => value, some: :value}\
 \n\nSyntax error after: ','";
 
+/// The base of an update (`%{m | ...}`) and the entries of a map.
+type MapBody = (Option<Expr>, Vec<(Expr, Expr)>);
+
 /// Positional items, then keyword pairs, as read from one bracketed sequence.
 struct Items {
     positional: Vec<Expr>,
@@ -37,9 +40,12 @@ impl<'t> Parser<'t> {
         &mut self,
         rule: impl FnOnce(&mut Self) -> PResult<T>,
     ) -> PResult<T> {
+        // Brackets weigh on the depth cap too: their rules hold more stack than `expr_bp`.
+        self.depth += 1;
         let saved = std::mem::replace(&mut self.no_do, false);
         let result = rule(self);
         self.no_do = saved;
+        self.depth -= 1;
         result
     }
 
@@ -181,7 +187,7 @@ impl<'t> Parser<'t> {
         Ok(node(kind, join(start, end)))
     }
 
-    fn map_body(&mut self) -> PResult<(Option<Expr>, Vec<(Expr, Expr)>)> {
+    fn map_body(&mut self) -> PResult<MapBody> {
         let mut base = None;
         let mut entries = Vec::new();
         let mut keywords = false;
