@@ -56,9 +56,25 @@ impl Evaluator<'_> {
                     Error::Raise(exception("KeyError", vec![("key", key), ("term", module.clone())]))
                 })
             }
+            _ if args.is_empty() => Err(Error::Raise(exception(
+                "KeyError",
+                vec![
+                    ("key", Term::atom(function)),
+                    ("term", module.clone()),
+                    ("message", Term::string(&format!(
+                        "key :{function} not found in: {}. If you are using the dot syntax, such as map.field, make sure the left-hand side of the dot is a map",
+                        inspect_plain(&module)
+                    ))),
+                ],
+            ))),
             _ => Err(Error::argument(format!(
-                "you attempted to apply a function named :{function} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is an atom representing a module",
+                "you attempted to apply a function named :{function} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom",
                 inspect_plain(&module)
+            ))
+            .at(format!(
+                ":erlang.apply({}, :{function}, {})",
+                inspect_plain(&module),
+                inspect_plain(&Term::list(args))
             ))),
         }
     }

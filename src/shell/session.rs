@@ -136,7 +136,7 @@ impl Session {
             Parsed::Incomplete => Fed::More,
             Parsed::Invalid(e) => {
                 self.pending.clear();
-                self.syntax_error(&e);
+                self.syntax_error(&e, &source);
                 Fed::Done
             }
             Parsed::Complete(block) => {
@@ -150,18 +150,9 @@ impl Session {
         self.pending.contains('\n')
     }
 
-    fn syntax_error(&mut self, e: &SyntaxError) {
-        let line = self.counter + e.line.max(1) as usize - 1;
-        self.out.line(
-            Role::Error,
-            &format!(
-                "** ({}) iex:{}:{}: {}",
-                e.kind.name(),
-                line,
-                e.column,
-                e.message
-            ),
-        );
+    fn syntax_error(&mut self, e: &SyntaxError, source: &str) {
+        let text = e.render(source, self.counter as u32);
+        self.out.line(Role::Error, &text);
     }
 
     /// Runs a short command: prints what it stands for when asked, then evaluates it.
@@ -195,7 +186,7 @@ impl Session {
                 match parse_input(&source) {
                     Parsed::Complete(block) => self.evaluate(&block),
                     Parsed::Invalid(e) => {
-                        self.syntax_error(&e);
+                        self.syntax_error(&e, &source);
                         Fed::Done
                     }
                     Parsed::Incomplete => Fed::Done,

@@ -32,7 +32,7 @@ pub fn local(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Result<Term> {
 
 /// `Module.function(args)`; `module` is the atom's name (`Elixir.Registry`, `erlang`).
 pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -> Result<Term> {
-    let arity = args.len();
+    let given = args.clone();
     let answer = match module {
         "Elixir.Kernel" => kernel::call(ev, function, args),
         "Elixir.Process" => process::call(ev, function, args),
@@ -43,7 +43,7 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
         _ => stdlib::call(ev, module, function, args),
     };
-    answer.unwrap_or_else(|| Err(undefined_function(module, function, arity)))
+    answer.unwrap_or_else(|| Err(undefined_function(module, function, &given)))
 }
 
 /// Modules that exist in this shell (their missing functions are "undefined or private").
@@ -67,15 +67,35 @@ const KNOWN: &[&str] = &[
     "erlang",
 ];
 
-/// iex's `UndefinedFunctionError`.
-pub fn undefined_function(module: &str, function: &str, arity: usize) -> Error {
+/// iex's `UndefinedFunctionError`, with "Did you mean" when the module has the function
+/// at another arity, and the frame iex prints under it (`(elixir 1.14.0) Registry.nope()`).
+pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error {
+    let arity = args.len();
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
     let fun = crate::inspect::inspect_plain(&Term::atom(function));
     let fun = fun.trim_start_matches(':');
-    let message = if KNOWN.contains(&module) {
+    let mut message = if KNOWN.contains(&module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {
         format!("function {shown}.{fun}/{arity} is undefined (module {shown} is not available)")
+    };
+    let others: Vec<usize> = exports(module)
+        .iter()
+        .filter(|(f, a)| *f == function && *a != arity)
+        .map(|(_, a)| *a)
+        .collect();
+    if !others.is_empty() {
+        message.push_str(". Did you mean:\n");
+        for a in others {
+            message.push_str(&format!("\n      * {fun}/{a}"));
+        }
+        message.push('\n');
+    }
+    let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
+    let app = match module {
+        m if m.starts_with("Elixir.") && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor") && KNOWN.contains(&m) => "(elixir 1.14.0) ",
+        "lists" | "maps" | "math" | "string" | "sys" | "io" | "timer" | "proplists" => "(stdlib 4.2) ",
+        _ => "",
     };
     Error::Raise(exception(
         "UndefinedFunctionError",
@@ -86,6 +106,46 @@ pub fn undefined_function(module: &str, function: &str, arity: usize) -> Error {
             ("message", Term::string(&message)),
         ],
     ))
+    .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
+}
+
+/// Public functions of the modules of the guide, for "Did you mean".
+fn exports(module: &str) -> &'static [(&'static str, usize)] {
+    match module {
+        "Elixir.Server" => &[
+            ("child_spec", 1), ("code_change", 3), ("handle_call", 3), ("handle_cast", 2),
+            ("handle_info", 2), ("init", 1), ("start_link", 1), ("state", 1), ("terminate", 2),
+        ],
+        "Elixir.DSupervisor" => &[
+            ("child_spec", 1), ("init", 1), ("start_link", 1), ("start_server", 2),
+        ],
+        "Elixir.GenServer" => &[
+            ("abcast", 2), ("abcast", 3), ("call", 2), ("call", 3), ("cast", 2),
+            ("multi_call", 2), ("multi_call", 3), ("multi_call", 4), ("reply", 2),
+            ("start", 2), ("start", 3), ("start_link", 2), ("start_link", 3),
+            ("stop", 1), ("stop", 2), ("stop", 3), ("whereis", 1),
+        ],
+        "Elixir.DynamicSupervisor" => &[
+            ("child_spec", 1), ("count_children", 1), ("init", 1), ("start_child", 2),
+            ("start_link", 1), ("start_link", 2), ("start_link", 3), ("stop", 1), ("stop", 2),
+            ("stop", 3), ("terminate_child", 2), ("which_children", 1),
+        ],
+        "Elixir.Registry" => &[
+            ("child_spec", 1), ("count", 1), ("count_match", 3), ("count_match", 4),
+            ("count_select", 2), ("delete_meta", 2), ("dispatch", 3), ("dispatch", 4),
+            ("keys", 2), ("lookup", 2), ("match", 3), ("match", 4), ("meta", 2),
+            ("put_meta", 3), ("register", 3), ("select", 2), ("start_link", 1),
+            ("unregister", 2), ("unregister_match", 3), ("unregister_match", 4),
+            ("update_value", 3), ("values", 3),
+        ],
+        "Elixir.Process" => &[
+            ("alive?", 1), ("demonitor", 1), ("demonitor", 2), ("exit", 2), ("flag", 2),
+            ("flag", 3), ("info", 1), ("info", 2), ("link", 1), ("list", 0), ("monitor", 1),
+            ("register", 2), ("registered", 0), ("send", 3), ("sleep", 1), ("unlink", 1),
+            ("unregister", 1), ("whereis", 1),
+        ],
+        _ => &[],
+    }
 }
 
 /// A known function given arguments none of its clauses accept.
