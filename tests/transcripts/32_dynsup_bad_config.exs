@@ -6,4 +6,5 @@ DynamicSupervisor.start_link(strategy: :one_for_one, extra_arguments: :x); Proce
 DynamicSupervisor.init(strategy: :one_for_all)
 DynamicSupervisor.init(strategy: :one_for_one)
 DynamicSupervisor.init([])
+DynamicSupervisor.init(strategy: :one_for_one, max_children: 5, max_restarts: 1)
 :done
