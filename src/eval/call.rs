@@ -26,6 +26,9 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         match target {
             CallTarget::Local(name) => {
+                if let Some(result) = self.special_form(name, args, env) {
+                    return result;
+                }
                 let values = self.eval_all(args, env)?;
                 builtins::local(self, name, values)
             }

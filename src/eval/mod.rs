@@ -12,6 +12,7 @@ pub mod env;
 mod literal;
 mod ops;
 mod pattern;
+mod special;
 pub mod report;
 
 use crate::error::{exception, Error, Result};

@@ -107,13 +107,12 @@ impl Session {
     /// Takes one line of input.
     pub fn feed(&mut self, line: &str) -> Fed {
         if line.trim() == "#iex:break" && self.is_continuing() {
+            // iex names the line the abandoned expression had reached.
+            let line = self.counter + self.pending.lines().count();
             self.pending.clear();
             self.out.line(
                 Role::Error,
-                &format!(
-                    "** (TokenMissingError) iex:{}: incomplete expression",
-                    self.counter
-                ),
+                &format!("** (TokenMissingError) iex:{line}: incomplete expression"),
             );
             return Fed::Done;
         }
@@ -320,8 +319,11 @@ impl Session {
     /// no bindings, counting lines from 1 again.
     fn restart_shell(&mut self, reason: &Term) {
         let old = self.client.pid();
-        self.out.line(Role::Error, &shell_exited(old, reason));
-        self.out.write("\n");
+        // A normal exit restarts the shell without a word, as iex does.
+        if !reason.is_atom("normal") {
+            self.out.line(Role::Error, &shell_exited(old, reason));
+            self.out.write("\n");
+        }
         self.out.line(Role::Info, BANNER);
         match self.runtime.spawn_client() {
             Ok(client) => self.client = client,

@@ -15,6 +15,17 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
         ("send", [dest, msg]) => ev.client.send(dest, msg.clone()),
         ("elem", [t, i]) => elem(t, i),
+        ("=~", [Term::Binary(a), Term::Binary(b)]) => {
+            Ok(Term::bool(a.windows(b.len().max(1)).any(|w| w == &b[..]) || b.is_empty()))
+        }
+        ("**", [Term::Int(a), Term::Int(b)]) if *b >= 0 => u32::try_from(*b)
+            .ok()
+            .and_then(|b| a.checked_pow(b))
+            .map(Term::Int)
+            .ok_or_else(|| Error::raise_message("ArithmeticError", "otpsh: integer overflow (this shell's integers are 64-bit)")),
+        ("**", [a, b]) if matches!(a, Term::Int(_) | Term::Float(_)) && matches!(b, Term::Int(_) | Term::Float(_)) => {
+            Ok(Term::Float(ops::as_f64(a).powf(ops::as_f64(b))))
+        }
         ("put_elem", [Term::Tuple(t), Term::Int(i), v]) if (*i as usize) < t.len() && *i >= 0 => {
             let mut items = t.to_vec();
             items[*i as usize] = v.clone();

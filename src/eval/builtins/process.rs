@@ -51,6 +51,22 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             )),
             None => Err(no_clause("Process", "sleep", 1)),
         },
+        ("info", [Term::Pid(p), Term::Atom(item)]) => Ok(match client.process_info(*p) {
+            None => Term::nil(),
+            Some(info) => {
+                let value = match item.name() {
+                    "registered_name" => match &info.name {
+                        Some(Term::Atom(a)) => Term::Atom(a.clone()),
+                        _ => Term::empty_list(),
+                    },
+                    "message_queue_len" => Term::Int(info.message_queue_len as i64),
+                    "links" => Term::list(info.links.iter().map(|p| Term::Pid(*p)).collect()),
+                    "trap_exit" => Term::bool(info.trap_exit),
+                    _ => return Some(Err(Error::bif_argument(2, "invalid item or item list"))),
+                };
+                Term::tuple(vec![Term::Atom(item.clone()), value])
+            }
+        }),
         ("info", [Term::Pid(p)]) => Ok(client.process_info(*p).map_or_else(Term::nil, |info| {
             let pair = |k: &str, v: Term| Term::tuple(vec![Term::atom(k), v]);
             let mut items = Vec::new();
