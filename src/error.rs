@@ -19,7 +19,15 @@ pub enum Error {
     /// An error with the top frame of its stack trace as iex prints it when the frame has
     /// no file (`:erlang.+(1, :a)`, `(elixir 1.14.0) Registry.nope()`): iex shows that line
     /// under the message, so otpsh must too.
-    Located(Box<Error>, String),
+    Located(Box<Error>, Frame),
+}
+
+/// The top stack frame iex prints under an error, and what iex's blame adds to the
+/// message when the shell prints it (`: 1 / 0` after an `ArithmeticError`'s message).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub line: String,
+    pub blame: Option<String>,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -101,9 +109,14 @@ impl Error {
 
     /// This error, with `frame` as the top of its stack trace (kept if it has one).
     pub fn at(self, frame: impl Into<String>) -> Error {
+        self.located(Frame { line: frame.into(), blame: None })
+    }
+
+    /// This error with a frame and the blame iex adds to its message at the shell.
+    pub fn located(self, frame: Frame) -> Error {
         match self {
             Error::Located(..) => self,
-            other => Error::Located(Box::new(other), frame.into()),
+            other => Error::Located(Box::new(other), frame),
         }
     }
 

@@ -152,11 +152,12 @@ pub fn as_f64(t: &Term) -> f64 {
 /// failed as the frame iex prints under it (`:erlang.+(1, :a)`).
 pub fn arithmetic(expression: &str, function: &str, args: &[&Term]) -> Error {
     let args: Vec<String> = args.iter().map(|a| inspect_plain(a)).collect();
-    Error::raise_message(
-        "ArithmeticError",
-        format!("bad argument in arithmetic expression: {expression}"),
+    Error::raise_message("ArithmeticError", "bad argument in arithmetic expression").located(
+        crate::error::Frame {
+            line: format!(":erlang.{function}({})", args.join(", ")),
+            blame: Some(format!(": {expression}")),
+        },
     )
-    .at(format!(":erlang.{function}({})", args.join(", ")))
 }
 
 fn overflow() -> Error {

@@ -19,7 +19,17 @@ pub fn format_error(error: &Error) -> String {
         }
         Error::Exit(reason) => format!("** (exit) {}", format_exit(reason)),
         Error::Throw(value) => format!("** (throw) {}", inspect_plain(value)),
-        Error::Located(inner, frame) => format!("{}\n    {frame}", format_error(inner)),
+        Error::Located(inner, frame) => {
+            let text = format_error(inner);
+            let text = match &frame.blame {
+                Some(blame) => match text.split_once('\n') {
+                    Some((first, rest)) => format!("{first}{blame}\n{rest}"),
+                    None => format!("{text}{blame}"),
+                },
+                None => text,
+            };
+            format!("{text}\n    {}", frame.line)
+        }
     }
 }
 
@@ -85,6 +95,14 @@ pub fn exception_message(e: &Term) -> String {
             shown("term")
         ),
         "KeyError" => format!("key {} not found in: {}", shown("key"), shown("term")),
+        "UndefinedFunctionError" if field("message").is_nil() => {
+            let name = |t: Term| t.as_atom().map(|a| a.name().to_string()).unwrap_or_default();
+            super::builtins::undefined_function_message(
+                &name(field("module")),
+                &name(field("function")),
+                field("arity").as_int().unwrap_or(0) as usize,
+            )
+        }
         "BadArityError" => bad_arity(&field("function"), &field("args")),
         "FunctionClauseError" => format!("no function clause matching in {}", function_name(e)),
         _ => match field("message") {

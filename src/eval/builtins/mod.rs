@@ -74,6 +74,31 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
     let fun = crate::inspect::inspect_plain(&Term::atom(function));
     let fun = fun.trim_start_matches(':');
+    let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
+    let app = match module {
+        m if m.starts_with("Elixir.") && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor") && KNOWN.contains(&m) => "(elixir 1.14.0) ",
+        "lists" | "maps" | "math" | "string" | "sys" | "io" | "timer" | "proplists" => "(stdlib 4.2) ",
+        _ => "",
+    };
+    Error::Raise(exception(
+        "UndefinedFunctionError",
+        vec![
+            ("module", Term::atom(module)),
+            ("function", Term::atom(function)),
+            ("arity", Term::Int(arity as i64)),
+            ("reason", Term::nil()),
+            ("message", Term::nil()),
+        ],
+    ))
+    .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
+}
+
+/// `UndefinedFunctionError.message/1`: whether the module exists, and "Did you mean"
+/// when it has the function at another arity.
+pub(crate) fn undefined_function_message(module: &str, function: &str, arity: usize) -> String {
+    let shown = crate::inspect::inspect_plain(&Term::atom(module));
+    let fun = crate::inspect::inspect_plain(&Term::atom(function));
+    let fun = fun.trim_start_matches(':');
     let mut message = if KNOWN.contains(&module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {
@@ -91,22 +116,7 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
         }
         message.push('\n');
     }
-    let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
-    let app = match module {
-        m if m.starts_with("Elixir.") && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor") && KNOWN.contains(&m) => "(elixir 1.14.0) ",
-        "lists" | "maps" | "math" | "string" | "sys" | "io" | "timer" | "proplists" => "(stdlib 4.2) ",
-        _ => "",
-    };
-    Error::Raise(exception(
-        "UndefinedFunctionError",
-        vec![
-            ("module", Term::atom(module)),
-            ("function", Term::atom(function)),
-            ("arity", Term::Int(arity as i64)),
-            ("message", Term::string(&message)),
-        ],
-    ))
-    .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
+    message
 }
 
 /// Public functions of the modules of the guide, for "Did you mean".
