@@ -22,6 +22,9 @@ mod supervisor;
 mod table;
 mod text;
 
+#[cfg(test)]
+mod tests_conformance;
+
 pub use atoms::{AtomTable, NodeCrash};
 pub use client::Client;
 pub use events::Event;
