@@ -24,6 +24,8 @@ mod text;
 
 #[cfg(test)]
 mod tests_conformance;
+#[cfg(test)]
+mod tests_processes;
 
 pub use atoms::{AtomTable, NodeCrash};
 pub use client::Client;
