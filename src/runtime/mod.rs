@@ -10,6 +10,7 @@ mod client;
 mod client_otp;
 mod events;
 mod gen_server;
+mod links;
 mod mailbox;
 mod names;
 mod process;
