@@ -133,6 +133,11 @@ impl AtomTable {
         names.get(name).map(|a| Atom::from_arc(a.clone()))
     }
 
+    /// Whether this atom is in the table (an atom built with `Atom::from_static` may not be).
+    pub fn contains(&self, atom: &Atom) -> bool {
+        self.names.lock().unwrap().contains(atom.arc())
+    }
+
     pub fn count(&self) -> usize {
         self.names.lock().unwrap().len()
     }
@@ -168,6 +173,7 @@ mod tests {
         t.intern("room_1").unwrap();
         assert_eq!(t.count(), before + 1);
         assert!(t.existing("room_1").is_some());
+        assert!(t.contains(&Atom::from_static("room_1")));
         assert!(t.existing("never_seen").is_none());
         assert_eq!(t.count(), before + 1);
     }

@@ -351,7 +351,7 @@ impl Client {
             },
             module,
             message_queue_len: proc.mailbox.len(),
-            links: meta.links.clone(),
+            links: meta.links.to_vec(),
             trap_exit: proc.trap_exit.load(Ordering::Acquire),
         })
     }

@@ -56,6 +56,11 @@ impl Client {
                 ))
             }
             None => {
+                if let Some(strategy) = opts.keyword_get("strategy") {
+                    if !strategy.is_atom("one_for_one") {
+                        return Ok(self.bad_strategy(strategy, link));
+                    }
+                }
                 let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
                 let name = gen_server::parse_name(&self.rt, &name)?;
                 (
@@ -66,6 +71,24 @@ impl Client {
             }
         };
         supervisor::start(&self.rt, module_term, name, options, &self.proc, link)
+    }
+
+    /// A supervisor whose init fails exits with `{:supervisor_data, ..}`: the starter gets
+    /// `{:error, reason}` and, if linked, the exit signal too (iex's shell dies of it).
+    fn bad_strategy(&self, strategy: &Term, link: bool) -> Term {
+        let reason = Term::tuple(vec![
+            Term::atom("supervisor_data"),
+            Term::tuple(vec![Term::atom("invalid_strategy"), strategy.clone()]),
+        ]);
+        if link {
+            let from = self.rt.inner.table.reserve().ok();
+            if let Some(from) = from {
+                // The pid the failed supervisor would have had.
+                self.rt.inner.table.release();
+                signals::exit_signal(&self.rt, from, &self.proc, reason.clone());
+            }
+        }
+        Term::error_tuple(reason)
     }
 
     /// `DynamicSupervisor.start_child/2`.
@@ -104,12 +127,13 @@ impl Client {
         };
         let name = match opts.keyword_get("name") {
             Some(Term::Atom(a)) => a.clone(),
-            other => {
+            Some(other) => {
                 return Err(Error::argument(format!(
-                    "expected :name to be given and to be an atom, got: {}",
-                    other.map_or("nil".to_string(), text::term)
+                    "expected :name to be an atom, got: {}",
+                    text::term(other)
                 )))
             }
+            None => return Err(Error::argument("expected :name option to be present")),
         };
         if let Some(holder) = self.rt.inner.names.whereis(&name) {
             return Ok(already_started(holder.pid));

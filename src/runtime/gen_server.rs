@@ -80,7 +80,15 @@ fn via(rt: &Runtime, module: &Term, t: &Term) -> Result<(Arc<RegistryTable>, Ter
         ));
     }
     match t.as_tuple() {
-        Some([reg, key]) => Ok((rt.inner.registries.resolve(reg)?, key.clone())),
+        Some([reg, key]) => {
+            let table = rt.inner.registries.resolve(reg)?;
+            if !table.unique {
+                return Err(Error::argument(
+                    ":via is not supported for duplicate registries",
+                ));
+            }
+            Ok((table, key.clone()))
+        }
         _ => Err(Error::argument(format!(
             "expected {{registry, key}} in a :via name, got: {}",
             text::term(t)

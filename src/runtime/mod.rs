@@ -10,6 +10,7 @@ mod client;
 mod client_otp;
 mod events;
 mod gen_server;
+mod links;
 mod mailbox;
 mod names;
 mod process;
@@ -21,6 +22,11 @@ mod signals;
 mod supervisor;
 mod table;
 mod text;
+
+#[cfg(test)]
+mod tests_conformance;
+#[cfg(test)]
+mod tests_processes;
 
 pub use atoms::{AtomTable, NodeCrash};
 pub use client::Client;

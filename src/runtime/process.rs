@@ -8,6 +8,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU8};
 use std::sync::{Arc, Mutex};
 
+use super::links::Links;
 use super::mailbox::Mailbox;
 use super::registry::RegistryTable;
 use super::Runtime;
@@ -66,7 +67,7 @@ pub(crate) struct Ctx<'a> {
 
 #[derive(Default)]
 pub(crate) struct Meta {
-    pub links: Vec<Pid>,
+    pub links: Links,
     /// Monitors others hold on this process: (ref, watcher, how the watcher named us).
     pub monitors: Vec<(Ref, Pid, Term)>,
     pub names: Vec<Name>,
@@ -114,14 +115,12 @@ impl Process {
         if !self.is_alive() {
             return false;
         }
-        if !meta.links.contains(&other) {
-            meta.links.push(other);
-        }
+        meta.links.insert(other);
         true
     }
 
     pub(crate) fn remove_link(&self, other: Pid) {
-        self.meta.lock().unwrap().links.retain(|p| *p != other);
+        self.meta.lock().unwrap().links.remove(other);
     }
 
     /// Records a name to forget at death; false if already dead (the caller undoes it).
@@ -148,6 +147,10 @@ impl Process {
         let mut meta = self.meta.lock().unwrap();
         let before = meta.monitors.len();
         meta.monitors.retain(|(m, _, _)| *m != r);
+        if meta.monitors.is_empty() {
+            // Calls monitor their server: give the memory back so idle servers stay small.
+            meta.monitors = Vec::new();
+        }
         meta.monitors.len() != before
     }
 

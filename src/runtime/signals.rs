@@ -61,7 +61,7 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
             scheduler::deliver(rt, &w, Msg::Info(down));
         }
     }
-    for linked in meta.links {
+    for linked in meta.links.to_vec() {
         if let Some(other) = rt.inner.table.get(linked) {
             other.remove_link(proc.pid);
             exit_signal(rt, proc.pid, &other, reason.clone());

@@ -1,0 +1,172 @@
+//! Prints µs per operation for the guide's operations at 10k, 100k and 1M live servers,
+//! and the bytes each idle server costs. Not a test: `cargo bench --bench runtime`
+//! (optionally `-- 10000 100000` to choose the sizes).
+//!
+//! start     = DynamicSupervisor.start_child with a `{:via, Registry, ..}` name
+//! call      = GenServer.call(pid, :state)      call/via = the same through the via name
+//! lookup    = Registry.lookup(Registry, key)
+//! terminate = DynamicSupervisor.terminate_child(sup, pid)
+//! bytes/server = RSS growth while starting them / count (from /proc/self/status)
+
+use std::time::{Duration, Instant};
+
+use otpsh::runtime::{Client, Config, Runtime};
+use otpsh::term::{Pid, Term};
+
+fn a(s: &str) -> Term {
+    Term::atom(s)
+}
+
+fn kw(pairs: Vec<(&str, Term)>) -> Term {
+    Term::list(
+        pairs
+            .into_iter()
+            .map(|(k, v)| Term::tuple(vec![a(k), v]))
+            .collect(),
+    )
+}
+
+fn via(key: &Term) -> Term {
+    Term::tuple(vec![
+        a("via"),
+        Term::module("Registry"),
+        Term::tuple(vec![Term::module("Registry"), key.clone()]),
+    ])
+}
+
+fn rss_bytes() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb * 1024)
+}
+
+fn per_op(elapsed: Duration, ops: usize) -> f64 {
+    elapsed.as_secs_f64() * 1e6 / ops as f64
+}
+
+struct Row {
+    n: usize,
+    start: f64,
+    call: f64,
+    call_via: f64,
+    lookup: f64,
+    terminate: f64,
+    bytes: f64,
+}
+
+fn setup(c: &Client) -> Term {
+    c.registry_start(
+        &kw(vec![
+            ("keys", a("unique")),
+            ("name", Term::module("Registry")),
+        ]),
+        true,
+    )
+    .unwrap();
+    let opts = kw(vec![
+        ("name", a("bench_sup")),
+        ("max_restarts", Term::Int(1_000_000)),
+    ]);
+    c.supervisor_start(None, &opts, true).unwrap();
+    a("bench_sup")
+}
+
+fn run(n: usize) -> Row {
+    let rt = Runtime::new(Config {
+        max_processes: n + 1000,
+        ..Config::default()
+    });
+    let c = rt.spawn_client().unwrap();
+    let sup = setup(&c);
+    let keys: Vec<Term> = (0..n).map(|i| Term::string(&format!("room_{i}"))).collect();
+    let specs: Vec<Term> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            Term::tuple(vec![
+                Term::module("Server"),
+                Term::tuple(vec![Term::Int(i as i64), via(k)]),
+            ])
+        })
+        .collect();
+    let rss0 = rss_bytes();
+    let t = Instant::now();
+    let mut pids: Vec<Pid> = Vec::with_capacity(n);
+    for spec in &specs {
+        let r = c.start_child(&sup, spec).unwrap();
+        pids.push(r.as_tuple().unwrap()[1].as_pid().unwrap());
+    }
+    let start = per_op(t.elapsed(), n);
+    rt.settle(Duration::from_secs(10));
+    drop(specs);
+    let bytes = (rss_bytes().saturating_sub(rss0)) as f64 / n as f64;
+
+    let ops = n.min(200_000);
+    let order: Vec<usize> = (0..ops).map(|i| (i * 7919) % n).collect();
+    let targets: Vec<Term> = order.iter().map(|&i| Term::Pid(pids[i])).collect();
+    let t = Instant::now();
+    for target in &targets {
+        c.call(target, a("state"), Some(Duration::from_secs(5)))
+            .unwrap();
+    }
+    let call = per_op(t.elapsed(), ops);
+
+    let vias: Vec<Term> = order.iter().map(|&i| via(&keys[i])).collect();
+    let t = Instant::now();
+    for v in &vias {
+        c.call(v, a("state"), Some(Duration::from_secs(5))).unwrap();
+    }
+    let call_via = per_op(t.elapsed(), ops);
+
+    let reg = Term::module("Registry");
+    let t = Instant::now();
+    for &i in &order {
+        c.registry_entries(&reg, &keys[i]).unwrap();
+    }
+    let lookup = per_op(t.elapsed(), ops);
+
+    let victims: Vec<Term> = pids.iter().take(ops).map(|p| Term::Pid(*p)).collect();
+    let t = Instant::now();
+    for v in &victims {
+        c.terminate_child(&sup, v).unwrap();
+    }
+    let terminate = per_op(t.elapsed(), ops);
+    rt.shutdown();
+    Row {
+        n,
+        start,
+        call,
+        call_via,
+        lookup,
+        terminate,
+        bytes,
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        sizes
+    };
+    println!(
+        "{:>9} | {:>8} | {:>8} | {:>9} | {:>8} | {:>9} | {:>12}",
+        "servers", "start µs", "call µs", "call/via", "lookup", "terminate", "bytes/server"
+    );
+    for n in sizes {
+        let r = run(n);
+        println!(
+            "{:>9} | {:>8.3} | {:>8.3} | {:>9.3} | {:>8.3} | {:>9.3} | {:>12.0}",
+            r.n, r.start, r.call, r.call_via, r.lookup, r.terminate, r.bytes
+        );
+    }
+    println!("BEAM (OTP 25, same machine): start 9-20 µs, call 3 µs, lookup 0.7 µs,");
+    println!("terminate 9-13 µs, 100k servers in 556 MB RSS.");
+}

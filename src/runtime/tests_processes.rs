@@ -1,0 +1,416 @@
+//! Processes, links, monitors, exits, limits and restarts, beyond the transcripts.
+
+use std::time::Duration;
+
+use super::tests_conformance::{a, dsup, node, ok_pid, registry, server_start, state, via};
+use super::{Config, Event, Runtime};
+use crate::error::{exception_module, Error};
+use crate::term::{Atom, Term};
+
+const WAIT: Option<Duration> = Some(Duration::from_secs(1));
+
+fn mfa_call(server: Term, request: Term, timeout: Term) -> Term {
+    Term::tuple(vec![
+        Term::module("GenServer"),
+        a("call"),
+        Term::list(vec![server, request, timeout]),
+    ])
+}
+
+#[test]
+fn monitors_get_down_with_the_reason_and_noproc_for_the_dead() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let pid = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+    c.unlink(pid);
+    let r = c.monitor(&Term::Pid(pid));
+    c.exit(pid, a("boom"));
+    let down = c.receive(WAIT).unwrap();
+    assert_eq!(
+        down,
+        Term::tuple(vec![
+            a("DOWN"),
+            Term::Ref(r),
+            a("process"),
+            Term::Pid(pid),
+            a("boom")
+        ])
+    );
+    let r2 = c.monitor(&a("nothere"));
+    let named = Term::tuple(vec![a("nothere"), a("nonode@nohost")]);
+    assert_eq!(
+        c.receive(WAIT).unwrap(),
+        Term::tuple(vec![
+            a("DOWN"),
+            Term::Ref(r2),
+            a("process"),
+            named,
+            a("noproc")
+        ])
+    );
+    assert_eq!(c.exit_reason(), None);
+}
+
+#[test]
+fn demonitor_stops_the_down() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let pid = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+    c.unlink(pid);
+    let r = c.monitor(&Term::Pid(pid));
+    assert!(c.demonitor(r));
+    c.exit(pid, a("kill"));
+    assert_eq!(c.receive(Some(Duration::from_millis(20))), None);
+}
+
+#[test]
+fn a_trapping_client_gets_exit_messages_and_lives() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    assert!(!c.trap_exit(true));
+    let pid = ok_pid(server_start(&c, 2, Term::nil()).unwrap());
+    c.exit(pid, a("kill"));
+    assert_eq!(c.exit_reason(), None);
+    assert_eq!(
+        c.receive(WAIT).unwrap(),
+        Term::tuple(vec![a("EXIT"), Term::Pid(pid), a("killed")])
+    );
+}
+
+#[test]
+fn normal_exit_signals_are_ignored_but_not_for_self() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let pid = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+    c.exit(pid, a("normal"));
+    assert!(c.alive(pid));
+    c.exit(c.pid(), a("normal"));
+    assert_eq!(c.exit_reason(), Some(a("normal")));
+    // Its link died with a normal reason: the server lives on.
+    assert!(c.alive(pid));
+}
+
+#[test]
+fn calls_time_out_and_calling_self_exits() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let silent = rt.spawn_client().unwrap();
+    let target = Term::Pid(silent.pid());
+    let err = c
+        .call(&target, a("x"), Some(Duration::from_millis(20)))
+        .unwrap_err();
+    let expected = mfa_call(target.clone(), a("x"), Term::Int(20));
+    assert_eq!(err, Error::Exit(Term::tuple(vec![a("timeout"), expected])));
+    let me = Term::Pid(c.pid());
+    let err = c.call(&me, a("x"), None).unwrap_err();
+    let expected = mfa_call(me, a("x"), a("infinity"));
+    assert_eq!(
+        err,
+        Error::Exit(Term::tuple(vec![a("calling_self"), expected]))
+    );
+    // The silent client saw the call as a `$gen_call` message.
+    let got = silent.receive(WAIT).unwrap();
+    assert!(got.as_tuple().unwrap()[0].is_atom("$gen_call"));
+}
+
+#[test]
+fn a_cast_crashes_server_and_its_linked_shell() {
+    let rt = node();
+    let events = rt.events();
+    let c = rt.spawn_client().unwrap();
+    let pid = ok_pid(server_start(&c, 1, a("named")).unwrap());
+    assert_eq!(c.send(&a("named"), a("hi")).unwrap(), a("hi"));
+    let Event::UnexpectedMessage {
+        module,
+        name,
+        message,
+    } = events.recv_timeout(Duration::from_secs(1)).unwrap()
+    else {
+        panic!("expected the handle_info report")
+    };
+    assert_eq!(
+        (module, name, message),
+        (Term::module("Server"), a("named"), a("hi"))
+    );
+    assert_eq!(c.cast(&Term::Pid(pid), a("hello")), Term::ok());
+    let Event::GenServerTerminating {
+        reason,
+        last_message,
+        client,
+        ..
+    } = events.recv_timeout(Duration::from_secs(1)).unwrap()
+    else {
+        panic!("expected a crash report")
+    };
+    let ex = &reason.as_tuple().unwrap()[0];
+    assert_eq!(exception_module(ex).as_deref(), Some("RuntimeError"));
+    assert_eq!(
+        crate::error::exception_field(ex, "message").and_then(Term::as_str),
+        Some("attempted to cast GenServer :named but no handle_cast/2 clause was provided")
+    );
+    assert_eq!(last_message, Term::tuple(vec![a("$gen_cast"), a("hello")]));
+    assert_eq!(client, None);
+    assert!(rt.settle(Duration::from_secs(1)));
+    assert_eq!(c.exit_reason(), Some(reason));
+}
+
+#[test]
+fn stop_with_a_reason_reports_and_unknown_names_exit_noproc() {
+    let rt = node();
+    let events = rt.events();
+    let c = rt.spawn_client().unwrap();
+    let pid = ok_pid(server_start(&c, 7, a("s7")).unwrap());
+    c.unlink(pid);
+    assert_eq!(c.stop(&a("s7"), a("boom"), None).unwrap(), Term::ok());
+    assert!(!c.alive(pid));
+    let Event::GenServerTerminating {
+        reason,
+        last_message,
+        ..
+    } = events.recv_timeout(Duration::from_secs(1)).unwrap()
+    else {
+        panic!("expected a crash report")
+    };
+    assert_eq!((reason, last_message), (a("boom"), Term::empty_list()));
+    let err = c.stop(&a("s7"), a("normal"), None).unwrap_err();
+    let Error::Exit(reason) = err else { panic!() };
+    assert!(reason.as_tuple().unwrap()[0].is_atom("noproc"));
+}
+
+#[test]
+fn the_process_limit_is_a_system_limit_error_and_the_node_carries_on() {
+    let rt = Runtime::new(Config {
+        schedulers: 1,
+        atom_limit: 10_000,
+        max_processes: 3,
+    });
+    let c = rt.spawn_client().unwrap();
+    let p1 = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+    ok_pid(server_start(&c, 2, Term::nil()).unwrap());
+    let err = server_start(&c, 3, Term::nil()).unwrap_err();
+    assert_eq!(err, Error::system_limit());
+    assert_eq!(rt.system_info("process_count"), Some(Term::Int(3)));
+    c.unlink(p1);
+    c.exit(p1, a("kill"));
+    ok_pid(server_start(&c, 4, Term::nil()).unwrap());
+    assert!(state(&c, &Term::Pid(p1)).is_err());
+}
+
+#[test]
+fn pids_are_the_same_for_the_same_script() {
+    let script = || {
+        let rt = node();
+        let c = rt.spawn_client().unwrap();
+        ok_pid(dsup(&c));
+        ok_pid(registry(&c, Term::module("Registry")));
+        let spec = Term::tuple(vec![
+            Term::module("Server"),
+            Term::tuple(vec![Term::Int(1), via("Registry", "x")]),
+        ]);
+        let child = ok_pid(c.start_child(&Term::module("DSupervisor"), &spec).unwrap());
+        c.exit(child, a("kill"));
+        let mut pids = c.processes();
+        pids.push(c.pid());
+        rt.shutdown();
+        pids
+    };
+    assert_eq!(script(), script());
+}
+
+fn sup_with(c: &super::Client, opts: Vec<(&str, Term)>) -> Term {
+    let opts = Term::list(
+        opts.into_iter()
+            .map(|(k, v)| Term::tuple(vec![a(k), v]))
+            .collect(),
+    );
+    Term::Pid(ok_pid(c.supervisor_start(None, &opts, true).unwrap()))
+}
+
+fn child(value: i64, restart: &str) -> Term {
+    Term::map(vec![
+        (a("id"), Term::module("Server")),
+        (
+            a("start"),
+            Term::tuple(vec![
+                Term::module("Server"),
+                a("start_link"),
+                Term::list(vec![Term::tuple(vec![Term::Int(value), Term::nil()])]),
+            ]),
+        ),
+        (a("restart"), a(restart)),
+    ])
+}
+
+#[test]
+fn transient_and_temporary_children_restart_as_otp_says() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let sup = sup_with(&c, vec![("strategy", a("one_for_one"))]);
+    let t = ok_pid(c.start_child(&sup, &child(1, "transient")).unwrap());
+    let tmp = ok_pid(c.start_child(&sup, &child(2, "temporary")).unwrap());
+    c.stop(&Term::Pid(t), a("normal"), None).unwrap();
+    c.exit(tmp, a("kill"));
+    assert_eq!(c.which_children(&sup).unwrap(), Term::empty_list());
+    let t2 = ok_pid(c.start_child(&sup, &child(3, "transient")).unwrap());
+    c.exit(t2, a("kill"));
+    let children = c.which_children(&sup).unwrap();
+    assert_eq!(children.as_list().unwrap().len(), 1);
+}
+
+#[test]
+fn max_children_refuses_more() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let sup = sup_with(&c, vec![("max_children", Term::Int(1))]);
+    // `Server.start_link([])` has no clause: the supervisor answers with the error.
+    let bare = c.start_child(&sup, &Term::module("Server")).unwrap();
+    assert!(bare.as_tuple().unwrap()[1].as_tuple().unwrap()[0].is_atom("function_clause"));
+    ok_pid(c.start_child(&sup, &child(1, "permanent")).unwrap());
+    assert_eq!(
+        c.start_child(&sup, &child(2, "permanent")).unwrap(),
+        Term::error_tuple(a("max_children"))
+    );
+}
+
+#[test]
+fn a_dead_supervisor_target_exits_noproc_naming_the_call() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let err = c.which_children(&a("nosup")).unwrap_err();
+    let expected = Term::tuple(vec![
+        a("noproc"),
+        mfa_call(a("nosup"), a("which_children"), a("infinity")),
+    ]);
+    assert_eq!(err, Error::Exit(expected));
+}
+
+#[test]
+fn registry_entries_go_when_their_process_dies() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let other = rt.spawn_client().unwrap();
+    let reg = Term::module("Registry");
+    ok_pid(registry(&c, reg.clone()));
+    ok_pid(
+        other
+            .registry_register(&reg, Term::string("o"), Term::Int(1))
+            .unwrap(),
+    );
+    let pid = ok_pid(server_start(&c, 1, via("Registry", "s")).unwrap());
+    assert_eq!(c.registry_count(&reg).unwrap(), Term::Int(2));
+    drop(other);
+    c.unlink(pid);
+    c.exit(pid, a("kill"));
+    assert_eq!(c.registry_count(&reg).unwrap(), Term::Int(0));
+    assert_eq!(c.registry_keys_all(&reg), Vec::<Term>::new());
+}
+
+#[test]
+fn registry_names_and_register_errors() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let me = Atom::from_static("me");
+    c.register(c.pid(), me.clone()).unwrap();
+    assert_eq!(c.whereis(&me), Some(c.pid()));
+    assert!(c.register(c.pid(), Atom::from_static("me2")).is_err());
+    assert!(c.registered().contains(&me));
+    c.unregister(&me).unwrap();
+    assert_eq!(c.whereis(&me), None);
+    assert_eq!(c.unregister(&me), Err(Error::bif_argument(1, "not a pid")));
+}
+
+#[test]
+fn shutdown_stops_everything() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(dsup(&c));
+    let spec = Term::tuple(vec![
+        Term::module("Server"),
+        Term::tuple(vec![Term::Int(1), Term::nil()]),
+    ]);
+    ok_pid(c.start_child(&Term::module("DSupervisor"), &spec).unwrap());
+    rt.shutdown();
+    assert_eq!(rt.system_info("process_count"), Some(Term::Int(0)));
+}
+
+#[test]
+fn duplicate_registries_keep_every_entry_and_refuse_via() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let opts = Term::list(vec![
+        Term::tuple(vec![a("keys"), a("duplicate")]),
+        Term::tuple(vec![a("name"), a("dup")]),
+    ]);
+    ok_pid(c.registry_start(&opts, true).unwrap());
+    let dup = a("dup");
+    ok_pid(
+        c.registry_register(&dup, Term::string("k"), Term::Int(1))
+            .unwrap(),
+    );
+    ok_pid(
+        c.registry_register(&dup, Term::string("k"), Term::Int(2))
+            .unwrap(),
+    );
+    let me = Term::Pid(c.pid());
+    assert_eq!(
+        c.registry_lookup(&dup, &Term::string("k")).unwrap(),
+        Term::list(vec![
+            Term::tuple(vec![me.clone(), Term::Int(1)]),
+            Term::tuple(vec![me, Term::Int(2)]),
+        ])
+    );
+    assert_eq!(
+        c.registry_values(&dup, &Term::string("k"), c.pid())
+            .unwrap(),
+        Term::list(vec![Term::Int(1), Term::Int(2)])
+    );
+    assert_eq!(c.registry_meta(&dup, &a("x")).unwrap(), a("error"));
+    c.registry_put_meta(&dup, a("x"), Term::Int(1)).unwrap();
+    assert_eq!(
+        c.registry_meta(&dup, &a("x")).unwrap(),
+        Term::ok_tuple(Term::Int(1))
+    );
+    let name = Term::tuple(vec![
+        a("via"),
+        Term::module("Registry"),
+        Term::tuple(vec![dup.clone(), Term::string("x")]),
+    ]);
+    let err = server_start(&c, 1, name).unwrap_err();
+    assert_eq!(
+        err,
+        Error::argument(":via is not supported for duplicate registries")
+    );
+}
+
+#[test]
+fn update_value_changes_only_our_entry() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let reg = Term::module("Registry");
+    ok_pid(registry(&c, reg.clone()));
+    let mut inc = |t: Term| Ok(Term::Int(t.as_int().unwrap() + 1));
+    let k = Term::string("k");
+    assert_eq!(
+        c.registry_update_value(&reg, &k, &mut inc).unwrap(),
+        a("error")
+    );
+    ok_pid(c.registry_register(&reg, k.clone(), Term::Int(1)).unwrap());
+    assert_eq!(
+        c.registry_update_value(&reg, &k, &mut inc).unwrap(),
+        Term::tuple(vec![Term::Int(2), Term::Int(1)])
+    );
+}
+
+#[test]
+fn an_invalid_strategy_fails_and_kills_the_linked_starter() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let opts = Term::list(vec![Term::tuple(vec![a("strategy"), a("one_for_all")])]);
+    let r = c.supervisor_start(None, &opts, true).unwrap();
+    let reason = Term::tuple(vec![
+        a("supervisor_data"),
+        Term::tuple(vec![a("invalid_strategy"), a("one_for_all")]),
+    ]);
+    assert_eq!(r, Term::error_tuple(reason.clone()));
+    assert_eq!(c.exit_reason(), Some(reason));
+}
