@@ -31,6 +31,10 @@ impl Atom {
     pub fn name(&self) -> &str {
         &self.0
     }
+
+    pub(crate) fn arc(&self) -> &Arc<str> {
+        &self.0
+    }
 }
 
 impl PartialEq for Atom {
