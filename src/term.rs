@@ -73,6 +73,12 @@ pub struct Pid(pub u64);
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Ref(pub u64);
 
+impl Ref {
+    /// A node numbers its references from here; they print with the BEAM's width
+    /// (`#Reference<0.3022779207.2041905153.110001>`).
+    pub const NODE_BASE: u64 = 1 << 40;
+}
+
 /// An anonymous function. The body is the evaluator's business; the runtime and the
 /// printer only need its identity and arity.
 pub struct Fun {

@@ -56,6 +56,9 @@ pub struct Evaluator<'a> {
     pub line: usize,
     pub results: &'a [Term],
     pub next_fun: &'a mut u64,
+    /// Whether this is the shell process (which must never block forever) rather than a
+    /// spawned function.
+    pub is_shell: bool,
     depth: usize,
 }
 
@@ -67,14 +70,7 @@ impl<'a> Evaluator<'a> {
         results: &'a [Term],
         next_fun: &'a mut u64,
     ) -> Evaluator<'a> {
-        Evaluator {
-            client,
-            out,
-            line,
-            results,
-            next_fun,
-            depth: 0,
-        }
+        Evaluator { client, out, line, results, next_fun, is_shell: true, depth: 0 }
     }
 
     /// Evaluates the expressions of a block in order; the last one's value is the block's.

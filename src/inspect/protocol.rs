@@ -39,7 +39,7 @@ impl Ctx<'_> {
             Term::Atom(a) => self.atom(a.name()),
             Term::Binary(b) => self.binary(b, limit),
             Term::Pid(p) => text(format!("#PID<0.{}.0>", p.0)),
-            Term::Ref(r) => text(format!("#Reference<0.0.0.{}>", r.0)),
+            Term::Ref(r) => text(reference(*r)),
             Term::Fun(f) => text(function(f)),
             Term::Tuple(items) => {
                 let items = self.items(items, None, limit, |t, l| self.to_doc(t, l));
@@ -233,6 +233,15 @@ fn is_keyword<'a>(mut keys: impl Iterator<Item = Option<&'a Term>>) -> bool {
 
 /// How iex shows a function typed at the prompt: erl_eval's closure for its arity.
 /// The index and the module hash are those of OTP 25's `erl_eval`.
+/// `#Reference<...>`. A node's references (numbered from `Ref::NODE_BASE`) print as long
+/// as the BEAM's own, so layouts break where iex's do.
+fn reference(r: crate::term::Ref) -> String {
+    match r.0.checked_sub(crate::term::Ref::NODE_BASE) {
+        Some(n) => format!("#Reference<0.3022779207.2041905153.{}>", 110_000 + n),
+        None => format!("#Reference<0.0.0.{}>", r.0),
+    }
+}
+
 fn function(f: &Fun) -> String {
     if let Some((module, name)) = &f.capture {
         let name = crate::inspect::inspect_atom(name);

@@ -68,6 +68,17 @@ impl Client {
     }
 
     /// Set when an exit signal killed this process: the reason (`:killed`, `:shutdown`...).
+    /// Whether this process is still alive (an exit signal may have killed it).
+    pub fn is_alive(&self) -> bool {
+        self.proc.is_alive()
+    }
+
+    /// Ends this process with `reason`, as when its function returns or raises:
+    /// links and monitors are told.
+    pub fn terminate(&self, reason: Term) {
+        signals::die(&self.rt, &self.proc, reason);
+    }
+
     pub fn exit_reason(&self) -> Option<Term> {
         if self.proc.is_alive() {
             return None;

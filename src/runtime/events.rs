@@ -29,4 +29,7 @@ pub enum Event {
     Error(String),
     /// The node died (atom table full): the BEAM's words.
     NodeCrashed(String),
+    /// What a process other than the shell wrote (`IO.puts` in a spawned function): iex
+    /// shows it through the group leader, between prompts.
+    Output(String),
 }

@@ -108,7 +108,7 @@ impl Runtime {
             scheduler: scheduler::Scheduler::new(),
             atoms,
             crashed,
-            next_ref: AtomicU64::new(1),
+            next_ref: AtomicU64::new(Ref::NODE_BASE + 1),
             events_tx,
             events_rx,
             config,

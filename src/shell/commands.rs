@@ -2,7 +2,6 @@
 //! prints exactly what that expression prints. This module only translates; the
 //! syntax of the commands is `syntax::command`'s, their meaning is the evaluator's.
 
-use crate::eval::Env;
 use crate::inspect::inspect_plain;
 use crate::syntax::command::{parse_command, Command, Name};
 use crate::term::Term;
@@ -73,11 +72,12 @@ pub const COMMANDS: &[(&str, &str, &str)] = &[
     ("quit", "quit", "leave the shell (Ctrl-D does too)"),
 ];
 
-/// The command in `line`, if it is one. A bare command word that names a bound
-/// variable is Elixir (`count = 3` then `count` shows 3).
-pub fn recognize(line: &str, env: &Env) -> Option<Recognized> {
+/// The command in `line`, if it is one. A bare command word that has been a variable
+/// in this session is Elixir (`count = 3` then `count` shows 3, and after the shell
+/// restarted it is iex's undefined-variable error, which is the lesson).
+pub fn recognize(line: &str, was_variable: &dyn Fn(&str) -> bool) -> Option<Recognized> {
     let word = line.trim();
-    if env.get(word).is_some() {
+    if was_variable(word) {
         return None;
     }
     Some(match parse_command(line)? {

@@ -45,6 +45,8 @@ pub struct Session {
     pub explain: bool,
     /// Set once the short commands have started `DSupervisor` and `Registry`.
     commands_ready: bool,
+    /// Every variable name bound in this session, across shell restarts.
+    variables: std::collections::BTreeSet<String>,
 }
 
 impl Session {
@@ -66,6 +68,7 @@ impl Session {
             out,
             explain: false,
             commands_ready: false,
+            variables: Default::default(),
         })
     }
 
@@ -125,7 +128,8 @@ impl Session {
             return Fed::Done;
         }
         if !self.is_continuing_command() {
-            if let Some(command) = commands::recognize(&self.pending, &self.state.env) {
+            let seen = &self.variables;
+            if let Some(command) = commands::recognize(&self.pending, &|w| seen.contains(w)) {
                 self.pending.clear();
                 return self.command(command);
             }
@@ -269,6 +273,7 @@ impl Session {
                     },
                 );
                 self.out.line(Role::Result, &text);
+                self.variables.extend(env.names().map(str::to_string));
                 self.state.env = env;
                 self.state.results.push(value);
                 self.counter += 1;
@@ -309,6 +314,10 @@ impl Session {
                 ),
                 Event::Error(text) => format!("{time} [error] {text}"),
                 Event::NodeCrashed(words) => words,
+                Event::Output(text) => {
+                    self.out.write(&text);
+                    continue;
+                }
             };
             self.out.write("\n");
             self.out.line(Role::Error, &text);

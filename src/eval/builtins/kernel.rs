@@ -1,6 +1,7 @@
 //! `Kernel`: the functions a line can call without a module, plus iex's helpers
 //! (`flush/0`, `v/0,1`, `pid/1,3`).
 
+use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
 use crate::error::Error;
 use crate::eval::literal::to_string;
@@ -15,6 +16,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
         ("send", [dest, msg]) => ev.client.send(dest, msg.clone()),
         ("elem", [t, i]) => elem(t, i),
+        ("spawn", [f]) => super::spawn::spawn(ev, f, Spawn::Plain),
+        ("spawn_link", [f]) => super::spawn::spawn(ev, f, Spawn::Link),
+        ("spawn_monitor", [f]) => super::spawn::spawn(ev, f, Spawn::Monitor),
         ("=~", [Term::Binary(a), Term::Binary(b)]) => {
             Ok(Term::bool(a.windows(b.len().max(1)).any(|w| w == &b[..]) || b.is_empty()))
         }

@@ -10,6 +10,7 @@
 mod kernel;
 mod otp;
 mod process;
+mod spawn;
 mod stdlib;
 
 use super::Evaluator;
@@ -41,6 +42,8 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Registry" => otp::registry(ev, function, args),
         "Elixir.Server" => otp::server(ev, function, args),
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
+        // iex's helpers live in `:c` too.
+        "c" if function == "pid" => kernel::call(ev, function, args),
         _ => stdlib::call(ev, module, function, args),
     };
     answer.unwrap_or_else(|| Err(undefined_function(module, function, &given)))
@@ -161,6 +164,21 @@ fn exports(module: &str) -> &'static [(&'static str, usize)] {
 /// A known function given arguments none of its clauses accept.
 pub fn no_clause(module: &str, function: &str, arity: usize) -> Error {
     Error::function_clause(module, function, arity)
+}
+
+/// A `FunctionClauseError` of an Elixir function, with the arguments iex lists.
+pub fn blamed_clause(module: &str, function: &str, args: &[Term]) -> Error {
+    Error::Raise(exception(
+        "FunctionClauseError",
+        vec![
+            ("module", Term::module(module)),
+            ("function", Term::atom(function)),
+            ("arity", Term::Int(args.len() as i64)),
+            ("kind", Term::nil()),
+            ("args", Term::list(args.to_vec())),
+            ("clauses", Term::nil()),
+        ],
+    ))
 }
 
 /// `:infinity` or milliseconds, as GenServer and `receive ... after` take them.

@@ -3,6 +3,7 @@
 use super::{no_clause, timeout, Answer};
 use crate::error::Error;
 use crate::eval::Evaluator;
+use crate::inspect::inspect_plain;
 use crate::term::Term;
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -15,10 +16,18 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("whereis", [Term::Atom(name)]) => {
             Ok(client.whereis(name).map_or_else(Term::nil, Term::Pid))
         }
+        ("register", [_, name])
+            if !matches!(name, Term::Atom(a) if !matches!(a.name(), "nil" | "false" | "true" | "undefined")) =>
+        {
+            Err(super::blamed_clause("Process", "register", &args))
+        }
         ("register", [Term::Pid(p), Term::Atom(name)]) => {
             client.register(*p, name.clone()).map(|_| Term::bool(true))
         }
-        ("unregister", [Term::Atom(name)]) => client.unregister(name).map(|_| Term::bool(true)),
+        ("unregister", [Term::Atom(name)]) => client
+            .unregister(name)
+            .map(|_| Term::bool(true))
+            .map_err(|e| e.at(format!(":erlang.unregister({})", inspect_plain(&args[0])))),
         ("registered", []) => Ok(Term::list(
             client.registered().into_iter().map(Term::Atom).collect(),
         )),
@@ -29,7 +38,13 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("demonitor", [Term::Ref(r)]) | ("demonitor", [Term::Ref(r), _]) => {
             Ok(Term::bool(client.demonitor(*r)))
         }
-        ("link", [Term::Pid(p)]) => client.link(*p).map(|_| Term::bool(true)),
+        ("link", [Term::Pid(p)]) => client.link(*p).map(|_| Term::bool(true)).map_err(|_| {
+            Error::raise_message(
+                "ErlangError",
+                "Erlang error: :noproc:\n\n  * 1st argument: the pid does not refer to an existing process\n",
+            )
+            .at(format!(":erlang.link({})", inspect_plain(&Term::Pid(*p))))
+        }),
         ("unlink", [Term::Pid(p)]) => {
             client.unlink(*p);
             Ok(Term::bool(true))
@@ -42,13 +57,17 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         },
         ("send", [dest, msg, _opts]) => client.send(dest, msg.clone()).map(|_| Term::ok()),
         ("sleep", [t]) => match timeout(t) {
-            Some(Some(d)) => {
-                std::thread::sleep(d);
-                Ok(Term::ok())
-            }
-            Some(None) => Err(Error::argument(
-                "otpsh: Process.sleep(:infinity) would never return at a shell prompt",
+            Some(None) if ev.is_shell => Err(Error::argument(
+                "otpsh: Process.sleep(:infinity) would never return at the shell prompt",
             )),
+            // A sleep is a receive that takes nothing, so an exit signal still ends it.
+            Some(d) => {
+                client.receive_matching(&mut |_| false, d);
+                match client.exit_reason() {
+                    Some(reason) => Err(Error::Exit(reason)),
+                    None => Ok(Term::ok()),
+                }
+            }
             None => Err(no_clause("Process", "sleep", 1)),
         },
         ("info", [Term::Pid(p), Term::Atom(item)]) => Ok(match client.process_info(*p) {

@@ -1,0 +1,107 @@
+//! `spawn/1` and `spawn_link/1`: a function typed at the shell running as its own
+//! process. The guide's processes (GenServers, supervisors, registries) are state
+//! machines on the scheduler threads; an arbitrary shell function can block anywhere
+//! (`Process.sleep/1`, `receive`), so it gets an OS thread of its own. A blocked one still
+//! dies at once when killed: its mailbox is closed and its wait returns.
+
+use crate::error::{Error, Result};
+use crate::eval::report;
+use crate::eval::Evaluator;
+use crate::output::Output;
+use crate::runtime::{Event, Runtime};
+use crate::term::Term;
+use std::io::Write;
+
+/// Stack of a spawned function's thread: enough for the evaluator's depth limit.
+const STACK: usize = 4 << 20;
+
+/// How the new process is tied to its parent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Spawn {
+    Plain,
+    Link,
+    /// `spawn_monitor/1`: returns `{pid, ref}`.
+    Monitor,
+}
+
+pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
+    let Term::Fun(fun) = f else {
+        return Err(super::bif("spawn", &[f], 1, "not a fun"));
+    };
+    if fun.arity != 0 {
+        return Err(super::bif("spawn", &[f], 1, "not a fun of arity 0"));
+    }
+    let child = ev.client.runtime().spawn_client()?;
+    let pid = child.pid();
+    // Tied before it runs, so even an instant exit is seen.
+    let answer = match how {
+        Spawn::Plain => Term::Pid(pid),
+        Spawn::Link => {
+            child.link(ev.client.pid())?;
+            Term::Pid(pid)
+        }
+        Spawn::Monitor => {
+            let r = ev.client.monitor(&Term::Pid(pid));
+            Term::tuple(vec![Term::Pid(pid), Term::Ref(r)])
+        }
+    };
+    let f = f.clone();
+    let started = std::thread::Builder::new()
+        .name(format!("otpsh-spawn-{}", pid.0))
+        .stack_size(STACK)
+        .spawn(move || run(child, f));
+    match started {
+        Ok(_) => Ok(answer),
+        Err(_) => Err(Error::system_limit()),
+    }
+}
+
+fn run(child: crate::runtime::Client, f: Term) {
+    let runtime = child.runtime().clone();
+    let mut out = Output::new(Box::new(EventSink(runtime.clone())), false);
+    let mut next_fun = 0;
+    let mut ev = Evaluator::new(&child, &mut out, 1, &[], &mut next_fun);
+    ev.is_shell = false;
+    let result = ev.apply_fun(&f, vec![]);
+    out.flush();
+    match result {
+        _ if !child.is_alive() => {}
+        Ok(_) => child.terminate(Term::atom("normal")),
+        Err(e) => {
+            if !matches!(e.inner(), Error::Exit(_)) {
+                let text = format!(
+                    "Process {} raised an exception\n{}",
+                    crate::inspect::inspect_plain(&Term::Pid(child.pid())),
+                    crash_text(&e)
+                );
+                runtime.emit(Event::Error(text));
+            }
+            child.terminate(e.exit_reason());
+        }
+    }
+}
+
+/// Logger's text for an exception escaping a process: the banner without iex's blame.
+fn crash_text(e: &Error) -> String {
+    match e {
+        Error::Located(inner, frame) => format!("{}\n    {}", crash_text(inner), frame.line),
+        Error::Throw(v) => format!(
+            "** (ErlangError) Erlang error: {}",
+            crate::inspect::inspect_plain(&Term::tuple(vec![Term::atom("nocatch"), v.clone()]))
+        ),
+        other => report::format_error(other),
+    }
+}
+
+/// Output of a spawned process: handed to the shell as events, printed in order.
+struct EventSink(Runtime);
+
+impl Write for EventSink {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.0.emit(Event::Output(String::from_utf8_lossy(data).into_owned()));
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
