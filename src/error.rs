@@ -109,7 +109,10 @@ impl Error {
 
     /// This error, with `frame` as the top of its stack trace (kept if it has one).
     pub fn at(self, frame: impl Into<String>) -> Error {
-        self.located(Frame { line: frame.into(), blame: None })
+        self.located(Frame {
+            line: frame.into(),
+            blame: None,
+        })
     }
 
     /// This error with a frame and the blame iex adds to its message at the shell.
@@ -162,6 +165,9 @@ mod tests {
         let reason = Error::system_limit().exit_reason();
         let parts = reason.as_tuple().unwrap();
         assert_eq!(parts.len(), 2);
-        assert_eq!(exception_module(&parts[0]).as_deref(), Some("SystemLimitError"));
+        assert_eq!(
+            exception_module(&parts[0]).as_deref(),
+            Some("SystemLimitError")
+        );
     }
 }

@@ -40,7 +40,7 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn node_config(args: &NodeArgs) -> Config {
-    let mut config = Config::default();
+    let mut config = Config::iex();
     config.atom_limit = args.atom_limit as usize;
     config.max_processes = args.max_processes as usize;
     if let Some(n) = args.schedulers {

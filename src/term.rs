@@ -204,10 +204,12 @@ impl Term {
 
     /// Looks a key up in a keyword list (`[keys: :unique, name: Registry]`).
     pub fn keyword_get(&self, key: &str) -> Option<&Term> {
-        self.as_list()?.iter().find_map(|item| match item.as_tuple() {
-            Some([k, v]) if k.is_atom(key) => Some(v),
-            _ => None,
-        })
+        self.as_list()?
+            .iter()
+            .find_map(|item| match item.as_tuple() {
+                Some([k, v]) if k.is_atom(key) => Some(v),
+                _ => None,
+            })
     }
 
     /// Rank of the term's type in the BEAM's term order.
@@ -239,8 +241,9 @@ impl Term {
                 .len()
                 .cmp(&b.len())
                 .then_with(|| cmp_seq(a, b, Term::compare)),
-            (Term::List(a), Term::List(b)) => cmp_seq(a, b, Term::compare)
-                .then_with(|| a.len().cmp(&b.len())),
+            (Term::List(a), Term::List(b)) => {
+                cmp_seq(a, b, Term::compare).then_with(|| a.len().cmp(&b.len()))
+            }
             _ => self.cmp(other),
         }
     }
@@ -276,10 +279,9 @@ impl Ord for Term {
             (Term::Tuple(a), Term::Tuple(b)) => {
                 a.len().cmp(&b.len()).then_with(|| cmp_seq(a, b, Term::cmp))
             }
-            (Term::Map(a), Term::Map(b)) => a
-                .len()
-                .cmp(&b.len())
-                .then_with(|| a.iter().cmp(b.iter())),
+            (Term::Map(a), Term::Map(b)) => {
+                a.len().cmp(&b.len()).then_with(|| a.iter().cmp(b.iter()))
+            }
             (Term::List(a), Term::List(b)) => cmp_seq(a, b, Term::cmp).then(a.len().cmp(&b.len())),
             (a, b) => list_parts(a).cmp(&list_parts(b)),
         }

@@ -48,7 +48,7 @@ fn shared_conformance_transcripts_match_iex() {
     let dir = root().join("../shared/conformance");
     if dir.is_dir() {
         assert!(
-            check_dir(&dir, &Config::default()) > 0,
+            check_dir(&dir, &Config::iex()) > 0,
             "no transcripts in {}",
             dir.display()
         );
@@ -57,6 +57,6 @@ fn shared_conformance_transcripts_match_iex() {
 
 #[test]
 fn project_transcripts_recorded_from_iex_match() {
-    let n = check_dir(&root().join("tests/transcripts"), &Config::default());
+    let n = check_dir(&root().join("tests/transcripts"), &Config::iex());
     assert!(n > 0, "tests/transcripts holds no transcript");
 }

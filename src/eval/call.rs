@@ -148,7 +148,10 @@ impl Evaluator<'_> {
         Ok(Term::Fun(Arc::new(crate::term::Fun {
             id: *self.next_fun,
             arity,
-            body: Arc::new(Captured { module: module.clone(), function: name.to_string() }),
+            body: Arc::new(Captured {
+                module: module.clone(),
+                function: name.to_string(),
+            }),
             capture: Some((module, name.to_string())),
         })))
     }
@@ -314,7 +317,7 @@ fn max_capture_arg(expr: &Expr) -> usize {
 }
 
 /// Calls `f` on `expr` and every expression inside it, except inside nested captures.
-fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
+pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(expr);
     let block = |b: &Block, f: &mut dyn FnMut(&Expr)| b.exprs.iter().for_each(|e| visit(e, f));
     let clauses = |cs: &[Clause], f: &mut dyn FnMut(&Expr)| {

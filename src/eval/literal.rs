@@ -35,6 +35,9 @@ impl Evaluator<'_> {
     /// Interns an atom into the node's table. Past the table's limit the node is dead;
     /// the shell sees that through `Runtime::crashed`.
     pub(crate) fn atom(&self, name: &str) -> Result<Term> {
+        if name.chars().count() > 255 {
+            return Err(Error::system_limit());
+        }
         match self.client.runtime().atoms().intern(name) {
             Ok(atom) => Ok(Term::Atom(atom)),
             Err(_) => Err(Error::Exit(Term::atom("system_limit"))),

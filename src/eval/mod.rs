@@ -12,8 +12,8 @@ pub mod env;
 mod literal;
 mod ops;
 mod pattern;
-mod special;
 pub mod report;
+mod special;
 
 use crate::error::{exception, Error, Result};
 use crate::output::Output;
@@ -22,6 +22,21 @@ use crate::syntax::ast::{Block, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
 pub use env::Env;
 use std::sync::Arc;
+
+/// The variable names a block mentions, in order of first appearance.
+pub fn variable_names(block: &Block) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for expr in &block.exprs {
+        call::visit(expr, &mut |e| {
+            if let ExprKind::Var(name) | ExprKind::Pin(name) = &e.kind {
+                if name != "_" && !names.contains(name) {
+                    names.push(name.clone());
+                }
+            }
+        });
+    }
+    names
+}
 
 /// How deep evaluation may nest (recursive closures, deep data) before it stops with an
 /// error instead of overflowing the stack.
@@ -70,7 +85,15 @@ impl<'a> Evaluator<'a> {
         results: &'a [Term],
         next_fun: &'a mut u64,
     ) -> Evaluator<'a> {
-        Evaluator { client, out, line, results, next_fun, is_shell: true, depth: 0 }
+        Evaluator {
+            client,
+            out,
+            line,
+            results,
+            next_fun,
+            is_shell: true,
+            depth: 0,
+        }
     }
 
     /// Evaluates the expressions of a block in order; the last one's value is the block's.
@@ -373,6 +396,23 @@ impl<'a> Evaluator<'a> {
                 env: env.clone(),
             }),
         )
+    }
+
+    /// What compiling a line does to the atom table, before it runs: every variable name
+    /// becomes an atom, as Elixir's tokenizer makes one of each identifier, and so does
+    /// the Erlang variable `_x@1` that Elixir compiles a variable `x` to.
+    pub fn intern_identifiers(&self, block: &Block) -> Result<Vec<String>> {
+        let names = variable_names(block);
+        for name in &names {
+            self.atom(name)?;
+            self.atom(&format!("_{name}@1"))?;
+        }
+        Ok(names)
+    }
+
+    /// Interns atoms the node creates as a side effect (code loading).
+    pub fn atom_names(&self, names: &[&str]) -> Result<()> {
+        names.iter().try_for_each(|n| self.atom(n).map(|_| ()))
     }
 
     pub(crate) fn make_fun(

@@ -14,7 +14,11 @@ pub fn unary(op: UnaryOp, value: Term) -> Result<Term> {
         (UnaryOp::Plus, Term::Int(_) | Term::Float(_)) => Ok(value),
         (UnaryOp::Neg | UnaryOp::Plus, _) => {
             let sign = if op == UnaryOp::Neg { "-" } else { "+" };
-            Err(arithmetic(&format!("{sign}({})", inspect_plain(&value)), sign, &[&value]))
+            Err(arithmetic(
+                &format!("{sign}({})", inspect_plain(&value)),
+                sign,
+                &[&value],
+            ))
         }
         (UnaryOp::Not, Term::Atom(a)) if a.name() == "true" => Ok(Term::bool(false)),
         (UnaryOp::Not, Term::Atom(a)) if a.name() == "false" => Ok(Term::bool(true)),
@@ -109,7 +113,12 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
 fn arith(op: BinaryOp, left: &Term, right: &Term) -> Result<Term> {
     let bad = || {
         arithmetic(
-            &format!("{} {} {}", inspect_plain(left), op.symbol(), inspect_plain(right)),
+            &format!(
+                "{} {} {}",
+                inspect_plain(left),
+                op.symbol(),
+                inspect_plain(right)
+            ),
             op.symbol(),
             &[left, right],
         )

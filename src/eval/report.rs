@@ -96,7 +96,11 @@ pub fn exception_message(e: &Term) -> String {
         ),
         "KeyError" => format!("key {} not found in: {}", shown("key"), shown("term")),
         "UndefinedFunctionError" if field("message").is_nil() => {
-            let name = |t: Term| t.as_atom().map(|a| a.name().to_string()).unwrap_or_default();
+            let name = |t: Term| {
+                t.as_atom()
+                    .map(|a| a.name().to_string())
+                    .unwrap_or_default()
+            };
             super::builtins::undefined_function_message(
                 &name(field("module")),
                 &name(field("function")),

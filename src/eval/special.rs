@@ -9,7 +9,9 @@ use crate::term::Term;
 
 /// The sections of a `do` keyword list: `[do: block, rescue: fn-clauses, ...]`.
 fn section<'e>(keywords: &'e Expr, name: &str) -> Option<&'e Expr> {
-    let ExprKind::List { items, .. } = &keywords.kind else { return None };
+    let ExprKind::List { items, .. } = &keywords.kind else {
+        return None;
+    };
     items.iter().find_map(|item| match &item.kind {
         ExprKind::Tuple(pair) if pair.len() == 2 => match &pair[0].kind {
             ExprKind::Atom(k) if k == name => Some(&pair[1]),
@@ -28,9 +30,16 @@ fn clauses(section: Option<&Expr>) -> &[Clause] {
 
 impl Evaluator<'_> {
     /// `try`, `with`: `None` when `name` is not a special form.
-    pub(crate) fn special_form(&mut self, name: &str, args: &[Expr], env: &mut Env) -> Option<Result<Term>> {
+    pub(crate) fn special_form(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        env: &mut Env,
+    ) -> Option<Result<Term>> {
         match (name, args) {
-            ("try", [keywords]) if section(keywords, "do").is_some() => Some(self.try_form(keywords, env)),
+            ("try", [keywords]) if section(keywords, "do").is_some() => {
+                Some(self.try_form(keywords, env))
+            }
             ("with", [qualifiers @ .., keywords]) if section(keywords, "do").is_some() => {
                 Some(self.with_form(qualifiers, keywords, env))
             }
@@ -50,8 +59,14 @@ impl Evaluator<'_> {
         let result = self.run_section(section(keywords, "do"), env);
         let result = match result {
             Ok(value) => match section(keywords, "else") {
-                Some(e) => self.first_clause(clauses(Some(e)), &[value.clone()], env)
-                    .unwrap_or_else(|| Err(Error::Raise(exception("TryClauseError", vec![("term", value)])))),
+                Some(e) => self
+                    .first_clause(clauses(Some(e)), &[value.clone()], env)
+                    .unwrap_or_else(|| {
+                        Err(Error::Raise(exception(
+                            "TryClauseError",
+                            vec![("term", value)],
+                        )))
+                    }),
                 None => Ok(value),
             },
             Err(error) => self.handle(error, keywords, env),
@@ -95,10 +110,16 @@ impl Evaluator<'_> {
 
     /// A `rescue` clause: `e ->`, `e in Mod ->`, `e in [A, B] ->`, `Mod ->`.
     fn rescues(&mut self, clause: &Clause, e: &Term, scope: &mut Env) -> Result<bool> {
-        let Some(pattern) = clause.patterns.first() else { return Ok(false) };
+        let Some(pattern) = clause.patterns.first() else {
+            return Ok(false);
+        };
         let module = exception_module(e).unwrap_or_default();
         let (var, filter) = match &pattern.kind {
-            ExprKind::Binary { op: BinaryOp::In, lhs, rhs } => (Some(lhs.as_ref()), Some(rhs.as_ref())),
+            ExprKind::Binary {
+                op: BinaryOp::In,
+                lhs,
+                rhs,
+            } => (Some(lhs.as_ref()), Some(rhs.as_ref())),
             ExprKind::Alias(_) | ExprKind::List { .. } => (None, Some(pattern)),
             _ => (Some(pattern), None),
         };
@@ -117,7 +138,12 @@ impl Evaluator<'_> {
         }
     }
 
-    fn first_clause(&mut self, clauses: &[Clause], values: &[Term], env: &Env) -> Option<Result<Term>> {
+    fn first_clause(
+        &mut self,
+        clauses: &[Clause],
+        values: &[Term],
+        env: &Env,
+    ) -> Option<Result<Term>> {
         for clause in clauses {
             let mut scope = env.clone();
             match self.clause_matches(clause, values, &mut scope) {
@@ -133,16 +159,24 @@ impl Evaluator<'_> {
         let mut scope = env.clone();
         for q in qualifiers {
             match &q.kind {
-                ExprKind::Call { target: CallTarget::Local(op), args } if op == "<-" && args.len() == 2 => {
+                ExprKind::Call {
+                    target: CallTarget::Local(op),
+                    args,
+                } if op == "<-" && args.len() == 2 => {
                     let value = self.eval(&args[1], &mut scope)?;
                     let clause = as_clause(&args[0]);
                     let mut trial = scope.clone();
                     if !self.clause_matches(&clause, std::slice::from_ref(&value), &mut trial)? {
                         return match section(keywords, "else") {
                             None => Ok(value),
-                            Some(e) => self.first_clause(clauses(Some(e)), &[value.clone()], env).unwrap_or_else(|| {
-                                Err(Error::Raise(exception("WithClauseError", vec![("term", value)])))
-                            }),
+                            Some(e) => self
+                                .first_clause(clauses(Some(e)), &[value.clone()], env)
+                                .unwrap_or_else(|| {
+                                    Err(Error::Raise(exception(
+                                        "WithClauseError",
+                                        vec![("term", value)],
+                                    )))
+                                }),
                         };
                     }
                     scope = trial;
@@ -159,15 +193,19 @@ impl Evaluator<'_> {
 /// `pattern when guard` on the left of `<-` as a one-pattern clause.
 fn as_clause(pattern: &Expr) -> Clause {
     let (pattern, guard) = match &pattern.kind {
-        ExprKind::Call { target: CallTarget::Local(w), args } if w == "when" && args.len() == 2 => {
-            (args[0].clone(), Some(args[1].clone()))
-        }
+        ExprKind::Call {
+            target: CallTarget::Local(w),
+            args,
+        } if w == "when" && args.len() == 2 => (args[0].clone(), Some(args[1].clone())),
         _ => (pattern.clone(), None),
     };
     Clause {
         patterns: vec![pattern],
         guard,
-        body: Block { exprs: vec![], span: Default::default() },
+        body: Block {
+            exprs: vec![],
+            span: Default::default(),
+        },
         span: Default::default(),
     }
 }
@@ -175,7 +213,9 @@ fn as_clause(pattern: &Expr) -> Clause {
 /// What `catch :error, reason` sees: the BEAM's own reason for errors the BEAM raises
 /// (`:badarg`, `:badarith`), the exception struct for Elixir's.
 fn erlang_reason(e: &Term) -> Term {
-    let message = exception_field(e, "message").and_then(Term::as_str).unwrap_or("");
+    let message = exception_field(e, "message")
+        .and_then(Term::as_str)
+        .unwrap_or("");
     match exception_module(e).as_deref() {
         Some("ArithmeticError") => Term::atom("badarith"),
         Some("ArgumentError") if message.starts_with("errors were found") => Term::atom("badarg"),

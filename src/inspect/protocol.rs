@@ -245,7 +245,12 @@ fn reference(r: crate::term::Ref) -> String {
 fn function(f: &Fun) -> String {
     if let Some((module, name)) = &f.capture {
         let name = crate::inspect::inspect_atom(name);
-        return format!("&{}.{}/{}", crate::inspect::inspect_plain(module), name.trim_start_matches(':'), f.arity);
+        return format!(
+            "&{}.{}/{}",
+            crate::inspect::inspect_plain(module),
+            name.trim_start_matches(':'),
+            f.arity
+        );
     }
     let index = 43usize.saturating_sub(f.arity);
     format!("#Function<{index}.3316493/{} in :erl_eval.expr/6>", f.arity)

@@ -81,6 +81,8 @@ const BOOT_ATOMS: &[&str] = &[
 pub struct AtomTable {
     names: Mutex<HashSet<Arc<str>>>,
     limit: usize,
+    /// Atoms counted as present at boot without being named here (`Config::boot_atoms`).
+    boot: usize,
     /// Set by the first crash; shared with the `Runtime` that reports it.
     crashed: Arc<Mutex<Option<String>>>,
     on_crash: Box<dyn Fn(&str) + Send + Sync>,
@@ -89,6 +91,7 @@ pub struct AtomTable {
 impl AtomTable {
     pub(crate) fn new(
         limit: usize,
+        boot: usize,
         crashed: Arc<Mutex<Option<String>>>,
         on_crash: Box<dyn Fn(&str) + Send + Sync>,
     ) -> AtomTable {
@@ -96,6 +99,7 @@ impl AtomTable {
         AtomTable {
             names: Mutex::new(names),
             limit,
+            boot,
             crashed,
             on_crash,
         }
@@ -108,7 +112,7 @@ impl AtomTable {
         if let Some(existing) = names.get(name) {
             return Ok(Atom::from_arc(existing.clone()));
         }
-        if names.len() >= self.limit {
+        if names.len() + self.boot >= self.limit {
             drop(names);
             let words = format!("no more index entries in atom_tab (max={})", self.limit);
             let first = {
@@ -139,7 +143,7 @@ impl AtomTable {
     }
 
     pub fn count(&self) -> usize {
-        self.names.lock().unwrap().len()
+        self.names.lock().unwrap().len() + self.boot
     }
 
     pub fn limit(&self) -> usize {
@@ -157,6 +161,7 @@ mod tests {
         let seen = crashes.clone();
         let t = AtomTable::new(
             limit,
+            0,
             Arc::new(Mutex::new(None)),
             Box::new(move |_| {
                 seen.fetch_add(1, Ordering::SeqCst);

@@ -48,6 +48,25 @@ pub struct Config {
     pub schedulers: usize,
     pub atom_limit: usize,
     pub max_processes: usize,
+    /// Atoms the node holds before the first line is typed, beyond the few the runtime
+    /// names itself. An iex node has about 17,400 at its prompt (Elixir's and OTP's
+    /// modules and functions); `Config::iex()` counts them so `atom_count` and the
+    /// headroom under `--atom-limit` are what a learner would see on the BEAM.
+    pub boot_atoms: usize,
+}
+
+impl Config {
+    /// Atoms of a fresh iex 1.14 node on OTP 25, measured with
+    /// `:erlang.system_info(:atom_count)` at its first prompt.
+    pub const IEX_BOOT_ATOMS: usize = 17_397;
+
+    /// The node an iex user gets: the defaults, with iex's boot atoms counted.
+    pub fn iex() -> Config {
+        Config {
+            boot_atoms: Config::IEX_BOOT_ATOMS,
+            ..Config::default()
+        }
+    }
 }
 
 impl Default for Config {
@@ -56,6 +75,7 @@ impl Default for Config {
             schedulers: std::thread::available_parallelism().map_or(1, |n| n.get()),
             atom_limit: 1_048_576,
             max_processes: 262_144,
+            boot_atoms: 0,
         }
     }
 }
@@ -96,6 +116,7 @@ impl Runtime {
         let crash_tx = events_tx.clone();
         let atoms = AtomTable::new(
             config.atom_limit,
+            config.boot_atoms,
             crashed.clone(),
             Box::new(move |words| {
                 let _ = crash_tx.send(Event::NodeCrashed(words.to_string()));

@@ -183,6 +183,7 @@ fn the_process_limit_is_a_system_limit_error_and_the_node_carries_on() {
         schedulers: 1,
         atom_limit: 10_000,
         max_processes: 3,
+        boot_atoms: 0,
     });
     let c = rt.spawn_client().unwrap();
     let p1 = ok_pid(server_start(&c, 1, Term::nil()).unwrap());

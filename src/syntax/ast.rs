@@ -36,31 +36,76 @@ pub enum ExprKind {
     Pin(String),
     Tuple(Vec<Expr>),
     /// `[a, b]`, `[h | t]`, `[keys: :unique]` (keyword entries are 2-tuples here).
-    List { items: Vec<Expr>, tail: Option<Box<Expr>> },
+    List {
+        items: Vec<Expr>,
+        tail: Option<Box<Expr>>,
+    },
     /// `%{k => v, a: 1}` and the update form `%{map | k => v}`.
-    Map { base: Option<Box<Expr>>, entries: Vec<(Expr, Expr)> },
-    Unary { op: UnaryOp, expr: Box<Expr> },
-    Binary { op: BinaryOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Map {
+        base: Option<Box<Expr>>,
+        entries: Vec<(Expr, Expr)>,
+    },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `pattern = expr`
-    Match { pattern: Box<Expr>, expr: Box<Expr> },
+    Match {
+        pattern: Box<Expr>,
+        expr: Box<Expr>,
+    },
     /// `first..last` and `first..last//step`
-    Range { first: Box<Expr>, last: Box<Expr>, step: Option<Box<Expr>> },
-    Call { target: CallTarget, args: Vec<Expr> },
+    Range {
+        first: Box<Expr>,
+        last: Box<Expr>,
+        step: Option<Box<Expr>>,
+    },
+    Call {
+        target: CallTarget,
+        args: Vec<Expr>,
+    },
     /// `fn a, b -> body; c -> body end`
     Fn(Vec<Clause>),
     /// `&Mod.fun/arity`, `&fun/arity`
-    CaptureFun { module: Option<Box<Expr>>, name: String, arity: usize },
+    CaptureFun {
+        module: Option<Box<Expr>>,
+        name: String,
+        arity: usize,
+    },
     /// `&(&1 + 1)`: the body, with `&N` as `CaptureArg(N)` inside it.
     Capture(Box<Expr>),
     CaptureArg(usize),
     /// `for gen <- enum, filter, into: x, do: body`
-    For { qualifiers: Vec<Qualifier>, into: Option<Box<Expr>>, body: Box<Block> },
-    If { condition: Box<Expr>, then: Box<Block>, otherwise: Option<Box<Block>> },
-    Unless { condition: Box<Expr>, then: Box<Block>, otherwise: Option<Box<Block>> },
-    Case { subject: Box<Expr>, clauses: Vec<Clause> },
+    For {
+        qualifiers: Vec<Qualifier>,
+        into: Option<Box<Expr>>,
+        body: Box<Block>,
+    },
+    If {
+        condition: Box<Expr>,
+        then: Box<Block>,
+        otherwise: Option<Box<Block>>,
+    },
+    Unless {
+        condition: Box<Expr>,
+        then: Box<Block>,
+        otherwise: Option<Box<Block>>,
+    },
+    Case {
+        subject: Box<Expr>,
+        clauses: Vec<Clause>,
+    },
     Cond(Vec<Clause>),
     /// `receive do ... after t -> ... end`
-    Receive { clauses: Vec<Clause>, after: Option<(Box<Expr>, Box<Block>)> },
+    Receive {
+        clauses: Vec<Clause>,
+        after: Option<(Box<Expr>, Box<Block>)>,
+    },
     /// Expressions in sequence: `a; b`, or the lines of a `do` block.
     Block(Block),
 }

@@ -19,15 +19,23 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("spawn", [f]) => super::spawn::spawn(ev, f, Spawn::Plain),
         ("spawn_link", [f]) => super::spawn::spawn(ev, f, Spawn::Link),
         ("spawn_monitor", [f]) => super::spawn::spawn(ev, f, Spawn::Monitor),
-        ("=~", [Term::Binary(a), Term::Binary(b)]) => {
-            Ok(Term::bool(a.windows(b.len().max(1)).any(|w| w == &b[..]) || b.is_empty()))
-        }
+        ("=~", [Term::Binary(a), Term::Binary(b)]) => Ok(Term::bool(
+            a.windows(b.len().max(1)).any(|w| w == &b[..]) || b.is_empty(),
+        )),
         ("**", [Term::Int(a), Term::Int(b)]) if *b >= 0 => u32::try_from(*b)
             .ok()
             .and_then(|b| a.checked_pow(b))
             .map(Term::Int)
-            .ok_or_else(|| Error::raise_message("ArithmeticError", "otpsh: integer overflow (this shell's integers are 64-bit)")),
-        ("**", [a, b]) if matches!(a, Term::Int(_) | Term::Float(_)) && matches!(b, Term::Int(_) | Term::Float(_)) => {
+            .ok_or_else(|| {
+                Error::raise_message(
+                    "ArithmeticError",
+                    "otpsh: integer overflow (this shell's integers are 64-bit)",
+                )
+            }),
+        ("**", [a, b])
+            if matches!(a, Term::Int(_) | Term::Float(_))
+                && matches!(b, Term::Int(_) | Term::Float(_)) =>
+        {
             Ok(Term::Float(ops::as_f64(a).powf(ops::as_f64(b))))
         }
         ("put_elem", [Term::Tuple(t), Term::Int(i), v]) if (*i as usize) < t.len() && *i >= 0 => {
@@ -46,9 +54,13 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
         ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
-        ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => Err(
-            ops::arithmetic(&format!("{name}({}, 0)", inspect_plain(&args[0])), name, &[&args[0], &args[1]]),
-        ),
+        ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => {
+            Err(ops::arithmetic(
+                &format!("{name}({}, 0)", inspect_plain(&args[0])),
+                name,
+                &[&args[0], &args[1]],
+            ))
+        }
         ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
         ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
         ("div" | "rem", [a, b]) => Err(ops::arithmetic(

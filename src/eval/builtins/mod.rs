@@ -79,8 +79,15 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     let fun = fun.trim_start_matches(':');
     let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
     let app = match module {
-        m if m.starts_with("Elixir.") && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor") && KNOWN.contains(&m) => "(elixir 1.14.0) ",
-        "lists" | "maps" | "math" | "string" | "sys" | "io" | "timer" | "proplists" => "(stdlib 4.2) ",
+        m if m.starts_with("Elixir.")
+            && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor")
+            && KNOWN.contains(&m) =>
+        {
+            "(elixir 1.14.0) "
+        }
+        "lists" | "maps" | "math" | "string" | "sys" | "io" | "timer" | "proplists" => {
+            "(stdlib 4.2) "
+        }
         _ => "",
     };
     Error::Raise(exception(
@@ -126,36 +133,98 @@ pub(crate) fn undefined_function_message(module: &str, function: &str, arity: us
 fn exports(module: &str) -> &'static [(&'static str, usize)] {
     match module {
         "Elixir.Server" => &[
-            ("child_spec", 1), ("code_change", 3), ("handle_call", 3), ("handle_cast", 2),
-            ("handle_info", 2), ("init", 1), ("start_link", 1), ("state", 1), ("terminate", 2),
+            ("child_spec", 1),
+            ("code_change", 3),
+            ("handle_call", 3),
+            ("handle_cast", 2),
+            ("handle_info", 2),
+            ("init", 1),
+            ("start_link", 1),
+            ("state", 1),
+            ("terminate", 2),
         ],
         "Elixir.DSupervisor" => &[
-            ("child_spec", 1), ("init", 1), ("start_link", 1), ("start_server", 2),
+            ("child_spec", 1),
+            ("init", 1),
+            ("start_link", 1),
+            ("start_server", 2),
         ],
         "Elixir.GenServer" => &[
-            ("abcast", 2), ("abcast", 3), ("call", 2), ("call", 3), ("cast", 2),
-            ("multi_call", 2), ("multi_call", 3), ("multi_call", 4), ("reply", 2),
-            ("start", 2), ("start", 3), ("start_link", 2), ("start_link", 3),
-            ("stop", 1), ("stop", 2), ("stop", 3), ("whereis", 1),
+            ("abcast", 2),
+            ("abcast", 3),
+            ("call", 2),
+            ("call", 3),
+            ("cast", 2),
+            ("multi_call", 2),
+            ("multi_call", 3),
+            ("multi_call", 4),
+            ("reply", 2),
+            ("start", 2),
+            ("start", 3),
+            ("start_link", 2),
+            ("start_link", 3),
+            ("stop", 1),
+            ("stop", 2),
+            ("stop", 3),
+            ("whereis", 1),
         ],
         "Elixir.DynamicSupervisor" => &[
-            ("child_spec", 1), ("count_children", 1), ("init", 1), ("start_child", 2),
-            ("start_link", 1), ("start_link", 2), ("start_link", 3), ("stop", 1), ("stop", 2),
-            ("stop", 3), ("terminate_child", 2), ("which_children", 1),
+            ("child_spec", 1),
+            ("count_children", 1),
+            ("init", 1),
+            ("start_child", 2),
+            ("start_link", 1),
+            ("start_link", 2),
+            ("start_link", 3),
+            ("stop", 1),
+            ("stop", 2),
+            ("stop", 3),
+            ("terminate_child", 2),
+            ("which_children", 1),
         ],
         "Elixir.Registry" => &[
-            ("child_spec", 1), ("count", 1), ("count_match", 3), ("count_match", 4),
-            ("count_select", 2), ("delete_meta", 2), ("dispatch", 3), ("dispatch", 4),
-            ("keys", 2), ("lookup", 2), ("match", 3), ("match", 4), ("meta", 2),
-            ("put_meta", 3), ("register", 3), ("select", 2), ("start_link", 1),
-            ("unregister", 2), ("unregister_match", 3), ("unregister_match", 4),
-            ("update_value", 3), ("values", 3),
+            ("child_spec", 1),
+            ("count", 1),
+            ("count_match", 3),
+            ("count_match", 4),
+            ("count_select", 2),
+            ("delete_meta", 2),
+            ("dispatch", 3),
+            ("dispatch", 4),
+            ("keys", 2),
+            ("lookup", 2),
+            ("match", 3),
+            ("match", 4),
+            ("meta", 2),
+            ("put_meta", 3),
+            ("register", 3),
+            ("select", 2),
+            ("start_link", 1),
+            ("unregister", 2),
+            ("unregister_match", 3),
+            ("unregister_match", 4),
+            ("update_value", 3),
+            ("values", 3),
         ],
         "Elixir.Process" => &[
-            ("alive?", 1), ("demonitor", 1), ("demonitor", 2), ("exit", 2), ("flag", 2),
-            ("flag", 3), ("info", 1), ("info", 2), ("link", 1), ("list", 0), ("monitor", 1),
-            ("register", 2), ("registered", 0), ("send", 3), ("sleep", 1), ("unlink", 1),
-            ("unregister", 1), ("whereis", 1),
+            ("alive?", 1),
+            ("demonitor", 1),
+            ("demonitor", 2),
+            ("exit", 2),
+            ("flag", 2),
+            ("flag", 3),
+            ("info", 1),
+            ("info", 2),
+            ("link", 1),
+            ("list", 0),
+            ("monitor", 1),
+            ("register", 2),
+            ("registered", 0),
+            ("send", 3),
+            ("sleep", 1),
+            ("unlink", 1),
+            ("unregister", 1),
+            ("whereis", 1),
         ],
         _ => &[],
     }
@@ -194,6 +263,9 @@ pub fn timeout(t: &Term) -> Option<Option<std::time::Duration>> {
 /// iex prints under it: `bif("element", &[&6, &t], 1, "out of range")` shows
 /// `:erlang.element(6, {1, 2})`.
 pub fn bif(function: &str, args: &[&Term], argument: usize, problem: &str) -> Error {
-    let shown: Vec<String> = args.iter().map(|a| crate::inspect::inspect_plain(a)).collect();
+    let shown: Vec<String> = args
+        .iter()
+        .map(|a| crate::inspect::inspect_plain(a))
+        .collect();
     Error::bif_argument(argument, problem).at(format!(":erlang.{function}({})", shown.join(", ")))
 }

@@ -98,7 +98,8 @@ struct EventSink(Runtime);
 
 impl Write for EventSink {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        self.0.emit(Event::Output(String::from_utf8_lossy(data).into_owned()));
+        self.0
+            .emit(Event::Output(String::from_utf8_lossy(data).into_owned()));
         Ok(data.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
