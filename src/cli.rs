@@ -47,6 +47,12 @@ pub struct NodeArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Replay scripts and print a transcript (`iex> LINE` then the output) for `check`.
+    Record {
+        /// Scripts to replay, as one session.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Replay transcripts (`iex> LINE` then the expected output) and compare.
     Check {
         /// Transcript files.

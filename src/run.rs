@@ -4,7 +4,7 @@
 use crate::cli::{Cli, ColorChoice, Command, NodeArgs};
 use crate::output::Output;
 use crate::runtime::Config;
-use crate::shell::replay::{replay, Ending};
+use crate::shell::replay::{replay_as, Echo, Ending};
 use crate::shell::session::Session;
 use crate::shell::{check, repl};
 use std::io::IsTerminal;
@@ -29,13 +29,28 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some(Command::Record { files }) => {
+            let mut out = stdout();
+            let defaults = Config::iex();
+            let mut args = Vec::new();
+            if config.atom_limit != defaults.atom_limit {
+                args.push(format!("--atom-limit {}", config.atom_limit));
+            }
+            if config.max_processes != defaults.max_processes {
+                args.push(format!("--max-processes {}", config.max_processes));
+            }
+            if !args.is_empty() {
+                out.write(&format!("# otpsh-args: {}\n", args.join(" ")));
+            }
+            replay_all(&files, config, out, cli.explain, Echo::Transcript)
+        }
         None if cli.files.is_empty() && std::io::stdin().is_terminal() => {
             match repl::interactive(config, stdout(), cli.explain) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(&e),
             }
         }
-        None => replay_all(&cli.files, config, stdout(), cli.explain),
+        None => replay_all(&cli.files, config, stdout(), cli.explain, Echo::Prompt),
     }
 }
 
@@ -55,6 +70,7 @@ fn replay_all(
     config: Config,
     out: Output,
     explain: bool,
+    echo: Echo,
 ) -> ExitCode {
     let mut session = match Session::new(config, out) {
         Ok(s) => s,
@@ -63,11 +79,11 @@ fn replay_all(
     session.explain = explain;
     let mut ending = Ok(Ending::Finished);
     if files.is_empty() {
-        ending = replay(&mut session, &mut std::io::stdin().lock());
+        ending = replay_as(&mut session, &mut std::io::stdin().lock(), echo);
     }
     for path in files {
         match std::fs::File::open(path) {
-            Ok(f) => ending = replay(&mut session, &mut std::io::BufReader::new(f)),
+            Ok(f) => ending = replay_as(&mut session, &mut std::io::BufReader::new(f), echo),
             Err(e) => {
                 session.shutdown();
                 return fail(&format!("otpsh: cannot read {}: {e}", path.display()));

@@ -60,3 +60,12 @@ fn project_transcripts_recorded_from_iex_match() {
     let n = check_dir(&root().join("tests/transcripts"), &Config::iex());
     assert!(n > 0, "tests/transcripts holds no transcript");
 }
+
+#[test]
+fn lesson_scripts_replay_as_their_transcripts_say() {
+    let n = check_dir(&root().join("scripts"), &Config::iex());
+    assert!(
+        n >= 5,
+        "scripts/ holds {n} transcripts, expected the five lessons"
+    );
+}

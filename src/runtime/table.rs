@@ -16,7 +16,7 @@ const SHARDS: usize = 64;
 
 /// The first pid handed out. iex's shell is `#PID<0.114.0>` at boot; starting near it
 /// keeps our numbers familiar (they are renumbered when transcripts are compared).
-const FIRST_PID: u64 = 110;
+const FIRST_PID: u64 = 114;
 
 pub(crate) struct ProcessTable {
     shards: Vec<Mutex<HashMap<Pid, Arc<Process>>>>,

@@ -21,8 +21,11 @@ impl FileReport {
 }
 
 /// Replays one transcript's inputs in a fresh session and compares entry by entry.
+/// A transcript recorded with node flags says so before its first entry, e.g.
+/// `# otpsh-args: --atom-limit 20000`.
 pub fn check_transcript(text: &str, config: &Config) -> Result<FileReport, String> {
     let entries = transcript::parse(text);
+    let config = &transcript::node_args(text, config)?;
     let (out, buffer) = Output::buffer(false);
     let mut session = Session::new(config.clone(), out)?;
     let mut expected_norm = Normalizer::new();

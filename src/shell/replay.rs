@@ -13,7 +13,25 @@ pub enum Ending {
     NodeCrashed,
 }
 
+/// How a replayed line is shown before its output.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+pub enum Echo {
+    /// As typed at iex: `iex(3)> LINE`, `...(3)> LINE`.
+    Prompt,
+    /// As a transcript (`otpsh record`): `iex> LINE`, `...> LINE`; comment lines are
+    /// left out, as the oracle leaves them out.
+    Transcript,
+}
+
 pub fn replay(session: &mut Session, input: &mut dyn BufRead) -> std::io::Result<Ending> {
+    replay_as(session, input, Echo::Prompt)
+}
+
+pub fn replay_as(
+    session: &mut Session,
+    input: &mut dyn BufRead,
+    echo: Echo,
+) -> std::io::Result<Ending> {
     let mut raw = Vec::new();
     loop {
         raw.clear();
@@ -23,7 +41,12 @@ pub fn replay(session: &mut Session, input: &mut dyn BufRead) -> std::io::Result
         // Bad UTF-8 is shown and evaluated as its replacement characters, not refused.
         let line = String::from_utf8_lossy(&raw);
         let line = line.trim_end_matches(['\n', '\r']);
-        let prompt = session.prompt();
+        let prompt = match echo {
+            Echo::Prompt => session.prompt(),
+            Echo::Transcript if line.starts_with('#') && line.trim() != "#iex:break" => continue,
+            Echo::Transcript if session.is_continuing() => "...> ".to_string(),
+            Echo::Transcript => "iex> ".to_string(),
+        };
         session.out().write(&format!("{prompt}{line}\n"));
         match session.feed(line) {
             Fed::NodeCrashed => return Ok(Ending::NodeCrashed),

@@ -145,6 +145,11 @@ impl Session {
                 self.syntax_error(&e, &source);
                 Fed::Done
             }
+            // A line of comments only is nothing to evaluate: iex shows a new prompt.
+            Parsed::Complete(block) if block.exprs.is_empty() => {
+                self.pending.clear();
+                Fed::Done
+            }
             Parsed::Complete(block) => {
                 self.pending.clear();
                 self.evaluate(&block)
@@ -327,7 +332,8 @@ impl Session {
                     inspect_plain(&message)
                 ),
                 Event::Error(text) => format!("{time} [error] {text}"),
-                Event::NodeCrashed(words) => words,
+                // Printed once, by `evaluate`, when it sees the node dead.
+                Event::NodeCrashed(_) => continue,
                 Event::Output(text) => {
                     self.out.write(&text);
                     continue;

@@ -37,6 +37,30 @@ pub fn parse(text: &str) -> Vec<Entry> {
     entries
 }
 
+/// The node flags a transcript asks for (`# otpsh-args: --atom-limit N --max-processes N`
+/// before its first entry), applied over `base`.
+pub fn node_args(
+    text: &str,
+    base: &crate::runtime::Config,
+) -> Result<crate::runtime::Config, String> {
+    let mut config = base.clone();
+    for line in text.lines().take_while(|l| !l.starts_with("iex>")) {
+        let Some(args) = line.strip_prefix("# otpsh-args:") else {
+            continue;
+        };
+        let words: Vec<&str> = args.split_whitespace().collect();
+        for pair in words.chunks(2) {
+            let value = pair.get(1).and_then(|v| v.parse::<usize>().ok());
+            match (pair[0], value) {
+                ("--atom-limit", Some(n)) => config.atom_limit = n,
+                ("--max-processes", Some(n)) => config.max_processes = n,
+                _ => return Err(format!("unknown otpsh-args: {}", pair.join(" "))),
+            }
+        }
+    }
+    Ok(config)
+}
+
 /// Renumbers `#PID<...>` and `#Reference<...>` by first appearance, across one file.
 #[derive(Default)]
 pub struct Normalizer {

@@ -167,7 +167,10 @@ impl Args<'_> {
             return Err(self.error());
         }
         let mut parser = Parser::new(&tokens);
-        let expr = parser.command_value().map_err(|_| self.error())?;
+        let mut expr = parser.command_value().map_err(|_| self.error())?;
+        // The value's span, like every span, is an offset into the whole line.
+        expr.span.start += self.at;
+        expr.span.end += self.at;
         self.at += parser.offset();
         Ok(expr)
     }
