@@ -281,7 +281,7 @@ impl<'a> Evaluator<'a> {
         let left = self.eval(lhs, env)?;
         match op {
             And | Or => {
-                ops::strict_bool(op, &left).map_or_else(|| self.eval(rhs, env), |short| Ok(short?))
+                ops::strict_bool(op, &left).unwrap_or_else(|| self.eval(rhs, env))
             }
             AndAlso if !left.is_truthy() => Ok(left),
             OrElse if left.is_truthy() => Ok(left),

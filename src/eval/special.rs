@@ -60,7 +60,7 @@ impl Evaluator<'_> {
         let result = match result {
             Ok(value) => match section(keywords, "else") {
                 Some(e) => self
-                    .first_clause(clauses(Some(e)), &[value.clone()], env)
+                    .first_clause(clauses(Some(e)), std::slice::from_ref(&value), env)
                     .unwrap_or_else(|| {
                         Err(Error::Raise(exception(
                             "TryClauseError",
@@ -170,7 +170,7 @@ impl Evaluator<'_> {
                         return match section(keywords, "else") {
                             None => Ok(value),
                             Some(e) => self
-                                .first_clause(clauses(Some(e)), &[value.clone()], env)
+                                .first_clause(clauses(Some(e)), std::slice::from_ref(&value), env)
                                 .unwrap_or_else(|| {
                                     Err(Error::Raise(exception(
                                         "WithClauseError",

@@ -136,7 +136,7 @@ impl Client {
         timeout: Option<Duration>,
     ) -> Option<Term> {
         let mut skipped = std::mem::take(&mut *self.saved.borrow_mut());
-        let found = match skipped.iter().position(|t| accept(t)) {
+        let found = match skipped.iter().position(&mut *accept) {
             Some(i) => skipped.remove(i),
             None => {
                 let deadline = timeout.map(|t| Instant::now() + t);
