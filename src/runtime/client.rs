@@ -106,8 +106,9 @@ impl Client {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
             match self.proc.mailbox.recv(left)? {
                 Msg::Info(t) => return Some(t),
+                Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
-                    let from = Term::tuple(vec![Term::Pid(from), Term::Ref(tag)]);
+                    let from = Term::tuple(vec![Term::Pid(from.pid), Term::Ref(tag)]);
                     return Some(Term::tuple(vec![Term::atom("$gen_call"), from, request]));
                 }
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
@@ -128,6 +129,7 @@ impl Client {
             match msg {
                 Msg::Reply { tag: t, value } if t == tag => return Ok(value),
                 Msg::Reply { .. } => {}
+                Msg::Exited => return Err(self.exit_reason()),
                 Msg::Info(t) => match t.as_tuple() {
                     Some([down, Term::Ref(r), _, _, reason])
                         if down.is_atom("DOWN") && *r == tag =>
@@ -360,10 +362,9 @@ impl Client {
         request: Term,
         timeout: Option<Duration>,
     ) -> Result<Term, Error> {
-        let mfa = mfa(
-            "call",
-            vec![server.clone(), request.clone(), timeout_term(timeout)],
-        );
+        // The exit's `{GenServer, :call, [..]}` is built only on failure: calls are hot.
+        let args = (request.clone(), timeout_term(timeout));
+        let mfa = move || mfa("call", vec![server.clone(), args.0, args.1]);
         self.call_as(server, request, timeout, mfa)
     }
 
@@ -374,19 +375,19 @@ impl Client {
         server: &Term,
         request: Term,
         timeout: Option<Duration>,
-        mfa: Term,
+        mfa: impl FnOnce() -> Term,
     ) -> Result<Term, Error> {
         let Some(target) = gen_server::resolve(&self.rt, server)? else {
-            return Err(exit_with(Term::atom("noproc"), mfa));
+            return Err(exit_with(Term::atom("noproc"), mfa()));
         };
         if target.pid == self.pid() {
-            return Err(exit_with(Term::atom("calling_self"), mfa));
+            return Err(exit_with(Term::atom("calling_self"), mfa()));
         }
-        let from = self.pid();
+        let from = self.proc.clone();
         match self.request(&target, |tag| Msg::Call { from, tag, request }, timeout) {
             Ok(v) => Ok(v),
-            Err(None) => Err(exit_with(Term::atom("timeout"), mfa)),
-            Err(Some(reason)) => Err(exit_with(reason, mfa)),
+            Err(None) => Err(exit_with(Term::atom("timeout"), mfa())),
+            Err(Some(reason)) => Err(exit_with(reason, mfa())),
         }
     }
 
@@ -415,7 +416,7 @@ impl Client {
         if target.pid == self.pid() {
             return Err(exit_with(Term::atom("calling_self"), mfa));
         }
-        let from = self.pid();
+        let from = self.proc.clone();
         let stop = |tag| Msg::Stop { reason, from, tag };
         match self.request(&target, stop, timeout) {
             Ok(v) => Ok(v),

@@ -29,7 +29,7 @@ impl Client {
     /// A call to a supervisor, with `:infinity` timeout as DynamicSupervisor makes it.
     fn sup_call(&self, sup: &Term, request: Term) -> Result<Term, Error> {
         let mfa = call_mfa(sup, &request);
-        self.call_as(sup, request, None, mfa)
+        self.call_as(sup, request, None, move || mfa)
     }
 
     /// `DSupervisor.start_link(arg)` (module Some) or `DynamicSupervisor.start_link(opts)`.

@@ -197,9 +197,9 @@ pub(crate) struct GenServerProc {
 
 impl GenServerProc {
     /// A callback raised: report it as Logger does, and exit with `{exception, []}`.
-    fn crash(&self, ctx: &Ctx, e: Error, last: Term, client: Option<Pid>) -> Flow {
+    fn crash(&self, ctx: &Ctx, e: Error, last: Term, client: Option<&Arc<Process>>) -> Flow {
         let reason = e.exit_reason();
-        let client = client.map(|c| (c, ctx.rt.inner.table.get(c).is_some()));
+        let client = client.map(|c| (c.pid, c.is_alive()));
         ctx.rt.emit(Event::GenServerTerminating {
             name: ctx.me.report_name(),
             reason: reason.clone(),
@@ -226,10 +226,10 @@ impl Behaviour for GenServerProc {
             Msg::Call { from, tag, request } => match self.cb.handle_call(&request, &self.state) {
                 Ok(Reply::Reply(value, state)) => {
                     self.state = state;
-                    ctx.rt.send_reply(from, tag, value);
+                    ctx.rt.send_reply(&from, tag, value);
                     Flow::Continue
                 }
-                Err(e) => self.crash(ctx, e, request, Some(from)),
+                Err(e) => self.crash(ctx, e, request, Some(&from)),
             },
             Msg::Cast(request) => {
                 let name = text::term(&self.proc_name(ctx.me));
@@ -260,7 +260,7 @@ impl Behaviour for GenServerProc {
                 }
             }
             Msg::Info(message) => self.handle_info(ctx, message),
-            Msg::Reply { .. } => Flow::Continue,
+            Msg::Reply { .. } | Msg::Exited => Flow::Continue,
         }
     }
 

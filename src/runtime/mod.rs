@@ -10,6 +10,7 @@ mod client;
 mod client_otp;
 mod events;
 mod gen_server;
+mod hash;
 mod links;
 mod mailbox;
 mod names;
@@ -39,7 +40,7 @@ use std::time::Duration;
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
 
-use crate::term::{Pid, Ref, Term};
+use crate::term::{Ref, Term};
 use process::Msg;
 
 /// Node settings (`--schedulers`, `--atom-limit`, `--max-processes`).
@@ -174,10 +175,8 @@ impl Runtime {
         Ref(self.inner.next_ref.fetch_add(1, Ordering::Relaxed))
     }
 
-    pub(crate) fn send_reply(&self, to: Pid, tag: Ref, value: Term) {
-        if let Some(proc) = self.inner.table.get(to) {
-            scheduler::deliver(self, &proc, Msg::Reply { tag, value });
-        }
+    pub(crate) fn send_reply(&self, to: &Arc<process::Process>, tag: Ref, value: Term) {
+        scheduler::deliver(self, to, Msg::Reply { tag, value });
     }
 }
 

@@ -22,13 +22,26 @@ pub(crate) const NOTIFIED: u8 = 3;
 
 /// What travels in a mailbox. GenServer traffic is typed; everything a user can see
 /// (`send/2`, `{:EXIT, ..}`, `{:DOWN, ..}`) is an `Info` term.
-#[derive(Debug)]
+/// A call carries its caller's process, so the reply needs no table lookup.
 pub(crate) enum Msg {
     Info(Term),
-    Call { from: Pid, tag: Ref, request: Term },
+    Call {
+        from: Arc<Process>,
+        tag: Ref,
+        request: Term,
+    },
     Cast(Term),
-    Reply { tag: Ref, value: Term },
-    Stop { reason: Term, from: Pid, tag: Ref },
+    Reply {
+        tag: Ref,
+        value: Term,
+    },
+    Stop {
+        reason: Term,
+        from: Arc<Process>,
+        tag: Ref,
+    },
+    /// Wakes a client blocked in `receive` or `call`: an exit signal killed it.
+    Exited,
 }
 
 /// A name that must disappear when the process dies.
@@ -47,7 +60,7 @@ pub(crate) enum Flow {
     /// The process exits with `reason`; `reply` is sent after it is dead (GenServer.stop).
     Exit {
         reason: Term,
-        reply: Option<(Pid, Ref, Term)>,
+        reply: Option<(Arc<Process>, Ref, Term)>,
     },
 }
 
@@ -95,9 +108,9 @@ impl Process {
             trap_exit: AtomicBool::new(false),
             is_client,
             mailbox: if is_client {
-                Mailbox::permanent()
+                Mailbox::client()
             } else {
-                Mailbox::default()
+                Mailbox::server()
             },
             meta: Mutex::new(Meta::default()),
             behaviour: Mutex::new(behaviour),

@@ -205,7 +205,7 @@ fn handle_one(rt: &Runtime, proc: &Arc<Process>, msg: Msg) {
     if let Flow::Exit { reason, reply } = flow {
         signals::die(rt, proc, reason);
         if let Some((to, tag, value)) = reply {
-            rt.send_reply(to, tag, value);
+            rt.send_reply(&to, tag, value);
         }
     }
 }

@@ -47,6 +47,9 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
     }
     rt.inner.table.remove(proc.pid);
     proc.mailbox.clear();
+    if proc.is_client {
+        proc.mailbox.push(Msg::Exited);
+    }
     // Keep the exit reason readable for a client (`Client::exit_reason`).
     proc.meta.lock().unwrap().exit_reason = Some(reason.clone());
     for (r, watcher, named) in meta.monitors {

@@ -200,7 +200,7 @@ impl Behaviour for SupervisorProc {
         match msg {
             Msg::Call { from, tag, request } => {
                 let reply = self.handle_call(ctx, &request);
-                ctx.rt.send_reply(from, tag, reply);
+                ctx.rt.send_reply(&from, tag, reply);
                 Flow::Continue
             }
             Msg::Info(message) => match message.as_tuple() {
@@ -216,7 +216,7 @@ impl Behaviour for SupervisorProc {
                     reply: Some((from, tag, Term::ok())),
                 }
             }
-            Msg::Cast(_) | Msg::Reply { .. } => Flow::Continue,
+            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited => Flow::Continue,
         }
     }
 
