@@ -1,6 +1,7 @@
 //! A fast, non-cryptographic hasher for the node's tables (process table, names,
 //! registries). The keys are pids and terms the node already trusts, and SipHash showed
-//! up first in the benchmark's profile. Same algorithm as rustc's FxHasher.
+//! up first in the benchmark's profile. rustc's FxHasher plus a
+//! murmur3 finaliser.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -56,7 +57,14 @@ impl Hasher for FxHasher {
 
     #[inline]
     fn finish(&self) -> u64 {
-        self.hash
+        // Fx alone leaves the low bits weak for strings that differ in their last bytes
+        // ("room_1234" vs "room_1235"), and hashbrown indexes buckets by the low bits:
+        // a murmur3 finaliser spreads them.
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
     }
 }
 
