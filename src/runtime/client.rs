@@ -310,9 +310,10 @@ impl Client {
     /// For the shell's `ps` command.
     pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
         let proc = self.rt.inner.table.get(pid)?;
-        let module = match proc.behaviour.try_lock() {
-            Ok(b) => b.as_ref().map_or(Term::atom("shell"), |b| b.module()),
-            Err(_) => Term::atom("running"),
+        // Handlers are short and never block, so waiting for a running one is brief.
+        let module = {
+            let b = proc.behaviour.lock().unwrap();
+            b.as_ref().map_or(Term::atom("shell"), |b| b.module())
         };
         let name = proc.report_name();
         let meta = proc.meta.lock().unwrap();

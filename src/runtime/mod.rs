@@ -161,6 +161,7 @@ impl Runtime {
     /// Stops every process, children before their supervisors (reverse start order),
     /// and joins the scheduler threads.
     pub fn shutdown(&self) {
+        self.inner.scheduler.begin_stop();
         for proc in self.inner.table.all().into_iter().rev() {
             signals::die(self, &proc, Term::atom("shutdown"));
         }

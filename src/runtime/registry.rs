@@ -220,7 +220,18 @@ pub(crate) struct RegistryProc {
 }
 
 impl Behaviour for RegistryProc {
-    fn handle(&mut self, _ctx: &Ctx, msg: Msg) -> Flow {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        if let Msg::Stop { reason, from, tag } = msg {
+            return Flow::Exit {
+                reason,
+                reply: Some((from, tag, Term::ok())),
+            };
+        }
+        if let Msg::Call { from, tag, .. } = &msg {
+            // Registry.Supervisor answers calls it does not know so callers never hang.
+            ctx.rt
+                .send_reply(from, *tag, Term::error_tuple(Term::atom("unknown_call")));
+        }
         if let Msg::Info(t) = &msg {
             if let Some([tag, from, reason]) = t.as_tuple() {
                 if tag.is_atom("EXIT") && from.as_pid() == self.parent {

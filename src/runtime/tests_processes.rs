@@ -414,3 +414,57 @@ fn an_invalid_strategy_fails_and_kills_the_linked_starter() {
     assert_eq!(r, Term::error_tuple(reason.clone()));
     assert_eq!(c.exit_reason(), Some(reason));
 }
+
+/// Needs real time: the restart window (`max_seconds: 1`) must pass. Waiting is a
+/// receive with a timeout on the client's own mailbox, which stays empty.
+#[test]
+fn restarts_outside_the_window_do_not_count() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let sup = sup_with(
+        &c,
+        vec![
+            ("max_restarts", Term::Int(1)),
+            ("max_seconds", Term::Int(1)),
+        ],
+    );
+    let first = ok_pid(c.start_child(&sup, &child(1, "permanent")).unwrap());
+    c.exit(first, a("kill"));
+    assert_eq!(c.exit_reason(), None);
+    assert_eq!(c.receive(Some(Duration::from_millis(1100))), None);
+    let children = c.which_children(&sup).unwrap();
+    let second = children.as_list().unwrap()[0].as_tuple().unwrap()[1]
+        .as_pid()
+        .unwrap();
+    c.exit(second, a("kill"));
+    assert_eq!(
+        c.exit_reason(),
+        None,
+        "the first restart is out of the window"
+    );
+    let children = c.which_children(&sup).unwrap();
+    let third = children.as_list().unwrap()[0].as_tuple().unwrap()[1]
+        .as_pid()
+        .unwrap();
+    c.exit(third, a("kill"));
+    assert_eq!(
+        c.exit_reason(),
+        Some(a("shutdown")),
+        "two restarts within a second"
+    );
+}
+
+#[test]
+fn stopping_a_registry_removes_it() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let reg = Term::module("Registry");
+    let pid = ok_pid(registry(&c, reg.clone()));
+    c.unlink(pid);
+    assert_eq!(
+        c.stop(&Term::Pid(pid), a("normal"), None).unwrap(),
+        Term::ok()
+    );
+    assert!(c.registry_count(&reg).is_err());
+    assert!(c.registry_names().is_empty());
+}
