@@ -25,7 +25,10 @@ impl Links {
     pub(crate) fn insert(&mut self, pid: Pid) {
         match self {
             Links::Small(v) if v.contains(&pid) => {}
-            Links::Small(v) if v.len() < SMALL => v.push(pid),
+            Links::Small(v) if v.len() < SMALL => {
+                v.reserve_exact(1);
+                v.push(pid)
+            }
             Links::Small(v) => {
                 let mut set: BTreeSet<Pid> = v.drain(..).collect();
                 set.insert(pid);

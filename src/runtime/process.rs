@@ -142,6 +142,9 @@ impl Process {
         if !self.is_alive() {
             return false;
         }
+        // Exact growth: most processes have one name, and Vec's default first
+        // capacity (4) would cost an idle server ~120 bytes.
+        meta.names.reserve_exact(1);
         meta.names.push(name);
         true
     }

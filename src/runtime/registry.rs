@@ -65,6 +65,8 @@ impl RegistryTable {
             self.count.fetch_sub(entries.len(), Ordering::AcqRel);
             entries.clear();
         }
+        // One entry per key is the common case (unique keys): no spare capacity.
+        entries.reserve_exact(1);
         entries.push((proc.clone(), value));
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
