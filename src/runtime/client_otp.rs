@@ -28,8 +28,8 @@ fn call_mfa(server: &Term, request: &Term) -> Term {
 impl Client {
     /// A call to a supervisor, with `:infinity` timeout as DynamicSupervisor makes it.
     fn sup_call(&self, sup: &Term, request: Term) -> Result<Term, Error> {
-        let mfa = call_mfa(sup, &request);
-        self.call_as(sup, request, None, move || mfa)
+        let for_exit = request.clone();
+        self.call_as(sup, request, None, move || call_mfa(sup, &for_exit))
     }
 
     /// `DSupervisor.start_link(arg)` (module Some) or `DynamicSupervisor.start_link(opts)`.

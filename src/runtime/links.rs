@@ -55,6 +55,14 @@ impl Links {
     }
 
     /// In link order for a small set, pid order for a large one.
+    pub(crate) fn into_vec(self) -> Vec<Pid> {
+        match self {
+            Links::Small(v) => v,
+            Links::Large(s) => s.into_iter().collect(),
+        }
+    }
+
+    /// In link order for a small set, pid order for a large one.
     pub(crate) fn to_vec(&self) -> Vec<Pid> {
         match self {
             Links::Small(v) => v.clone(),
