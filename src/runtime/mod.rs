@@ -181,6 +181,17 @@ impl Runtime {
     }
 }
 
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // The last handle: stop every process, which also breaks the reference cycles
+        // between processes and the registries holding them. A scheduler thread briefly
+        // holding a handle only delays this to its own drop.
+        if Arc::strong_count(&self.inner) == 1 {
+            self.shutdown();
+        }
+    }
+}
+
 impl Drop for Inner {
     fn drop(&mut self) {
         // The last handle is gone: let the scheduler threads see it and leave.
