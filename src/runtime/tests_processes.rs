@@ -468,3 +468,73 @@ fn stopping_a_registry_removes_it() {
     assert!(c.registry_count(&reg).is_err());
     assert!(c.registry_names().is_empty());
 }
+
+#[test]
+fn the_atom_limit_crashes_the_node_with_the_beams_words() {
+    let rt = Runtime::new(Config {
+        schedulers: 1,
+        atom_limit: 100,
+        max_processes: 100,
+    });
+    let events = rt.events();
+    let mut i = 0;
+    while rt.atoms().intern(&format!("a{i}")).is_ok() {
+        i += 1;
+    }
+    let words = "no more index entries in atom_tab (max=100)".to_string();
+    assert_eq!(rt.crashed(), Some(words.clone()));
+    assert_eq!(rt.atoms().count(), 100);
+    assert_eq!(
+        events.recv_timeout(Duration::from_secs(1)).unwrap(),
+        Event::NodeCrashed(words)
+    );
+}
+
+#[test]
+fn a_client_blocked_in_receive_wakes_when_killed() {
+    let rt = node();
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    let waiter = {
+        let rt = rt.clone();
+        std::thread::spawn(move || {
+            let c = rt.spawn_client().unwrap();
+            let pid = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+            tx.send(pid).unwrap();
+            let got = c.receive(None);
+            (got, c.exit_reason())
+        })
+    };
+    let pid = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    let killer = rt.spawn_client().unwrap();
+    killer.exit(pid, a("kill"));
+    let (got, reason) = waiter.join().unwrap();
+    assert_eq!(got, None);
+    assert_eq!(reason, Some(a("killed")));
+}
+
+#[test]
+fn process_info_lists_and_names() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(registry(&c, Term::module("Registry")));
+    let pid = ok_pid(server_start(&c, 1, via("Registry", "x")).unwrap());
+    let info = c.process_info(pid).unwrap();
+    assert_eq!(info.module, Term::module("Server"));
+    assert_eq!(
+        info.name,
+        Some(Term::tuple(vec![
+            Term::module("Registry"),
+            Term::string("x")
+        ]))
+    );
+    assert_eq!(info.links, vec![c.pid()]);
+    assert!(c.processes().contains(&pid));
+    assert!(c
+        .registered()
+        .contains(&Atom::from_static("Elixir.Registry")));
+    assert_eq!(c.registry_names(), vec![Term::module("Registry")]);
+    assert_eq!(
+        c.registry_keys_all(&Term::module("Registry")),
+        vec![Term::string("x")]
+    );
+}
