@@ -2,19 +2,18 @@
 //!
 //! Only a client ever blocks (in `call`, `stop` and `receive`, with timeouts), so no
 //! scheduler thread can deadlock. Dropping a client exits its process `:normal`.
-//! This file holds the Process/Kernel and GenServer side of the API; the supervisor and
-//! registry calls are in `client_otp.rs`.
+//! This file holds messaging and GenServer calls; Process/Kernel calls are in
+//! `client_process.rs`, supervisor and registry calls in `client_otp.rs`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::gen_server::{self, callbacks, NameSpec};
-use super::process::{Msg, Process, ProcessInfo};
-use super::{scheduler, signals, text, Runtime};
-use crate::error::{exception, Error};
+use super::gen_server::{self, callbacks};
+use super::process::{Msg, Process};
+use super::{scheduler, signals, Runtime};
+use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
 pub struct Client {
@@ -23,7 +22,7 @@ pub struct Client {
     /// Messages taken from the mailbox while waiting for something else (a reply).
     saved: RefCell<VecDeque<Term>>,
     /// Monitors this client holds: ref -> monitored pid.
-    monitors: RefCell<HashMap<Ref, Pid>>,
+    pub(crate) monitors: RefCell<HashMap<Ref, Pid>>,
 }
 
 /// `{GenServer, fun, args}`, the second half of a call's exit reason.
@@ -166,169 +165,6 @@ impl Client {
             target.remove_monitor(tag);
         }
         result
-    }
-
-    /// `Process.exit/2`.
-    pub fn exit(&self, pid: Pid, reason: Term) -> bool {
-        if let Some(target) = self.rt.inner.table.get(pid) {
-            signals::exit_signal(&self.rt, self.pid(), &target, reason);
-        }
-        true
-    }
-
-    pub fn alive(&self, pid: Pid) -> bool {
-        self.rt.inner.table.get(pid).is_some_and(|p| p.is_alive())
-    }
-
-    pub fn whereis(&self, name: &Atom) -> Option<Pid> {
-        self.rt.inner.names.whereis(name).map(|p| p.pid)
-    }
-
-    /// `Process.register/2`.
-    pub fn register(&self, pid: Pid, name: Atom) -> Result<(), Error> {
-        let fail = || {
-            Error::argument(format!(
-                "could not register {} with name {} because it is not alive, the name is \
-                 already taken, or it has already been given another name",
-                text::pid(pid),
-                text::atom(&name)
-            ))
-        };
-        if matches!(name.name(), "nil" | "true" | "false" | "undefined") {
-            return Err(fail());
-        }
-        let proc = self.rt.inner.table.get(pid).ok_or_else(fail)?;
-        if proc.registered_name().is_some() {
-            return Err(fail());
-        }
-        let spec = NameSpec::Local(name.clone());
-        gen_server::claim_name(&self.rt, &spec, &proc).map_err(|_| fail())
-    }
-
-    /// `Process.unregister/1`.
-    pub fn unregister(&self, name: &Atom) -> Result<(), Error> {
-        let proc = self
-            .rt
-            .inner
-            .names
-            .whereis(name)
-            .ok_or_else(|| Error::bif_argument(1, "not a pid"))?;
-        self.rt.inner.names.unregister_if(name, proc.pid);
-        proc.meta
-            .lock()
-            .unwrap()
-            .names
-            .retain(|n| !matches!(n, super::process::Name::Local(a) if a == name));
-        Ok(())
-    }
-
-    pub fn registered(&self) -> Vec<Atom> {
-        self.rt.inner.names.registered()
-    }
-
-    /// `Process.list/0`.
-    pub fn processes(&self) -> Vec<Pid> {
-        self.rt.inner.table.pids()
-    }
-
-    /// `Process.link/1`.
-    pub fn link(&self, pid: Pid) -> Result<(), Error> {
-        let noproc = || {
-            Error::Raise(exception(
-                "ErlangError",
-                vec![("original", Term::atom("noproc")), ("reason", Term::nil())],
-            ))
-        };
-        let other = self.rt.inner.table.get(pid).ok_or_else(noproc)?;
-        if signals::link(&self.proc, &other) {
-            Ok(())
-        } else {
-            Err(noproc())
-        }
-    }
-
-    pub fn unlink(&self, pid: Pid) {
-        if let Some(other) = self.rt.inner.table.get(pid) {
-            signals::unlink(&self.proc, &other);
-        } else {
-            self.proc.remove_link(pid);
-        }
-    }
-
-    /// `Process.monitor/1`: a pid or a registered name. A dead target gets an immediate
-    /// `{:DOWN, ref, :process, target, :noproc}`.
-    pub fn monitor(&self, target: &Term) -> Ref {
-        let r = self.rt.make_ref();
-        let (proc, named) = match target {
-            Term::Atom(a) => (
-                self.rt.inner.names.whereis(a),
-                Term::tuple(vec![target.clone(), Term::atom("nonode@nohost")]),
-            ),
-            Term::Pid(p) => (self.rt.inner.table.get(*p), target.clone()),
-            _ => (
-                gen_server::resolve(&self.rt, target).ok().flatten(),
-                target.clone(),
-            ),
-        };
-        let added = proc
-            .as_ref()
-            .is_some_and(|p| p.add_monitor(r, self.pid(), named.clone()));
-        if added {
-            let pid = proc.map(|p| p.pid).unwrap_or(Pid(0));
-            self.monitors.borrow_mut().insert(r, pid);
-        } else {
-            let down = Term::tuple(vec![
-                Term::atom("DOWN"),
-                Term::Ref(r),
-                Term::atom("process"),
-                named,
-                Term::atom("noproc"),
-            ]);
-            self.proc.mailbox.push(Msg::Info(down));
-        }
-        r
-    }
-
-    pub fn demonitor(&self, r: Ref) -> bool {
-        if let Some(pid) = self.monitors.borrow_mut().remove(&r) {
-            if let Some(p) = self.rt.inner.table.get(pid) {
-                p.remove_monitor(r);
-            }
-        }
-        true
-    }
-
-    /// `Process.flag(:trap_exit, on)`: the old value.
-    pub fn trap_exit(&self, on: bool) -> bool {
-        self.proc.trap_exit.swap(on, Ordering::AcqRel)
-    }
-
-    pub fn make_ref(&self) -> Ref {
-        self.rt.make_ref()
-    }
-
-    /// For the shell's `ps` command.
-    pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
-        let proc = self.rt.inner.table.get(pid)?;
-        // Handlers are short and never block, so waiting for a running one is brief.
-        let module = {
-            let b = proc.behaviour.lock().unwrap();
-            b.as_ref().map_or(Term::atom("shell"), |b| b.module())
-        };
-        let name = proc.report_name();
-        let meta = proc.meta.lock().unwrap();
-        Some(ProcessInfo {
-            pid,
-            name: if name == Term::Pid(pid) {
-                None
-            } else {
-                Some(name)
-            },
-            module,
-            message_queue_len: proc.mailbox.len(),
-            links: meta.links.to_vec(),
-            trap_exit: proc.trap_exit.load(Ordering::Acquire),
-        })
     }
 
     /// `GenServer.start/start_link(module, init_arg, opts)`.

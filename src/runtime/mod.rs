@@ -8,6 +8,7 @@
 mod atoms;
 mod client;
 mod client_otp;
+mod client_process;
 mod events;
 mod gen_server;
 mod hash;
