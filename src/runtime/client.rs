@@ -103,7 +103,7 @@ impl Client {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            match self.proc.mailbox.recv(left)? {
+            match self.proc.mailbox.recv(left)?.into_call() {
                 Msg::Info(t) => return Some(t),
                 Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
@@ -112,7 +112,7 @@ impl Client {
                 }
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
                 // A late reply to a call that timed out: the BEAM's alias drops it too.
-                Msg::Reply { .. } | Msg::Stop { .. } => {}
+                Msg::Reply { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => {}
             }
         }
     }
@@ -214,6 +214,18 @@ impl Client {
         timeout: Option<Duration>,
         mfa: impl FnOnce() -> Term,
     ) -> Result<Term, Error> {
+        let make = |from, tag| Msg::Call { from, tag, request };
+        self.call_with(server, make, timeout, mfa)
+    }
+
+    /// A call whose message `make` builds from the caller and the call's tag.
+    pub(crate) fn call_with(
+        &self,
+        server: &Term,
+        make: impl FnOnce(Arc<Process>, Ref) -> Msg,
+        timeout: Option<Duration>,
+        mfa: impl FnOnce() -> Term,
+    ) -> Result<Term, Error> {
         let Some(target) = gen_server::resolve(&self.rt, server)? else {
             return Err(exit_with(Term::atom("noproc"), mfa()));
         };
@@ -221,7 +233,7 @@ impl Client {
             return Err(exit_with(Term::atom("calling_self"), mfa()));
         }
         let from = self.proc.clone();
-        match self.request(&target, |tag| Msg::Call { from, tag, request }, timeout) {
+        match self.request(&target, |tag| make(from, tag), timeout) {
             Ok(v) => Ok(v),
             Err(None) => Err(exit_with(Term::atom("timeout"), mfa())),
             Err(Some(reason)) => Err(exit_with(reason, mfa())),

@@ -222,7 +222,7 @@ impl GenServerProc {
 
 impl Behaviour for GenServerProc {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
-        match msg {
+        match msg.into_call() {
             Msg::Call { from, tag, request } => match self.cb.handle_call(&request, &self.state) {
                 Ok(Reply::Reply(value, state)) => {
                     self.state = state;
@@ -260,7 +260,7 @@ impl Behaviour for GenServerProc {
                 }
             }
             Msg::Info(message) => self.handle_info(ctx, message),
-            Msg::Reply { .. } | Msg::Exited => Flow::Continue,
+            Msg::Reply { .. } | Msg::Exited | Msg::StartChild { .. } => Flow::Continue,
         }
     }
 

@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use super::links::Links;
 use super::mailbox::Mailbox;
 use super::registry::RegistryTable;
+use super::supervisor::ChildSpec;
 use super::Runtime;
 use crate::term::{Atom, Pid, Ref, Term};
 
@@ -40,8 +41,30 @@ pub(crate) enum Msg {
         from: Arc<Process>,
         tag: Ref,
     },
+    /// `DynamicSupervisor.start_child/2`, typed: the spec goes to the supervisor without
+    /// being built into OTP's tuple and parsed back (start is a hot path). Anything
+    /// other than a supervisor sees it as the call `{:start_child, spec}`.
+    StartChild {
+        from: Arc<Process>,
+        tag: Ref,
+        spec: ChildSpec,
+    },
     /// Wakes a client blocked in `receive` or `call`: an exit signal killed it.
     Exited,
+}
+
+impl Msg {
+    /// The message as a plain GenServer call, for processes that are not supervisors.
+    pub(crate) fn into_call(self) -> Msg {
+        match self {
+            Msg::StartChild { from, tag, spec } => Msg::Call {
+                from,
+                tag,
+                request: Term::tuple(vec![Term::atom("start_child"), spec.to_term()]),
+            },
+            other => other,
+        }
+    }
 }
 
 /// A name that must disappear when the process dies.

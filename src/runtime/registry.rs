@@ -223,6 +223,7 @@ pub(crate) struct RegistryProc {
 
 impl Behaviour for RegistryProc {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        let msg = msg.into_call();
         if let Msg::Stop { reason, from, tag } = msg {
             return Flow::Exit {
                 reason,

@@ -198,6 +198,11 @@ struct SupervisorProc {
 impl Behaviour for SupervisorProc {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
         match msg {
+            Msg::StartChild { from, tag, spec } => {
+                let reply = self.start_child(ctx, spec);
+                ctx.rt.send_reply(&from, tag, reply);
+                Flow::Continue
+            }
             Msg::Call { from, tag, request } => {
                 let reply = self.handle_call(ctx, &request);
                 ctx.rt.send_reply(&from, tag, reply);
