@@ -140,7 +140,7 @@ pub(crate) fn claim_name(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) -> 
             Name::Global(t.clone())
         }
         NameSpec::Via(reg, key) => {
-            reg.insert(key.clone(), proc, Term::nil())?;
+            reg.insert(key.clone(), proc, rt.inner.consts.nil.clone())?;
             Name::Via(reg.clone(), key.clone())
         }
     };
@@ -186,7 +186,7 @@ pub(crate) fn start(
     if link {
         signals::link(&proc, parent);
     }
-    Ok(Term::ok_tuple(Term::Pid(pid)))
+    Ok(rt.inner.consts.ok_tuple(Term::Pid(pid)))
 }
 
 pub(crate) struct GenServerProc {
@@ -256,7 +256,7 @@ impl Behaviour for GenServerProc {
                 }
                 Flow::Exit {
                     reason,
-                    reply: Some((from, tag, Term::ok())),
+                    reply: Some((from, tag, ctx.rt.inner.consts.ok.clone())),
                 }
             }
             Msg::Info(message) => self.handle_info(ctx, message),
