@@ -4,7 +4,8 @@
 //!
 //! start     = DynamicSupervisor.start_child with a `{:via, Registry, ..}` name
 //! call      = GenServer.call(pid, :state)      call/via = the same through the via name
-//! lookup    = Registry.lookup(Registry, key)
+//! lookup    = Registry.lookup(Registry, key), keys in a scattered order
+//! lookup seq = the same, keys in start order ("room_0", "room_1", ...)
 //! terminate = DynamicSupervisor.terminate_child(sup, pid)
 //! bytes/server = RSS growth while starting them / count (from /proc/self/status)
 
@@ -53,6 +54,7 @@ struct Row {
     call: f64,
     call_via: f64,
     lookup: f64,
+    lookup_seq: f64,
     terminate: f64,
     bytes: f64,
 }
@@ -127,6 +129,11 @@ fn run(n: usize) -> Row {
         c.registry_entries(&reg, &keys[i]).unwrap();
     }
     let lookup = per_op(t.elapsed(), ops);
+    let t = Instant::now();
+    for key in keys.iter().take(ops) {
+        c.registry_entries(&reg, key).unwrap();
+    }
+    let lookup_seq = per_op(t.elapsed(), ops);
 
     let victims: Vec<Term> = pids.iter().take(ops).map(|p| Term::Pid(*p)).collect();
     let t = Instant::now();
@@ -141,6 +148,7 @@ fn run(n: usize) -> Row {
         call,
         call_via,
         lookup,
+        lookup_seq,
         terminate,
         bytes,
     }
@@ -157,14 +165,21 @@ fn main() {
         sizes
     };
     println!(
-        "{:>9} | {:>8} | {:>8} | {:>9} | {:>8} | {:>9} | {:>12}",
-        "servers", "start µs", "call µs", "call/via", "lookup", "terminate", "bytes/server"
+        "{:>9} | {:>8} | {:>8} | {:>9} | {:>8} | {:>10} | {:>9} | {:>12}",
+        "servers",
+        "start µs",
+        "call µs",
+        "call/via",
+        "lookup",
+        "lookup seq",
+        "terminate",
+        "bytes/server"
     );
     for n in sizes {
         let r = run(n);
         println!(
-            "{:>9} | {:>8.3} | {:>8.3} | {:>9.3} | {:>8.3} | {:>9.3} | {:>12.0}",
-            r.n, r.start, r.call, r.call_via, r.lookup, r.terminate, r.bytes
+            "{:>9} | {:>8.3} | {:>8.3} | {:>9.3} | {:>8.3} | {:>10.3} | {:>9.3} | {:>12.0}",
+            r.n, r.start, r.call, r.call_via, r.lookup, r.lookup_seq, r.terminate, r.bytes
         );
     }
     println!("BEAM (OTP 25, same machine): start 9-20 µs, call 3 µs, lookup 0.7 µs,");

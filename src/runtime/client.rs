@@ -2,19 +2,18 @@
 //!
 //! Only a client ever blocks (in `call`, `stop` and `receive`, with timeouts), so no
 //! scheduler thread can deadlock. Dropping a client exits its process `:normal`.
-//! This file holds the Process/Kernel and GenServer side of the API; the supervisor and
-//! registry calls are in `client_otp.rs`.
+//! This file holds messaging and GenServer calls; Process/Kernel calls are in
+//! `client_process.rs`, supervisor and registry calls in `client_otp.rs`.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::gen_server::{self, callbacks, NameSpec};
-use super::process::{Msg, Process, ProcessInfo};
-use super::{scheduler, signals, text, Runtime};
-use crate::error::{exception, Error};
+use super::gen_server::{self, callbacks};
+use super::process::{Msg, Process};
+use super::{scheduler, signals, Runtime};
+use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
 pub struct Client {
@@ -23,7 +22,7 @@ pub struct Client {
     /// Messages taken from the mailbox while waiting for something else (a reply).
     saved: RefCell<VecDeque<Term>>,
     /// Monitors this client holds: ref -> monitored pid.
-    monitors: RefCell<HashMap<Ref, Pid>>,
+    pub(crate) monitors: RefCell<HashMap<Ref, Pid>>,
 }
 
 /// `{GenServer, fun, args}`, the second half of a call's exit reason.
@@ -115,15 +114,16 @@ impl Client {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            match self.proc.mailbox.recv(left)? {
+            match self.proc.mailbox.recv(left)?.into_call() {
                 Msg::Info(t) => return Some(t),
+                Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
-                    let from = Term::tuple(vec![Term::Pid(from), Term::Ref(tag)]);
+                    let from = Term::tuple(vec![Term::Pid(from.pid), Term::Ref(tag)]);
                     return Some(Term::tuple(vec![Term::atom("$gen_call"), from, request]));
                 }
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
                 // A late reply to a call that timed out: the BEAM's alias drops it too.
-                Msg::Reply { .. } | Msg::Stop { .. } => {}
+                Msg::Reply { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => {}
             }
         }
     }
@@ -167,6 +167,7 @@ impl Client {
             match msg {
                 Msg::Reply { tag: t, value } if t == tag => return Ok(value),
                 Msg::Reply { .. } => {}
+                Msg::Exited => return Err(self.exit_reason()),
                 Msg::Info(t) => match t.as_tuple() {
                     Some([down, Term::Ref(r), _, _, reason])
                         if down.is_atom("DOWN") && *r == tag =>
@@ -205,168 +206,6 @@ impl Client {
         result
     }
 
-    /// `Process.exit/2`.
-    pub fn exit(&self, pid: Pid, reason: Term) -> bool {
-        if let Some(target) = self.rt.inner.table.get(pid) {
-            signals::exit_signal(&self.rt, self.pid(), &target, reason);
-        }
-        true
-    }
-
-    pub fn alive(&self, pid: Pid) -> bool {
-        self.rt.inner.table.get(pid).is_some_and(|p| p.is_alive())
-    }
-
-    pub fn whereis(&self, name: &Atom) -> Option<Pid> {
-        self.rt.inner.names.whereis(name).map(|p| p.pid)
-    }
-
-    /// `Process.register/2`.
-    pub fn register(&self, pid: Pid, name: Atom) -> Result<(), Error> {
-        let fail = || {
-            Error::argument(format!(
-                "could not register {} with name {} because it is not alive, the name is \
-                 already taken, or it has already been given another name",
-                text::pid(pid),
-                text::atom(&name)
-            ))
-        };
-        if matches!(name.name(), "nil" | "true" | "false" | "undefined") {
-            return Err(fail());
-        }
-        let proc = self.rt.inner.table.get(pid).ok_or_else(fail)?;
-        if proc.registered_name().is_some() {
-            return Err(fail());
-        }
-        let spec = NameSpec::Local(name.clone());
-        gen_server::claim_name(&self.rt, &spec, &proc).map_err(|_| fail())
-    }
-
-    /// `Process.unregister/1`.
-    pub fn unregister(&self, name: &Atom) -> Result<(), Error> {
-        let proc = self
-            .rt
-            .inner
-            .names
-            .whereis(name)
-            .ok_or_else(|| Error::bif_argument(1, "not a pid"))?;
-        self.rt.inner.names.unregister_if(name, proc.pid);
-        proc.meta
-            .lock()
-            .unwrap()
-            .names
-            .retain(|n| !matches!(n, super::process::Name::Local(a) if a == name));
-        Ok(())
-    }
-
-    pub fn registered(&self) -> Vec<Atom> {
-        self.rt.inner.names.registered()
-    }
-
-    /// `Process.list/0`.
-    pub fn processes(&self) -> Vec<Pid> {
-        self.rt.inner.table.pids()
-    }
-
-    /// `Process.link/1`.
-    pub fn link(&self, pid: Pid) -> Result<(), Error> {
-        let noproc = || {
-            Error::Raise(exception(
-                "ErlangError",
-                vec![("original", Term::atom("noproc")), ("reason", Term::nil())],
-            ))
-        };
-        let other = self.rt.inner.table.get(pid).ok_or_else(noproc)?;
-        if signals::link(&self.proc, &other) {
-            Ok(())
-        } else {
-            Err(noproc())
-        }
-    }
-
-    pub fn unlink(&self, pid: Pid) {
-        if let Some(other) = self.rt.inner.table.get(pid) {
-            signals::unlink(&self.proc, &other);
-        } else {
-            self.proc.remove_link(pid);
-        }
-    }
-
-    /// `Process.monitor/1`: a pid or a registered name. A dead target gets an immediate
-    /// `{:DOWN, ref, :process, target, :noproc}`.
-    pub fn monitor(&self, target: &Term) -> Ref {
-        let r = self.rt.make_ref();
-        let (proc, named) = match target {
-            Term::Atom(a) => (
-                self.rt.inner.names.whereis(a),
-                Term::tuple(vec![target.clone(), Term::atom("nonode@nohost")]),
-            ),
-            Term::Pid(p) => (self.rt.inner.table.get(*p), target.clone()),
-            _ => (
-                gen_server::resolve(&self.rt, target).ok().flatten(),
-                target.clone(),
-            ),
-        };
-        let added = proc
-            .as_ref()
-            .is_some_and(|p| p.add_monitor(r, self.pid(), named.clone()));
-        if added {
-            let pid = proc.map(|p| p.pid).unwrap_or(Pid(0));
-            self.monitors.borrow_mut().insert(r, pid);
-        } else {
-            let down = Term::tuple(vec![
-                Term::atom("DOWN"),
-                Term::Ref(r),
-                Term::atom("process"),
-                named,
-                Term::atom("noproc"),
-            ]);
-            self.proc.mailbox.push(Msg::Info(down));
-        }
-        r
-    }
-
-    pub fn demonitor(&self, r: Ref) -> bool {
-        if let Some(pid) = self.monitors.borrow_mut().remove(&r) {
-            if let Some(p) = self.rt.inner.table.get(pid) {
-                p.remove_monitor(r);
-            }
-        }
-        true
-    }
-
-    /// `Process.flag(:trap_exit, on)`: the old value.
-    pub fn trap_exit(&self, on: bool) -> bool {
-        self.proc.trap_exit.swap(on, Ordering::AcqRel)
-    }
-
-    pub fn make_ref(&self) -> Ref {
-        self.rt.make_ref()
-    }
-
-    /// For the shell's `ps` command.
-    pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
-        let proc = self.rt.inner.table.get(pid)?;
-        let module = match proc.behaviour.try_lock() {
-            Ok(b) => b.as_ref().map_or(Term::atom("shell"), |b| b.module()),
-            Err(_) => Term::atom("running"),
-        };
-        let name = proc.report_name();
-        let meta = proc.meta.lock().unwrap();
-        Some(ProcessInfo {
-            pid,
-            name: if name == Term::Pid(pid) {
-                None
-            } else {
-                Some(name)
-            },
-            module,
-            message_queue_len: proc.mailbox.len(),
-            links: meta.links.to_vec(),
-            trap_exit: proc.trap_exit.load(Ordering::Acquire),
-        })
-    }
-
     /// `GenServer.start/start_link(module, init_arg, opts)`.
     pub fn gen_server_start(
         &self,
@@ -399,10 +238,9 @@ impl Client {
         request: Term,
         timeout: Option<Duration>,
     ) -> Result<Term, Error> {
-        let mfa = mfa(
-            "call",
-            vec![server.clone(), request.clone(), timeout_term(timeout)],
-        );
+        // The exit's `{GenServer, :call, [..]}` is built only on failure: calls are hot.
+        let args = (request.clone(), timeout_term(timeout));
+        let mfa = move || mfa("call", vec![server.clone(), args.0, args.1]);
         self.call_as(server, request, timeout, mfa)
     }
 
@@ -413,19 +251,31 @@ impl Client {
         server: &Term,
         request: Term,
         timeout: Option<Duration>,
-        mfa: Term,
+        mfa: impl FnOnce() -> Term,
+    ) -> Result<Term, Error> {
+        let make = |from, tag| Msg::Call { from, tag, request };
+        self.call_with(server, make, timeout, mfa)
+    }
+
+    /// A call whose message `make` builds from the caller and the call's tag.
+    pub(crate) fn call_with(
+        &self,
+        server: &Term,
+        make: impl FnOnce(Arc<Process>, Ref) -> Msg,
+        timeout: Option<Duration>,
+        mfa: impl FnOnce() -> Term,
     ) -> Result<Term, Error> {
         let Some(target) = gen_server::resolve(&self.rt, server)? else {
-            return Err(exit_with(Term::atom("noproc"), mfa));
+            return Err(exit_with(Term::atom("noproc"), mfa()));
         };
         if target.pid == self.pid() {
-            return Err(exit_with(Term::atom("calling_self"), mfa));
+            return Err(exit_with(Term::atom("calling_self"), mfa()));
         }
-        let from = self.pid();
-        match self.request(&target, |tag| Msg::Call { from, tag, request }, timeout) {
+        let from = self.proc.clone();
+        match self.request(&target, |tag| make(from, tag), timeout) {
             Ok(v) => Ok(v),
-            Err(None) => Err(exit_with(Term::atom("timeout"), mfa)),
-            Err(Some(reason)) => Err(exit_with(reason, mfa)),
+            Err(None) => Err(exit_with(Term::atom("timeout"), mfa())),
+            Err(Some(reason)) => Err(exit_with(reason, mfa())),
         }
     }
 
@@ -454,7 +304,7 @@ impl Client {
         if target.pid == self.pid() {
             return Err(exit_with(Term::atom("calling_self"), mfa));
         }
-        let from = self.pid();
+        let from = self.proc.clone();
         let stop = |tag| Msg::Stop { reason, from, tag };
         match self.request(&target, stop, timeout) {
             Ok(v) => Ok(v),

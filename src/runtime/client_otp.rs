@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
-use super::process::{Name, Process};
+use super::process::{Msg, Name, Process};
 use super::registry::{RegistryProc, RegistryTable};
 use super::supervisor::{self, ChildSpec, Options};
 use super::{select, signals, text};
@@ -28,8 +28,8 @@ fn call_mfa(server: &Term, request: &Term) -> Term {
 impl Client {
     /// A call to a supervisor, with `:infinity` timeout as DynamicSupervisor makes it.
     fn sup_call(&self, sup: &Term, request: Term) -> Result<Term, Error> {
-        let mfa = call_mfa(sup, &request);
-        self.call_as(sup, request, None, mfa)
+        let for_exit = request.clone();
+        self.call_as(sup, request, None, move || call_mfa(sup, &for_exit))
     }
 
     /// `DSupervisor.start_link(arg)` (module Some) or `DynamicSupervisor.start_link(opts)`.
@@ -94,8 +94,13 @@ impl Client {
     /// `DynamicSupervisor.start_child/2`.
     pub fn start_child(&self, sup: &Term, spec: &Term) -> Result<Term, Error> {
         let spec = ChildSpec::parse(spec)?;
-        let request = Term::tuple(vec![Term::atom("start_child"), spec.to_term()]);
-        self.sup_call(sup, request)
+        let for_exit = spec.clone();
+        let mfa = move || {
+            let request = Term::tuple(vec![Term::atom("start_child"), for_exit.to_term()]);
+            call_mfa(sup, &request)
+        };
+        let make = |from, tag| Msg::StartChild { from, tag, spec };
+        self.call_with(sup, make, None, mfa)
     }
 
     /// `DynamicSupervisor.terminate_child/2`: `:ok` or `{:error, :not_found}`.

@@ -140,7 +140,7 @@ pub(crate) fn claim_name(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) -> 
             Name::Global(t.clone())
         }
         NameSpec::Via(reg, key) => {
-            reg.insert(key.clone(), proc, Term::nil())?;
+            reg.insert(key.clone(), proc, rt.inner.consts.nil.clone())?;
             Name::Via(reg.clone(), key.clone())
         }
     };
@@ -186,7 +186,7 @@ pub(crate) fn start(
     if link {
         signals::link(&proc, parent);
     }
-    Ok(Term::ok_tuple(Term::Pid(pid)))
+    Ok(rt.inner.consts.ok_tuple(Term::Pid(pid)))
 }
 
 pub(crate) struct GenServerProc {
@@ -197,9 +197,9 @@ pub(crate) struct GenServerProc {
 
 impl GenServerProc {
     /// A callback raised: report it as Logger does, and exit with `{exception, []}`.
-    fn crash(&self, ctx: &Ctx, e: Error, last: Term, client: Option<Pid>) -> Flow {
+    fn crash(&self, ctx: &Ctx, e: Error, last: Term, client: Option<&Arc<Process>>) -> Flow {
         let reason = e.exit_reason();
-        let client = client.map(|c| (c, ctx.rt.inner.table.get(c).is_some()));
+        let client = client.map(|c| (c.pid, c.is_alive()));
         ctx.rt.emit(Event::GenServerTerminating {
             name: ctx.me.report_name(),
             reason: reason.clone(),
@@ -222,14 +222,14 @@ impl GenServerProc {
 
 impl Behaviour for GenServerProc {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
-        match msg {
+        match msg.into_call() {
             Msg::Call { from, tag, request } => match self.cb.handle_call(&request, &self.state) {
                 Ok(Reply::Reply(value, state)) => {
                     self.state = state;
-                    ctx.rt.send_reply(from, tag, value);
+                    ctx.rt.send_reply(&from, tag, value);
                     Flow::Continue
                 }
-                Err(e) => self.crash(ctx, e, request, Some(from)),
+                Err(e) => self.crash(ctx, e, request, Some(&from)),
             },
             Msg::Cast(request) => {
                 let name = text::term(&self.proc_name(ctx.me));
@@ -256,11 +256,11 @@ impl Behaviour for GenServerProc {
                 }
                 Flow::Exit {
                     reason,
-                    reply: Some((from, tag, Term::ok())),
+                    reply: Some((from, tag, ctx.rt.inner.consts.ok.clone())),
                 }
             }
             Msg::Info(message) => self.handle_info(ctx, message),
-            Msg::Reply { .. } => Flow::Continue,
+            Msg::Reply { .. } | Msg::Exited | Msg::StartChild { .. } => Flow::Continue,
         }
     }
 

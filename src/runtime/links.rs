@@ -25,7 +25,10 @@ impl Links {
     pub(crate) fn insert(&mut self, pid: Pid) {
         match self {
             Links::Small(v) if v.contains(&pid) => {}
-            Links::Small(v) if v.len() < SMALL => v.push(pid),
+            Links::Small(v) if v.len() < SMALL => {
+                v.reserve_exact(1);
+                v.push(pid)
+            }
             Links::Small(v) => {
                 let mut set: BTreeSet<Pid> = v.drain(..).collect();
                 set.insert(pid);
@@ -48,6 +51,14 @@ impl Links {
             Links::Large(s) => {
                 s.remove(&pid);
             }
+        }
+    }
+
+    /// In link order for a small set, pid order for a large one.
+    pub(crate) fn into_vec(self) -> Vec<Pid> {
+        match self {
+            Links::Small(v) => v,
+            Links::Large(s) => s.into_iter().collect(),
         }
     }
 

@@ -1,11 +1,16 @@
-//! A process's mailbox: a crossbeam channel created lazily.
+//! A process's mailbox.
 //!
-//! Why lazy: an idle server must stay small (the target is ≤ 1 KiB each, and a crossbeam
-//! list channel with its first block is larger than that). A server's channel is created
-//! by the first message queued and dropped again when the server goes idle with nothing
-//! queued. Senders push under the mailbox lock, so dropping an empty channel never loses
-//! a message. A client (the shell) keeps its channel for life, since it blocks on it.
+//! A client (the shell, a test's thread) blocks on its mailbox, so it is a
+//! crossbeam channel, kept for life. A server never blocks: a scheduler or a sender
+//! drains it. Its mailbox is a plain queue under a mutex, empty (no allocation) while
+//! the server is idle and freed again each time the server goes idle.
+//!
+//! Why not a crossbeam channel for servers too (the first design): a crossbeam list
+//! channel with its first block is about 2 KiB and two allocations; created lazily and
+//! dropped when idle it cost ~0.5 µs per call in the benchmark, and kept it would put an
+//! idle server over its 1 KiB budget.
 
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -13,56 +18,67 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
 
 use super::process::Msg;
 
-type Chan = (Sender<Msg>, Receiver<Msg>);
-
-#[derive(Default)]
-pub(crate) struct Mailbox {
-    chan: Mutex<Option<Chan>>,
+pub(crate) enum Mailbox {
+    Server(Mutex<VecDeque<Msg>>),
+    Client(Sender<Msg>, Receiver<Msg>),
 }
 
 impl Mailbox {
-    /// A mailbox that keeps its channel for life (a client's).
-    pub(crate) fn permanent() -> Mailbox {
-        Mailbox {
-            chan: Mutex::new(Some(unbounded())),
-        }
+    pub(crate) fn server() -> Mailbox {
+        Mailbox::Server(Mutex::new(VecDeque::new()))
+    }
+
+    pub(crate) fn client() -> Mailbox {
+        let (tx, rx) = unbounded();
+        Mailbox::Client(tx, rx)
     }
 
     pub(crate) fn push(&self, msg: Msg) {
-        let mut chan = self.chan.lock().unwrap();
-        let (tx, _) = chan.get_or_insert_with(unbounded);
-        // Cannot fail: we hold the receiver.
-        let _ = tx.send(msg);
+        match self {
+            Mailbox::Server(q) => q.lock().unwrap().push_back(msg),
+            // Cannot fail: we hold the receiver.
+            Mailbox::Client(tx, _) => {
+                let _ = tx.send(msg);
+            }
+        }
     }
 
     pub(crate) fn pop(&self) -> Option<Msg> {
-        let chan = self.chan.lock().unwrap();
-        chan.as_ref().and_then(|(_, rx)| rx.try_recv().ok())
+        match self {
+            Mailbox::Server(q) => q.lock().unwrap().pop_front(),
+            Mailbox::Client(_, rx) => rx.try_recv().ok(),
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
-        let chan = self.chan.lock().unwrap();
-        chan.as_ref().map_or(0, |(_, rx)| rx.len())
+        match self {
+            Mailbox::Server(q) => q.lock().unwrap().len(),
+            Mailbox::Client(_, rx) => rx.len(),
+        }
     }
 
-    /// Frees the channel of an idle server when nothing is queued.
+    /// Frees an idle server's queue when nothing is queued.
     pub(crate) fn shrink(&self) {
-        let mut chan = self.chan.lock().unwrap();
-        if chan.as_ref().is_some_and(|(_, rx)| rx.is_empty()) {
-            *chan = None;
+        if let Mailbox::Server(q) = self {
+            let mut q = q.lock().unwrap();
+            if q.is_empty() && q.capacity() > 0 {
+                *q = VecDeque::new();
+            }
         }
     }
 
     /// Drops whatever is queued (the process died).
     pub(crate) fn clear(&self) {
-        *self.chan.lock().unwrap() = None;
+        match self {
+            Mailbox::Server(q) => *q.lock().unwrap() = VecDeque::new(),
+            Mailbox::Client(_, rx) => while rx.try_recv().is_ok() {},
+        }
     }
 
-    /// Blocks a client for the next message (never called on a server's mailbox).
+    /// Blocks a client for the next message; None on timeout (or on a server's mailbox).
     pub(crate) fn recv(&self, timeout: Option<Duration>) -> Option<Msg> {
-        let rx = {
-            let chan = self.chan.lock().unwrap();
-            chan.as_ref()?.1.clone()
+        let Mailbox::Client(_, rx) = self else {
+            return None;
         };
         match timeout {
             None => rx.recv().ok(),

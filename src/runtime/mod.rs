@@ -8,8 +8,10 @@
 mod atoms;
 mod client;
 mod client_otp;
+mod client_process;
 mod events;
 mod gen_server;
+mod hash;
 mod links;
 mod mailbox;
 mod names;
@@ -39,7 +41,7 @@ use std::time::Duration;
 
 use crossbeam_channel::{unbounded, Receiver, Sender};
 
-use crate::term::{Pid, Ref, Term};
+use crate::term::{Ref, Term};
 use process::Msg;
 
 /// Node settings (`--schedulers`, `--atom-limit`, `--max-processes`).
@@ -80,7 +82,31 @@ impl Default for Config {
     }
 }
 
+/// Atoms the hot paths use, made once per node: `Term::atom` allocates its name each
+/// time, which showed in the start/terminate profile and cost every via entry 32 bytes.
+pub(crate) struct Consts {
+    pub nil: Term,
+    pub ok: Term,
+    pub shutdown: Term,
+}
+
+impl Consts {
+    fn new() -> Consts {
+        Consts {
+            nil: Term::nil(),
+            ok: Term::ok(),
+            shutdown: Term::atom("shutdown"),
+        }
+    }
+
+    /// `{:ok, value}`
+    pub fn ok_tuple(&self, value: Term) -> Term {
+        Term::tuple(vec![self.ok.clone(), value])
+    }
+}
+
 pub(crate) struct Inner {
+    pub(crate) consts: Consts,
     pub(crate) config: Config,
     pub(crate) table: table::ProcessTable,
     pub(crate) names: names::Names,
@@ -123,6 +149,7 @@ impl Runtime {
             }),
         );
         let inner = Arc::new(Inner {
+            consts: Consts::new(),
             table: table::ProcessTable::new(config.max_processes),
             names: names::Names::default(),
             registries: registry::Registries::default(),
@@ -181,6 +208,7 @@ impl Runtime {
     /// Stops every process, children before their supervisors (reverse start order),
     /// and joins the scheduler threads.
     pub fn shutdown(&self) {
+        self.inner.scheduler.begin_stop();
         for proc in self.inner.table.all().into_iter().rev() {
             signals::die(self, &proc, Term::atom("shutdown"));
         }
@@ -195,9 +223,18 @@ impl Runtime {
         Ref(self.inner.next_ref.fetch_add(1, Ordering::Relaxed))
     }
 
-    pub(crate) fn send_reply(&self, to: Pid, tag: Ref, value: Term) {
-        if let Some(proc) = self.inner.table.get(to) {
-            scheduler::deliver(self, &proc, Msg::Reply { tag, value });
+    pub(crate) fn send_reply(&self, to: &Arc<process::Process>, tag: Ref, value: Term) {
+        scheduler::deliver(self, to, Msg::Reply { tag, value });
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // The last handle: stop every process, which also breaks the reference cycles
+        // between processes and the registries holding them. A scheduler thread briefly
+        // holding a handle only delays this to its own drop.
+        if Arc::strong_count(&self.inner) == 1 {
+            self.shutdown();
         }
     }
 }

@@ -4,16 +4,16 @@
 //! Registering checks and inserts under one lock, so two starts racing for one name see
 //! one winner and one `{:already_started, pid}`.
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use super::hash::FxHashMap;
 use super::process::Process;
 use crate::term::{Atom, Pid, Term};
 
 #[derive(Default)]
 pub(crate) struct Names {
-    local: Mutex<HashMap<Atom, Arc<Process>>>,
-    global: Mutex<HashMap<Term, Arc<Process>>>,
+    local: Mutex<FxHashMap<Atom, Arc<Process>>>,
+    global: Mutex<FxHashMap<Term, Arc<Process>>>,
 }
 
 impl Names {

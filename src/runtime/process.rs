@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use super::links::Links;
 use super::mailbox::Mailbox;
 use super::registry::RegistryTable;
+use super::supervisor::ChildSpec;
 use super::Runtime;
 use crate::term::{Atom, Pid, Ref, Term};
 
@@ -22,13 +23,48 @@ pub(crate) const NOTIFIED: u8 = 3;
 
 /// What travels in a mailbox. GenServer traffic is typed; everything a user can see
 /// (`send/2`, `{:EXIT, ..}`, `{:DOWN, ..}`) is an `Info` term.
-#[derive(Debug)]
+/// A call carries its caller's process, so the reply needs no table lookup.
 pub(crate) enum Msg {
     Info(Term),
-    Call { from: Pid, tag: Ref, request: Term },
+    Call {
+        from: Arc<Process>,
+        tag: Ref,
+        request: Term,
+    },
     Cast(Term),
-    Reply { tag: Ref, value: Term },
-    Stop { reason: Term, from: Pid, tag: Ref },
+    Reply {
+        tag: Ref,
+        value: Term,
+    },
+    Stop {
+        reason: Term,
+        from: Arc<Process>,
+        tag: Ref,
+    },
+    /// `DynamicSupervisor.start_child/2`, typed: the spec goes to the supervisor without
+    /// being built into OTP's tuple and parsed back (start is a hot path). Anything
+    /// other than a supervisor sees it as the call `{:start_child, spec}`.
+    StartChild {
+        from: Arc<Process>,
+        tag: Ref,
+        spec: ChildSpec,
+    },
+    /// Wakes a client blocked in `receive` or `call`: an exit signal killed it.
+    Exited,
+}
+
+impl Msg {
+    /// The message as a plain GenServer call, for processes that are not supervisors.
+    pub(crate) fn into_call(self) -> Msg {
+        match self {
+            Msg::StartChild { from, tag, spec } => Msg::Call {
+                from,
+                tag,
+                request: Term::tuple(vec![Term::atom("start_child"), spec.to_term()]),
+            },
+            other => other,
+        }
+    }
 }
 
 /// A name that must disappear when the process dies.
@@ -47,7 +83,7 @@ pub(crate) enum Flow {
     /// The process exits with `reason`; `reply` is sent after it is dead (GenServer.stop).
     Exit {
         reason: Term,
-        reply: Option<(Pid, Ref, Term)>,
+        reply: Option<(Arc<Process>, Ref, Term)>,
     },
 }
 
@@ -95,9 +131,9 @@ impl Process {
             trap_exit: AtomicBool::new(false),
             is_client,
             mailbox: if is_client {
-                Mailbox::permanent()
+                Mailbox::client()
             } else {
-                Mailbox::default()
+                Mailbox::server()
             },
             meta: Mutex::new(Meta::default()),
             behaviour: Mutex::new(behaviour),
@@ -129,6 +165,9 @@ impl Process {
         if !self.is_alive() {
             return false;
         }
+        // Exact growth: most processes have one name, and Vec's default first
+        // capacity (4) would cost an idle server ~120 bytes.
+        meta.names.reserve_exact(1);
         meta.names.push(name);
         true
     }

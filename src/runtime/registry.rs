@@ -6,12 +6,11 @@
 //! (`signals::die` forgets its `Name::Via`). The table dies with its registry process.
 //! String keys are plain terms here: they never touch the atom table.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use super::hash::{hash_one, FxHashMap};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
 use super::text;
 use crate::error::Error;
@@ -25,7 +24,7 @@ pub(crate) struct RegistryTable {
     pub name: Atom,
     pub partition: Pid,
     pub unique: bool,
-    shards: Vec<RwLock<HashMap<Term, Vec<Entry>>>>,
+    shards: Vec<RwLock<FxHashMap<Term, Vec<Entry>>>>,
     meta: Mutex<HashMap<Term, Term>>,
     count: AtomicUsize,
     closed: AtomicBool,
@@ -37,7 +36,9 @@ impl RegistryTable {
             name,
             partition,
             unique,
-            shards: (0..SHARDS).map(|_| RwLock::new(HashMap::new())).collect(),
+            shards: (0..SHARDS)
+                .map(|_| RwLock::new(FxHashMap::default()))
+                .collect(),
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
@@ -48,10 +49,9 @@ impl RegistryTable {
         Term::Atom(self.name.clone())
     }
 
-    fn shard(&self, key: &Term) -> &RwLock<HashMap<Term, Vec<Entry>>> {
-        let mut h = DefaultHasher::new();
-        key.hash(&mut h);
-        &self.shards[(h.finish() as usize) % SHARDS]
+    fn shard(&self, key: &Term) -> &RwLock<FxHashMap<Term, Vec<Entry>>> {
+        // The high bits: the map inside the shard uses the low ones.
+        &self.shards[(hash_one(key) >> 58) as usize % SHARDS]
     }
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
@@ -65,6 +65,8 @@ impl RegistryTable {
             self.count.fetch_sub(entries.len(), Ordering::AcqRel);
             entries.clear();
         }
+        // One entry per key is the common case (unique keys): no spare capacity.
+        entries.reserve_exact(1);
         entries.push((proc.clone(), value));
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
@@ -177,7 +179,7 @@ impl RegistryTable {
 /// The node's registries by name.
 #[derive(Default)]
 pub(crate) struct Registries {
-    by_name: RwLock<HashMap<Atom, Arc<RegistryTable>>>,
+    by_name: RwLock<FxHashMap<Atom, Arc<RegistryTable>>>,
 }
 
 impl Registries {
@@ -220,7 +222,19 @@ pub(crate) struct RegistryProc {
 }
 
 impl Behaviour for RegistryProc {
-    fn handle(&mut self, _ctx: &Ctx, msg: Msg) -> Flow {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        let msg = msg.into_call();
+        if let Msg::Stop { reason, from, tag } = msg {
+            return Flow::Exit {
+                reason,
+                reply: Some((from, tag, Term::ok())),
+            };
+        }
+        if let Msg::Call { from, tag, .. } = &msg {
+            // Registry.Supervisor answers calls it does not know so callers never hang.
+            ctx.rt
+                .send_reply(from, *tag, Term::error_tuple(Term::atom("unknown_call")));
+        }
         if let Msg::Info(t) = &msg {
             if let Some([tag, from, reason]) = t.as_tuple() {
                 if tag.is_atom("EXIT") && from.as_pid() == self.parent {

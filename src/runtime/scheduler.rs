@@ -64,8 +64,14 @@ impl Scheduler {
         }
     }
 
-    pub(crate) fn stop(&self) {
+    /// From now on, messages are queued but no handler runs (the node is stopping:
+    /// a supervisor must not restart the children `shutdown` is stopping).
+    pub(crate) fn begin_stop(&self) {
         self.stopping.store(true, Ordering::Release);
+    }
+
+    pub(crate) fn stop(&self) {
+        self.begin_stop();
         let threads: Vec<_> = self.threads.lock().unwrap().drain(..).collect();
         let me = std::thread::current().id();
         for t in threads {
@@ -124,6 +130,9 @@ pub(crate) fn deliver(rt: &Runtime, proc: &Arc<Process>, msg: Msg) -> bool {
 
 fn notify(rt: &Runtime, proc: &Arc<Process>) {
     let sched = &rt.inner.scheduler;
+    if sched.is_stopping() {
+        return;
+    }
     loop {
         match proc.run.load(Ordering::Acquire) {
             IDLE => {
@@ -205,7 +214,7 @@ fn handle_one(rt: &Runtime, proc: &Arc<Process>, msg: Msg) {
     if let Flow::Exit { reason, reply } = flow {
         signals::die(rt, proc, reason);
         if let Some((to, tag, value)) = reply {
-            rt.send_reply(to, tag, value);
+            rt.send_reply(&to, tag, value);
         }
     }
 }

@@ -37,19 +37,25 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
     if !proc.alive.swap(false, Ordering::AcqRel) {
         return;
     }
-    let meta = {
+    // Take what must be acted on; the exit reason stays readable (`Client::exit_reason`).
+    let (names, monitors, links) = {
         let mut meta = proc.meta.lock().unwrap();
         meta.exit_reason = Some(reason.clone());
-        std::mem::take(&mut *meta)
+        (
+            std::mem::take(&mut meta.names),
+            std::mem::take(&mut meta.monitors),
+            std::mem::take(&mut meta.links),
+        )
     };
-    for name in &meta.names {
+    for name in &names {
         forget_name(rt, proc.pid, name);
     }
     rt.inner.table.remove(proc.pid);
     proc.mailbox.clear();
-    // Keep the exit reason readable for a client (`Client::exit_reason`).
-    proc.meta.lock().unwrap().exit_reason = Some(reason.clone());
-    for (r, watcher, named) in meta.monitors {
+    if proc.is_client {
+        proc.mailbox.push(Msg::Exited);
+    }
+    for (r, watcher, named) in monitors {
         if let Some(w) = rt.inner.table.get(watcher) {
             let down = Term::tuple(vec![
                 Term::atom("DOWN"),
@@ -61,7 +67,7 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
             scheduler::deliver(rt, &w, Msg::Info(down));
         }
     }
-    for linked in meta.links.to_vec() {
+    for linked in links.into_vec() {
         if let Some(other) = rt.inner.table.get(linked) {
             other.remove_link(proc.pid);
             exit_signal(rt, proc.pid, &other, reason.clone());

@@ -184,7 +184,7 @@ pub(crate) fn start(
     if link {
         signals::link(&proc, parent);
     }
-    Ok(Term::ok_tuple(Term::Pid(pid)))
+    Ok(rt.inner.consts.ok_tuple(Term::Pid(pid)))
 }
 
 struct SupervisorProc {
@@ -198,9 +198,14 @@ struct SupervisorProc {
 impl Behaviour for SupervisorProc {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
         match msg {
+            Msg::StartChild { from, tag, spec } => {
+                let reply = self.start_child(ctx, spec);
+                ctx.rt.send_reply(&from, tag, reply);
+                Flow::Continue
+            }
             Msg::Call { from, tag, request } => {
                 let reply = self.handle_call(ctx, &request);
-                ctx.rt.send_reply(from, tag, reply);
+                ctx.rt.send_reply(&from, tag, reply);
                 Flow::Continue
             }
             Msg::Info(message) => match message.as_tuple() {
@@ -216,7 +221,7 @@ impl Behaviour for SupervisorProc {
                     reply: Some((from, tag, Term::ok())),
                 }
             }
-            Msg::Cast(_) | Msg::Reply { .. } => Flow::Continue,
+            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited => Flow::Continue,
         }
     }
 
@@ -292,7 +297,7 @@ impl SupervisorProc {
             return Term::error_tuple(Term::atom("not_found"));
         }
         stop_child(ctx, pid);
-        Term::ok()
+        ctx.rt.inner.consts.ok.clone()
     }
 
     fn child_exited(&mut self, ctx: &Ctx, from: Pid, reason: Term) -> Flow {
@@ -391,6 +396,7 @@ fn start_spec(ctx: &Ctx, spec: &ChildSpec) -> Term {
 fn stop_child(ctx: &Ctx, pid: Pid) {
     if let Some(child) = ctx.rt.inner.table.get(pid) {
         signals::unlink(ctx.me, &child);
-        signals::exit_signal(ctx.rt, ctx.me.pid, &child, Term::atom("shutdown"));
+        let shutdown = ctx.rt.inner.consts.shutdown.clone();
+        signals::exit_signal(ctx.rt, ctx.me.pid, &child, shutdown);
     }
 }

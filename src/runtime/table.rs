@@ -4,10 +4,10 @@
 //! Sharded by pid so that millions of servers and several client threads do not contend
 //! on one lock.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
+use super::hash::FxHashMap;
 use super::process::Process;
 use crate::error::Error;
 use crate::term::Pid;
@@ -19,7 +19,7 @@ const SHARDS: usize = 64;
 const FIRST_PID: u64 = 114;
 
 pub(crate) struct ProcessTable {
-    shards: Vec<Mutex<HashMap<Pid, Arc<Process>>>>,
+    shards: Vec<Mutex<FxHashMap<Pid, Arc<Process>>>>,
     next_pid: AtomicU64,
     live: AtomicUsize,
     limit: usize,
@@ -28,14 +28,16 @@ pub(crate) struct ProcessTable {
 impl ProcessTable {
     pub(crate) fn new(limit: usize) -> ProcessTable {
         ProcessTable {
-            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+            shards: (0..SHARDS)
+                .map(|_| Mutex::new(FxHashMap::default()))
+                .collect(),
             next_pid: AtomicU64::new(FIRST_PID),
             live: AtomicUsize::new(0),
             limit,
         }
     }
 
-    fn shard(&self, pid: Pid) -> &Mutex<HashMap<Pid, Arc<Process>>> {
+    fn shard(&self, pid: Pid) -> &Mutex<FxHashMap<Pid, Arc<Process>>> {
         &self.shards[(pid.0 as usize) % SHARDS]
     }
 

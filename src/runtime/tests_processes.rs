@@ -415,3 +415,127 @@ fn an_invalid_strategy_fails_and_kills_the_linked_starter() {
     assert_eq!(r, Term::error_tuple(reason.clone()));
     assert_eq!(c.exit_reason(), Some(reason));
 }
+
+/// Needs real time: the restart window (`max_seconds: 1`) must pass. Waiting is a
+/// receive with a timeout on the client's own mailbox, which stays empty.
+#[test]
+fn restarts_outside_the_window_do_not_count() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let sup = sup_with(
+        &c,
+        vec![
+            ("max_restarts", Term::Int(1)),
+            ("max_seconds", Term::Int(1)),
+        ],
+    );
+    let first = ok_pid(c.start_child(&sup, &child(1, "permanent")).unwrap());
+    c.exit(first, a("kill"));
+    assert_eq!(c.exit_reason(), None);
+    assert_eq!(c.receive(Some(Duration::from_millis(1100))), None);
+    let children = c.which_children(&sup).unwrap();
+    let second = children.as_list().unwrap()[0].as_tuple().unwrap()[1]
+        .as_pid()
+        .unwrap();
+    c.exit(second, a("kill"));
+    assert_eq!(
+        c.exit_reason(),
+        None,
+        "the first restart is out of the window"
+    );
+    let children = c.which_children(&sup).unwrap();
+    let third = children.as_list().unwrap()[0].as_tuple().unwrap()[1]
+        .as_pid()
+        .unwrap();
+    c.exit(third, a("kill"));
+    assert_eq!(
+        c.exit_reason(),
+        Some(a("shutdown")),
+        "two restarts within a second"
+    );
+}
+
+#[test]
+fn stopping_a_registry_removes_it() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let reg = Term::module("Registry");
+    let pid = ok_pid(registry(&c, reg.clone()));
+    c.unlink(pid);
+    assert_eq!(
+        c.stop(&Term::Pid(pid), a("normal"), None).unwrap(),
+        Term::ok()
+    );
+    assert!(c.registry_count(&reg).is_err());
+    assert!(c.registry_names().is_empty());
+}
+
+#[test]
+fn the_atom_limit_crashes_the_node_with_the_beams_words() {
+    let rt = Runtime::new(Config {
+        schedulers: 1,
+        atom_limit: 100,
+        max_processes: 100,
+    });
+    let events = rt.events();
+    let mut i = 0;
+    while rt.atoms().intern(&format!("a{i}")).is_ok() {
+        i += 1;
+    }
+    let words = "no more index entries in atom_tab (max=100)".to_string();
+    assert_eq!(rt.crashed(), Some(words.clone()));
+    assert_eq!(rt.atoms().count(), 100);
+    assert_eq!(
+        events.recv_timeout(Duration::from_secs(1)).unwrap(),
+        Event::NodeCrashed(words)
+    );
+}
+
+#[test]
+fn a_client_blocked_in_receive_wakes_when_killed() {
+    let rt = node();
+    let (tx, rx) = crossbeam_channel::bounded(1);
+    let waiter = {
+        let rt = rt.clone();
+        std::thread::spawn(move || {
+            let c = rt.spawn_client().unwrap();
+            let pid = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
+            tx.send(pid).unwrap();
+            let got = c.receive(None);
+            (got, c.exit_reason())
+        })
+    };
+    let pid = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    let killer = rt.spawn_client().unwrap();
+    killer.exit(pid, a("kill"));
+    let (got, reason) = waiter.join().unwrap();
+    assert_eq!(got, None);
+    assert_eq!(reason, Some(a("killed")));
+}
+
+#[test]
+fn process_info_lists_and_names() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(registry(&c, Term::module("Registry")));
+    let pid = ok_pid(server_start(&c, 1, via("Registry", "x")).unwrap());
+    let info = c.process_info(pid).unwrap();
+    assert_eq!(info.module, Term::module("Server"));
+    assert_eq!(
+        info.name,
+        Some(Term::tuple(vec![
+            Term::module("Registry"),
+            Term::string("x")
+        ]))
+    );
+    assert_eq!(info.links, vec![c.pid()]);
+    assert!(c.processes().contains(&pid));
+    assert!(c
+        .registered()
+        .contains(&Atom::from_static("Elixir.Registry")));
+    assert_eq!(c.registry_names(), vec![Term::module("Registry")]);
+    assert_eq!(
+        c.registry_keys_all(&Term::module("Registry")),
+        vec![Term::string("x")]
+    );
+}

@@ -1,0 +1,177 @@
+//! The client's Process/Kernel calls: exit signals, names, links, monitors, flags and
+//! `ps` information (`client.rs` has messaging and GenServer, `client_otp.rs` the
+//! supervisor and registry calls).
+
+use std::sync::atomic::Ordering;
+
+use super::client::Client;
+use super::gen_server::{self, NameSpec};
+use super::process::{Msg, Name, ProcessInfo};
+use super::{signals, text};
+use crate::error::{exception, Error};
+use crate::term::{Atom, Pid, Ref, Term};
+
+impl Client {
+    /// `Process.exit/2`.
+    pub fn exit(&self, pid: Pid, reason: Term) -> bool {
+        if let Some(target) = self.rt.inner.table.get(pid) {
+            signals::exit_signal(&self.rt, self.pid(), &target, reason);
+        }
+        true
+    }
+
+    pub fn alive(&self, pid: Pid) -> bool {
+        self.rt.inner.table.get(pid).is_some_and(|p| p.is_alive())
+    }
+
+    pub fn whereis(&self, name: &Atom) -> Option<Pid> {
+        self.rt.inner.names.whereis(name).map(|p| p.pid)
+    }
+
+    /// `Process.register/2`.
+    pub fn register(&self, pid: Pid, name: Atom) -> Result<(), Error> {
+        let fail = || {
+            Error::argument(format!(
+                "could not register {} with name {} because it is not alive, the name is \
+                 already taken, or it has already been given another name",
+                text::pid(pid),
+                text::atom(&name)
+            ))
+        };
+        if matches!(name.name(), "nil" | "true" | "false" | "undefined") {
+            return Err(fail());
+        }
+        let proc = self.rt.inner.table.get(pid).ok_or_else(fail)?;
+        if proc.registered_name().is_some() {
+            return Err(fail());
+        }
+        let spec = NameSpec::Local(name.clone());
+        gen_server::claim_name(&self.rt, &spec, &proc).map_err(|_| fail())
+    }
+
+    /// `Process.unregister/1`.
+    pub fn unregister(&self, name: &Atom) -> Result<(), Error> {
+        let proc = self
+            .rt
+            .inner
+            .names
+            .whereis(name)
+            .ok_or_else(|| Error::bif_argument(1, "not a pid"))?;
+        self.rt.inner.names.unregister_if(name, proc.pid);
+        proc.meta
+            .lock()
+            .unwrap()
+            .names
+            .retain(|n| !matches!(n, Name::Local(a) if a == name));
+        Ok(())
+    }
+
+    pub fn registered(&self) -> Vec<Atom> {
+        self.rt.inner.names.registered()
+    }
+
+    /// `Process.list/0`.
+    pub fn processes(&self) -> Vec<Pid> {
+        self.rt.inner.table.pids()
+    }
+
+    /// `Process.link/1`.
+    pub fn link(&self, pid: Pid) -> Result<(), Error> {
+        let noproc = || {
+            Error::Raise(exception(
+                "ErlangError",
+                vec![("original", Term::atom("noproc")), ("reason", Term::nil())],
+            ))
+        };
+        let other = self.rt.inner.table.get(pid).ok_or_else(noproc)?;
+        if signals::link(&self.proc, &other) {
+            Ok(())
+        } else {
+            Err(noproc())
+        }
+    }
+
+    pub fn unlink(&self, pid: Pid) {
+        if let Some(other) = self.rt.inner.table.get(pid) {
+            signals::unlink(&self.proc, &other);
+        } else {
+            self.proc.remove_link(pid);
+        }
+    }
+
+    /// `Process.monitor/1`: a pid or a registered name. A dead target gets an immediate
+    /// `{:DOWN, ref, :process, target, :noproc}`.
+    pub fn monitor(&self, target: &Term) -> Ref {
+        let r = self.rt.make_ref();
+        let (proc, named) = match target {
+            Term::Atom(a) => (
+                self.rt.inner.names.whereis(a),
+                Term::tuple(vec![target.clone(), Term::atom("nonode@nohost")]),
+            ),
+            Term::Pid(p) => (self.rt.inner.table.get(*p), target.clone()),
+            _ => (
+                gen_server::resolve(&self.rt, target).ok().flatten(),
+                target.clone(),
+            ),
+        };
+        let added = proc
+            .as_ref()
+            .is_some_and(|p| p.add_monitor(r, self.pid(), named.clone()));
+        if added {
+            let pid = proc.map(|p| p.pid).unwrap_or(Pid(0));
+            self.monitors.borrow_mut().insert(r, pid);
+        } else {
+            let down = Term::tuple(vec![
+                Term::atom("DOWN"),
+                Term::Ref(r),
+                Term::atom("process"),
+                named,
+                Term::atom("noproc"),
+            ]);
+            self.proc.mailbox.push(Msg::Info(down));
+        }
+        r
+    }
+
+    pub fn demonitor(&self, r: Ref) -> bool {
+        if let Some(pid) = self.monitors.borrow_mut().remove(&r) {
+            if let Some(p) = self.rt.inner.table.get(pid) {
+                p.remove_monitor(r);
+            }
+        }
+        true
+    }
+
+    /// `Process.flag(:trap_exit, on)`: the old value.
+    pub fn trap_exit(&self, on: bool) -> bool {
+        self.proc.trap_exit.swap(on, Ordering::AcqRel)
+    }
+
+    pub fn make_ref(&self) -> Ref {
+        self.rt.make_ref()
+    }
+
+    /// For the shell's `ps` command.
+    pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
+        let proc = self.rt.inner.table.get(pid)?;
+        // Handlers are short and never block, so waiting for a running one is brief.
+        let module = {
+            let b = proc.behaviour.lock().unwrap();
+            b.as_ref().map_or(Term::atom("shell"), |b| b.module())
+        };
+        let name = proc.report_name();
+        let meta = proc.meta.lock().unwrap();
+        Some(ProcessInfo {
+            pid,
+            name: if name == Term::Pid(pid) {
+                None
+            } else {
+                Some(name)
+            },
+            module,
+            message_queue_len: proc.mailbox.len(),
+            links: meta.links.to_vec(),
+            trap_exit: proc.trap_exit.load(Ordering::Acquire),
+        })
+    }
+}
