@@ -476,6 +476,7 @@ fn the_atom_limit_crashes_the_node_with_the_beams_words() {
         schedulers: 1,
         atom_limit: 100,
         max_processes: 100,
+        boot_atoms: 0,
     });
     let events = rt.events();
     let mut i = 0;
