@@ -74,6 +74,7 @@ const EXPORTS: &[(&str, usize)] = &[
     ("min_max", 1),
     ("min_max", 2),
     ("product", 1),
+    ("random", 1),
     ("reduce", 2),
     ("reduce", 3),
     ("reduce_while", 3),

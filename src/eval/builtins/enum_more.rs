@@ -22,8 +22,17 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
         }
         ("fetch!", [i]) => at(&items, int(i)?)
             .ok_or_else(|| Error::raise_message("Enum.OutOfBoundsError", "out of bounds error")),
-        ("take", [n]) => Ok(Term::list(split(items, int(n)?).0)),
-        ("drop", [n]) => Ok(Term::list(split(items, int(n)?).1)),
+        // A negative count works from the end: take(-2) keeps the last two.
+        ("take", [n]) => {
+            let n = int(n)?;
+            let (head, tail) = split(items, n);
+            Ok(Term::list(if n < 0 { tail } else { head }))
+        }
+        ("drop", [n]) => {
+            let n = int(n)?;
+            let (head, tail) = split(items, n);
+            Ok(Term::list(if n < 0 { head } else { tail }))
+        }
         ("split", [n]) => {
             let (a, b) = split(items, int(n)?);
             Ok(Term::tuple(vec![Term::list(a), Term::list(b)]))
@@ -150,6 +159,16 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
                 .collect::<Result<Vec<_>>>()?;
             extreme(ev, function == "max_by", items, keys, rest)
         }
+        ("random", []) => {
+            // Not a uniform generator, only "some element", which is all a learner sees.
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos() as usize);
+            match items.len() {
+                0 => Err(empty_error()),
+                len => Ok(items[nanos % len].clone()),
+            }
+        }
         ("min_max", rest) => {
             let fallback = rest.first();
             if items.is_empty() {
@@ -183,7 +202,7 @@ fn every(items: Vec<Term>, n: i64, take: bool) -> Option<Term> {
     if n < 0 {
         return None;
     }
-    let keep = |i: usize| n != 0 && i % n as usize == 0;
+    let keep = |i: usize| n != 0 && i.is_multiple_of(n as usize);
     Some(Term::list(
         items
             .into_iter()
@@ -211,6 +230,8 @@ fn while_split(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<(Vec<Te
 
 /// `Enum.slice(list, first..last//step)`: negative bounds count from the end.
 pub fn slice_range<T: Clone>(items: Vec<T>, first: i64, last: i64, step: i64) -> Vec<T> {
+    // Elixir 1.14 still reads `1..-1` (step -1, inferred) as "from 1 to the last".
+    let step = if step == -1 && first > last { 1 } else { step };
     let len = items.len() as i64;
     let first = if first < 0 {
         (first + len).max(0)
@@ -291,14 +312,16 @@ fn chunk_every(items: Vec<Term>, n: i64, step: i64, leftover: Option<&Term>) -> 
     while start < items.len() {
         let end = (start + n).min(items.len());
         let mut chunk = items[start..end].to_vec();
-        if chunk.len() < n {
+        // The first chunk short of `n` elements is the last one: padded, or dropped.
+        let partial = chunk.len() < n;
+        if partial {
             match &pad {
                 None => break,
                 Some(p) => chunk.extend(p.iter().take(n - chunk.len()).cloned()),
             }
         }
         chunks.push(Term::list(chunk));
-        if end == items.len() {
+        if partial {
             break;
         }
         start += step;

@@ -121,7 +121,7 @@ fn pair(k: &Term, v: Term) -> Term {
 
 fn run(ev: &mut Evaluator, function: &str, args: &[Term], pairs: Vec<Term>) -> Result<Term> {
     let list = Term::list;
-    Ok(match (function, &args[1..]) {
+    Ok(match (function, args.get(1..).unwrap_or(&[])) {
         ("get", [k]) => find(&pairs, k).unwrap_or_else(Term::nil),
         ("get", [k, d]) => find(&pairs, k).unwrap_or_else(|| d.clone()),
         ("fetch", [k]) => find(&pairs, k).map_or_else(|| Term::atom("error"), Term::ok_tuple),
@@ -135,8 +135,8 @@ fn run(ev: &mut Evaluator, function: &str, args: &[Term], pairs: Vec<Term>) -> R
                 .as_list()
                 .is_some_and(|l| l.iter().all(|p| matches!(key_of(p), Some(Term::Atom(_))))),
         ),
-        ("new", []) => Term::empty_list(),
-        ("new", [_]) => {
+        ("new", []) if args.is_empty() => Term::empty_list(),
+        ("new", []) => {
             let mut out: Vec<Term> = Vec::new();
             for p in pairs {
                 if let Some(k) = key_of(&p).cloned() {

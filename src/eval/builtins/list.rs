@@ -61,7 +61,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             "not a list",
             "erlang",
             "list_to_tuple",
-            &[x.clone()],
+            std::slice::from_ref(x),
         )),
         ("to_atom", [l]) => match charlist(l) {
             Some(name) => make_atom(ev, &name, || frame("erlang", "list_to_atom", &args)),

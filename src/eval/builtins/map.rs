@@ -88,7 +88,7 @@ fn not_a_map(function: &str, term: &Term, rest: &[Term]) -> Error {
             "put",
             &[Term::atom("k"), Term::atom("v"), term.clone()],
         ),
-        "keys" | "values" | "to_list" => frame("maps", function, &[term.clone()]),
+        "keys" | "values" | "to_list" => frame("maps", function, std::slice::from_ref(term)),
         "merge" => frame("maps", "merge", &[term.clone(), key]),
         "fetch" => frame("maps", "find", &[key, term.clone()]),
         "fetch!" => frame("maps", "get", &[key, term.clone()]),

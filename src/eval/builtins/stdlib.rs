@@ -60,7 +60,7 @@ fn io_inspect(ev: &mut Evaluator, v: &Term, opts: &Term) -> Term {
     }
     match opts.keyword_get("limit") {
         Some(Term::Int(l)) => options.limit = (*l).max(0) as usize,
-        Some(t) if t.is_atom("infinity") => options.limit = usize::MAX,
+        Some(t) if t.is_atom("infinity") => options.limit = 1 << 40,
         _ => {}
     }
     let label = opts.keyword_get("label").and_then(|l| to_string(l).ok());

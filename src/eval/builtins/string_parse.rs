@@ -197,7 +197,7 @@ pub fn erlang_float(s: &str) -> Option<f64> {
     };
     let (int, frac) = mantissa.split_once('.')?;
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    let exp_ok = exponent.map_or(true, |e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    let exp_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
     if !(digits(int) && digits(frac) && exp_ok) {
         return None;
     }
