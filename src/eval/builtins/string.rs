@@ -10,19 +10,35 @@ use crate::eval::Evaluator;
 use crate::term::Term;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// What `String.f(not_a_binary, ...)` raises: the arguments iex shows (defaults filled
-/// in) and the clauses of Elixir's source, as iex prints them.
+/// What `String.f(not_a_binary, ...)` raises: the function iex names (defaults filled
+/// in, sometimes a helper module) and the clauses of Elixir's source as iex prints them,
+/// with `-...-` around the parts that did not match.
 fn not_binary(function: &str, args: &[Term]) -> Error {
     let mut args = args.to_vec();
+    let mut module = "String";
+    let f = function;
     let guard = "when -is_binary(string)-";
-    let clauses: Vec<String> = match (function, args.len()) {
+    let is = |i: usize, check: fn(&Term) -> bool, text: &str| match args.get(i) {
+        Some(t) if check(t) => text.to_string(),
+        _ => format!("-{text}-"),
+    };
+    let binary = |t: &Term| matches!(t, Term::Binary(_));
+    let list = |t: &Term| matches!(t, Term::List(_));
+    let clauses: Vec<String> = match (f, args.len()) {
         ("upcase" | "downcase", 1) => {
             args.push(Term::atom("default"));
             vec![
-                format!("def {function}(-\"\"-, _mode)"),
-                format!("def {function}(string, :default) {guard}"),
-                format!("def {function}(string, -:ascii-) {guard}"),
-                format!("def {function}(string, mode) {guard} and -mode === :greek- or -mode === :turkic-"),
+                format!("def {f}(-\"\"-, _mode)"),
+                format!("def {f}(string, :default) {guard}"),
+                format!("def {f}(string, -:ascii-) {guard}"),
+                format!("def {f}(string, mode) {guard} and -mode === :greek- or -mode === :turkic-"),
+            ]
+        }
+        ("capitalize", 1) => {
+            args.push(Term::atom("default"));
+            vec![
+                "def capitalize(-<<char, rest::binary>>-, -:ascii-)".into(),
+                format!("def capitalize(string, mode) {guard}"),
             ]
         }
         ("split", 2) => {
@@ -35,13 +51,51 @@ fn not_binary(function: &str, args: &[Term]) -> Error {
                 format!("def split(string, pattern, options) {opts}"),
             ]
         }
-        ("length" | "trim" | "reverse" | "graphemes" | "codepoints", 1) => {
-            vec![format!("def {function}(string) {guard}")]
+        ("replace", 3) => {
+            args.push(Term::empty_list());
+            vec!["def replace(subject, pattern, replacement, options) when -is_binary(subject)- and is_binary(replacement) or -is_function(replacement, 1)- and is_list(options)".into()]
+        }
+        ("contains?", 2) => vec![
+            format!("def contains?(string, contents) {guard} and {}", is(1, list, "is_list(contents)")),
+            format!("def contains?(string, contents) {guard}"),
+        ],
+        ("starts_with?", 2) => vec![
+            format!("def starts_with?(string, prefix) {guard} and {}", is(1, binary, "is_binary(prefix)")),
+            format!("def starts_with?(string, prefix) {guard} and {}", is(1, list, "is_list(prefix)")),
+            format!("def starts_with?(string, prefix) {guard}"),
+        ],
+        ("ends_with?", 2) => vec![
+            format!("def ends_with?(string, suffix) {guard} and {}", is(1, binary, "is_binary(suffix)")),
+            format!("def ends_with?(string, suffix) {guard} and {}", is(1, list, "is_list(suffix)")),
+        ],
+        ("at", 2) => vec![
+            "def at(string, position) when -is_binary(string)- and is_integer(position) and position >= 0".into(),
+            "def at(string, position) when -is_binary(string)- and is_integer(position) and -position < 0-".into(),
+        ],
+        ("slice", 3) => vec![
+            "def slice(_, _, -0-)".into(),
+            "def slice(string, start, length) when -is_binary(string)- and is_integer(start) and is_integer(length) and start >= 0 and length >= 0".into(),
+            "def slice(string, start, length) when -is_binary(string)- and is_integer(start) and is_integer(length) and -start < 0- and length >= 0".into(),
+        ],
+        ("pad_leading" | "pad_trailing", 2) => {
+            args.push(Term::list(vec![Term::string(" ")]));
+            vec![
+                format!("def {f}(string, count, padding) when -is_binary(padding)-"),
+                format!("def {f}(string, count, [_ | _] = padding) when -is_binary(string)- and is_integer(count) and count >= 0"),
+            ]
+        }
+        ("last", 1) => vec!["def last(-\"\"-)".into(), format!("def last(string) {guard}")],
+        ("trim_leading" | "trim_trailing", 1) => {
+            module = "String.Break";
+            vec![format!("def {f}(string) {guard}")]
+        }
+        ("length" | "trim" | "reverse" | "graphemes" | "codepoints" | "first" | "to_charlist", 1) => {
+            vec![format!("def {f}(string) {guard}")]
         }
         _ => Vec::new(),
     };
     let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
-    clause_error("String", function, args, &clauses)
+    clause_error(module, function, args, &clauses)
 }
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -118,12 +172,12 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("pad_trailing", [Term::Int(n), Term::Binary(p)]) if !p.is_empty() => {
             pad(&s, *n, &String::from_utf8_lossy(p), false)
         }
-        ("pad_leading" | "pad_trailing", [n, _]) => Err(clause_error(
-            "String",
-            function,
-            vec![args[0].clone(), n.clone(), Term::empty_list()],
-            &[],
-        )),
+        ("pad_leading" | "pad_trailing", [n, _]) => {
+            let first = format!("def {function}(string, count, padding) when -is_binary(padding)-");
+            let second = format!("def {function}(string, count, -[_ | _] = padding-) when is_binary(string) and is_integer(count) and count >= 0");
+            let shown = vec![args[0].clone(), n.clone(), Term::empty_list()];
+            Err(clause_error("String", function, shown, &[&first, &second]))
+        }
         ("to_atom", []) => make_atom(ev, &s, || {
             frame(
                 "erlang",
@@ -201,6 +255,7 @@ fn wrong_subject(function: &str, subject: &Term, args: &[Term]) -> Error {
             bif_error(1, "not a binary", "erlang", "binary_to_integer", args)
         }
         "to_float" => bif_error(1, "not a binary", "erlang", "binary_to_float", args),
+        "duplicate" => bif_error(1, "not a binary", "binary", "copy", args),
         _ => not_binary(function, args),
     }
 }
