@@ -472,3 +472,34 @@ fn extreme(
     }
     Ok(items[best].clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ints(v: &[i64]) -> Vec<Term> {
+        v.iter().map(|i| Term::Int(*i)).collect()
+    }
+
+    #[test]
+    fn slices_count_negative_bounds_from_the_end() {
+        assert_eq!(slice_range(vec![1, 2, 3, 4, 5], -2, -1, 1), vec![4, 5]);
+        assert_eq!(slice_range(vec![1, 2, 3], 1, -1, -1), vec![2, 3]);
+        assert!(slice_range(vec![1, 2, 3], 3, 1, 1).is_empty());
+    }
+
+    #[test]
+    fn chunk_every_keeps_the_short_last_chunk_unless_discarded() {
+        let chunks = chunk_every(ints(&[1, 2, 3, 4]), 2, 1, None);
+        let expect = Term::list(vec![
+            Term::list(ints(&[1, 2])),
+            Term::list(ints(&[2, 3])),
+            Term::list(ints(&[3, 4])),
+            Term::list(ints(&[4])),
+        ]);
+        assert_eq!(chunks, Some(expect));
+        let discard = chunk_every(ints(&[1, 2, 3]), 2, 2, Some(&Term::atom("discard")));
+        assert_eq!(discard, Some(Term::list(vec![Term::list(ints(&[1, 2]))])));
+        assert_eq!(chunk_every(ints(&[1]), 0, 0, None), None);
+    }
+}

@@ -147,3 +147,29 @@ fn parse(s: &str) -> Term {
         None => Term::atom("error"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_looks_at_the_exact_decimal_value() {
+        // 2.675 is stored as 2.67499999..., 0.125 exactly: iex gives 2.67 and 0.13.
+        assert_eq!(decimal(2.675, 2, Mode::Round), 2.67);
+        assert_eq!(decimal(0.125, 2, Mode::Round), 0.13);
+        assert_eq!(decimal(-2.5, 0, Mode::Round), -3.0);
+        assert_eq!(decimal(3.001, 2, Mode::Ceil), 3.01);
+        assert_eq!(decimal(-3.01, 1, Mode::Floor), -3.1);
+        assert_eq!(decimal(9.99, 1, Mode::Round), 10.0);
+    }
+
+    #[test]
+    fn parse_takes_the_longest_float_prefix() {
+        let parsed = parse("1e3x");
+        assert_eq!(
+            parsed,
+            Term::tuple(vec![Term::Float(1000.0), Term::string("x")])
+        );
+        assert_eq!(parse(".5"), Term::atom("error"));
+    }
+}
