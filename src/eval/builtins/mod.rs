@@ -7,11 +7,24 @@
 //! Each module's function returns `None` for a name/arity it does not have, so the one
 //! place that words "undefined" is here.
 
+mod access;
+mod enum_;
+mod enum_more;
+mod erlang;
+mod float;
+mod integer;
 mod kernel;
+mod keyword;
+mod list;
+mod map;
+mod math;
 mod otp;
 mod process;
 mod spawn;
 mod stdlib;
+mod string;
+mod string_parse;
+mod tuple;
 
 use super::Evaluator;
 use crate::error::{exception, Error, Result};
@@ -67,7 +80,14 @@ const KNOWN: &[&str] = &[
     "Elixir.Integer",
     "Elixir.Atom",
     "Elixir.Keyword",
+    "Elixir.Access",
+    "Elixir.Float",
     "erlang",
+    "math",
+    "lists",
+    "maps",
+    "timer",
+    "os",
 ];
 
 /// iex's `UndefinedFunctionError`, with "Did you mean" when the module has the function

@@ -1,0 +1,365 @@
+//! `Enum`: every function works on the elements of an enumerable (list, range, map)
+//! taken eagerly, which is what Elixir's own list clauses do.
+
+use super::enum_more;
+use super::stdlib::{clause_error, empty_error};
+use super::Answer;
+use crate::error::{Error, Result};
+use crate::eval::enumerable::to_vec;
+use crate::eval::literal::to_string;
+use crate::eval::ops;
+use crate::eval::Evaluator;
+use crate::syntax::ast::BinaryOp;
+use crate::term::Term;
+use std::cmp::Ordering;
+
+/// The name/arity pairs of `Enum` this shell has; anything else is undefined.
+#[rustfmt::skip]
+const EXPORTS: &[(&str, usize)] = &[
+    ("all?", 1), ("all?", 2), ("any?", 1), ("any?", 2), ("at", 2), ("at", 3), ("chunk_by", 2),
+    ("chunk_every", 2), ("chunk_every", 3), ("chunk_every", 4), ("concat", 1), ("concat", 2),
+    ("count", 1), ("count", 2), ("dedup", 1), ("dedup_by", 2), ("drop", 2), ("drop_every", 2),
+    ("drop_while", 2), ("each", 2), ("empty?", 1), ("fetch", 2), ("fetch!", 2), ("filter", 2),
+    ("find", 2), ("find", 3), ("find_index", 2), ("find_value", 2), ("find_value", 3),
+    ("flat_map", 2), ("frequencies", 1), ("frequencies_by", 2), ("group_by", 2),
+    ("group_by", 3), ("intersperse", 2), ("into", 2), ("into", 3), ("join", 1), ("join", 2),
+    ("map", 2), ("map_join", 2), ("map_join", 3), ("map_reduce", 3), ("max", 1), ("max", 2),
+    ("max", 3), ("max_by", 2), ("max_by", 3), ("max_by", 4), ("member?", 2), ("min", 1),
+    ("min", 2), ("min", 3), ("min_by", 2), ("min_by", 3), ("min_by", 4), ("min_max", 1),
+    ("min_max", 2), ("product", 1), ("random", 1), ("reduce", 2), ("reduce", 3),
+    ("reduce_while", 3), ("reject", 2), ("reverse", 1), ("reverse", 2), ("scan", 2),
+    ("scan", 3), ("slice", 2), ("slice", 3), ("sort", 1), ("sort", 2), ("sort_by", 2),
+    ("sort_by", 3), ("split", 2), ("split_while", 2), ("split_with", 2), ("sum", 1),
+    ("take", 2), ("take_every", 2), ("take_while", 2), ("to_list", 1), ("uniq", 1),
+    ("uniq_by", 2), ("unzip", 1), ("with_index", 1), ("with_index", 2), ("zip", 1), ("zip", 2),
+    ("zip_with", 2), ("zip_with", 3),
+];
+
+pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    if !EXPORTS.contains(&(function, args.len())) {
+        return None;
+    }
+    let items = match to_vec(&args[0]) {
+        Ok(items) => items,
+        Err(e) => return Some(Err(e)),
+    };
+    let rest = &args[1..];
+    Some(match basic(ev, function, items.clone(), rest) {
+        Some(result) => result,
+        None => enum_more::call(ev, function, items, rest),
+    })
+}
+
+/// Mapping, filtering, folding and the questions asked of elements.
+fn basic(
+    ev: &mut Evaluator,
+    function: &str,
+    items: Vec<Term>,
+    rest: &[Term],
+) -> Option<Result<Term>> {
+    Some(match (function, rest) {
+        ("to_list", []) => Ok(Term::list(items)),
+        ("count", []) => Ok(Term::Int(items.len() as i64)),
+        ("count", [f]) => filter(ev, items, f, true).map(|v| Term::Int(v.len() as i64)),
+        ("empty?", []) => Ok(Term::bool(items.is_empty())),
+        ("sum", []) => fold_arith(BinaryOp::Add, Term::Int(0), items),
+        ("product", []) => fold_arith(BinaryOp::Mul, Term::Int(1), items),
+        ("map", [f]) => items
+            .into_iter()
+            .map(|x| ev.apply_fun(f, vec![x]))
+            .collect::<Result<Vec<_>>>()
+            .map(Term::list),
+        ("flat_map", [f]) => flat_map(ev, items, f),
+        ("each", [f]) => items
+            .into_iter()
+            .try_for_each(|x| ev.apply_fun(f, vec![x]).map(drop))
+            .map(|_| Term::ok()),
+        ("filter", [f]) => filter(ev, items, f, true).map(Term::list),
+        ("reject", [f]) => filter(ev, items, f, false).map(Term::list),
+        ("find", [f]) => find(ev, items, f, Term::nil()),
+        ("find", [default, f]) => find(ev, items, f, default.clone()),
+        ("find_index", [f]) => find_index(ev, items, f),
+        ("find_value", [f]) => find_value(ev, items, f, Term::nil()),
+        ("find_value", [default, f]) => find_value(ev, items, f, default.clone()),
+        ("any?", []) => Ok(Term::bool(items.iter().any(Term::is_truthy))),
+        ("all?", []) => Ok(Term::bool(items.iter().all(Term::is_truthy))),
+        ("any?", [f]) => any(ev, items, f, true).map(Term::bool),
+        ("all?", [f]) => any(ev, items, f, false).map(|found| Term::bool(!found)),
+        ("member?", [x]) => Ok(Term::bool(items.contains(x))),
+        ("reduce", [acc, f]) => items
+            .into_iter()
+            .try_fold(acc.clone(), |acc, x| ev.apply_fun(f, vec![x, acc])),
+        ("reduce", [f]) => {
+            let mut it = items.into_iter();
+            match it.next() {
+                None => Err(empty_error()),
+                Some(first) => it.try_fold(first, |acc, x| ev.apply_fun(f, vec![x, acc])),
+            }
+        }
+        ("reduce_while", [acc, f]) => reduce_while(ev, items, acc.clone(), f),
+        ("map_reduce", [acc, f]) => map_reduce(ev, items, acc.clone(), f),
+        ("scan", [f]) => scan(ev, items, None, f),
+        ("scan", [acc, f]) => scan(ev, items, Some(acc.clone()), f),
+        ("sort", []) => sort(ev, items, &Term::atom("asc")).map(Term::list),
+        ("sort", [sorter]) => sort(ev, items, sorter).map(Term::list),
+        ("sort_by", [f]) => sort_by(ev, items, f, &Term::atom("asc")),
+        ("sort_by", [f, sorter]) => sort_by(ev, items, f, sorter),
+        ("uniq", []) => Ok(Term::list(uniq_by(items.clone(), items))),
+        ("uniq_by", [f]) => {
+            let keys = items
+                .iter()
+                .map(|x| ev.apply_fun(f, vec![x.clone()]))
+                .collect::<Result<Vec<_>>>();
+            keys.map(|keys| Term::list(uniq_by(items, keys)))
+        }
+        ("join", []) => join(&items, ""),
+        ("join", [Term::Binary(sep)]) => join(&items, &String::from_utf8_lossy(sep)),
+        ("map_join", [f]) => map_join(ev, items, "", f),
+        ("map_join", [Term::Binary(sep), f]) => {
+            map_join(ev, items, &String::from_utf8_lossy(sep), f)
+        }
+        _ => return None,
+    })
+}
+
+/// `Enum.sum/1`, `Enum.product/1`: `element + acc`, in that order, as iex's errors show.
+fn fold_arith(op: BinaryOp, start: Term, items: Vec<Term>) -> Result<Term> {
+    items.into_iter().try_fold(start, |acc, x| {
+        let shown = super::stdlib::frame(
+            "erlang",
+            if op == BinaryOp::Add { "+" } else { "*" },
+            &[x.clone(), acc.clone()],
+        );
+        ops::binary(op, x, acc).map_err(|e| e.at(shown))
+    })
+}
+
+pub(super) fn truthy(ev: &mut Evaluator, f: &Term, x: &Term) -> Result<bool> {
+    Ok(ev.apply_fun(f, vec![x.clone()])?.is_truthy())
+}
+
+fn filter(ev: &mut Evaluator, items: Vec<Term>, f: &Term, keep: bool) -> Result<Vec<Term>> {
+    let mut out = Vec::new();
+    for x in items {
+        if truthy(ev, f, &x)? == keep {
+            out.push(x);
+        }
+    }
+    Ok(out)
+}
+
+/// Whether some element's answer is `want` (truthy for `any?`, falsy for `all?`).
+fn any(ev: &mut Evaluator, items: Vec<Term>, f: &Term, want: bool) -> Result<bool> {
+    for x in items {
+        if truthy(ev, f, &x)? == want {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn flat_map(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+    let mut out = Vec::new();
+    for x in items {
+        out.extend(to_vec(&ev.apply_fun(f, vec![x])?)?);
+    }
+    Ok(Term::list(out))
+}
+
+fn find(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+    for x in items {
+        if truthy(ev, f, &x)? {
+            return Ok(x);
+        }
+    }
+    Ok(default)
+}
+
+fn find_index(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+    for (i, x) in items.into_iter().enumerate() {
+        if truthy(ev, f, &x)? {
+            return Ok(Term::Int(i as i64));
+        }
+    }
+    Ok(Term::nil())
+}
+
+fn find_value(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+    for x in items {
+        let v = ev.apply_fun(f, vec![x])?;
+        if v.is_truthy() {
+            return Ok(v);
+        }
+    }
+    Ok(default)
+}
+
+fn reduce_while(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+    for x in items {
+        let step = ev.apply_fun(f, vec![x, acc])?;
+        match step.as_tuple() {
+            Some([tag, next]) if tag.is_atom("cont") => acc = next.clone(),
+            Some([tag, next]) if tag.is_atom("halt") => return Ok(next.clone()),
+            _ => {
+                return Err(Error::Raise(crate::error::exception(
+                    "CaseClauseError",
+                    vec![("term", step)],
+                )))
+            }
+        }
+    }
+    Ok(acc)
+}
+
+fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+    let mut out = Vec::new();
+    for x in items {
+        let step = ev.apply_fun(f, vec![x, acc])?;
+        match step.as_tuple() {
+            Some([mapped, next]) => {
+                out.push(mapped.clone());
+                acc = next.clone();
+            }
+            _ => {
+                return Err(Error::Raise(crate::error::exception(
+                    "MatchError",
+                    vec![("term", step)],
+                )))
+            }
+        }
+    }
+    Ok(Term::tuple(vec![Term::list(out), acc]))
+}
+
+fn scan(ev: &mut Evaluator, items: Vec<Term>, acc: Option<Term>, f: &Term) -> Result<Term> {
+    let mut it = items.into_iter();
+    let seeded = acc.is_some();
+    let mut acc = match acc {
+        Some(a) => a,
+        None => match it.next() {
+            Some(first) => first,
+            None => return Ok(Term::empty_list()),
+        },
+    };
+    // Without an initial value the first element is also the first result.
+    let mut out = if seeded {
+        Vec::new()
+    } else {
+        vec![acc.clone()]
+    };
+    for x in it {
+        acc = ev.apply_fun(f, vec![x, acc])?;
+        out.push(acc.clone());
+    }
+    Ok(Term::list(out))
+}
+
+/// Keeps the first element of each key, in order (`uniq` compares strictly: 1 and 1.0
+/// are two elements).
+fn uniq_by(items: Vec<Term>, keys: Vec<Term>) -> Vec<Term> {
+    let mut seen = std::collections::BTreeSet::new();
+    items
+        .into_iter()
+        .zip(keys)
+        .filter_map(|(x, k)| seen.insert(k).then_some(x))
+        .collect()
+}
+
+pub(super) fn join(items: &[Term], sep: &str) -> Result<Term> {
+    let parts = items.iter().map(to_string).collect::<Result<Vec<_>>>()?;
+    Ok(Term::string(&parts.join(sep)))
+}
+
+fn map_join(ev: &mut Evaluator, items: Vec<Term>, sep: &str, f: &Term) -> Result<Term> {
+    let mapped = items
+        .into_iter()
+        .map(|x| ev.apply_fun(f, vec![x]))
+        .collect::<Result<Vec<_>>>()?;
+    join(&mapped, sep)
+}
+
+/// `:asc`, `:desc` or a two-argument function answering "does the first go first?".
+pub(super) fn sort(ev: &mut Evaluator, items: Vec<Term>, sorter: &Term) -> Result<Vec<Term>> {
+    let asc = sorter.is_atom("asc");
+    if asc || sorter.is_atom("desc") {
+        let mut before = |a: &Term, b: &Term| {
+            let o = a.compare(b);
+            Ok(if asc {
+                o != Ordering::Greater
+            } else {
+                o != Ordering::Less
+            })
+        };
+        return merge_sort(items, &mut before);
+    }
+    if !matches!(sorter, Term::Fun(_)) {
+        return Err(clause_error(
+            "Enum",
+            "sort",
+            vec![Term::list(items), sorter.clone()],
+            &[],
+        ));
+    }
+    merge_sort(items, &mut |a: &Term, b: &Term| truthy2(ev, sorter, a, b))
+}
+
+fn truthy2(ev: &mut Evaluator, f: &Term, a: &Term, b: &Term) -> Result<bool> {
+    Ok(ev.apply_fun(f, vec![a.clone(), b.clone()])?.is_truthy())
+}
+
+fn sort_by(ev: &mut Evaluator, items: Vec<Term>, f: &Term, sorter: &Term) -> Result<Term> {
+    let mut keyed = Vec::new();
+    for x in items {
+        keyed.push(Term::tuple(vec![ev.apply_fun(f, vec![x.clone()])?, x]));
+    }
+    let key = |t: &Term| t.as_tuple().map(|p| p[0].clone()).unwrap_or_else(Term::nil);
+    let sorted = if sorter.is_atom("asc") || sorter.is_atom("desc") {
+        let asc = sorter.is_atom("asc");
+        merge_sort(keyed, &mut |a: &Term, b: &Term| {
+            let o = key(a).compare(&key(b));
+            Ok(if asc {
+                o != Ordering::Greater
+            } else {
+                o != Ordering::Less
+            })
+        })?
+    } else {
+        merge_sort(keyed, &mut |a: &Term, b: &Term| {
+            truthy2(ev, sorter, &key(a), &key(b))
+        })?
+    };
+    Ok(Term::list(
+        sorted
+            .into_iter()
+            .map(|t| t.as_tuple().map(|p| p[1].clone()).unwrap_or(t))
+            .collect(),
+    ))
+}
+
+/// A stable merge sort whose comparison may fail (it calls user functions) and need not
+/// be a total order, which `slice::sort_by` would refuse.
+fn merge_sort(
+    mut items: Vec<Term>,
+    before: &mut dyn FnMut(&Term, &Term) -> Result<bool>,
+) -> Result<Vec<Term>> {
+    if items.len() <= 1 {
+        return Ok(items);
+    }
+    let right = items.split_off(items.len() / 2);
+    let left = merge_sort(items, before)?;
+    let right = merge_sort(right, before)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut left = left.into_iter().peekable();
+    let mut right = right.into_iter().peekable();
+    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
+        let next = if before(a, b)? {
+            left.next()
+        } else {
+            right.next()
+        };
+        out.extend(next);
+    }
+    out.extend(left);
+    out.extend(right);
+    Ok(out)
+}
