@@ -54,7 +54,25 @@ fn blame(e: &Term) -> String {
             inspect_plain(arg)
         ));
     }
+    if let Some(Term::List(clauses)) = exception_field(e, "clauses") {
+        if !clauses.is_empty() {
+            let n = clauses.len();
+            text.push_str(&format!(
+                "\n    Attempted function clauses (showing {n} out of {n}):\n\n"
+            ));
+            for clause in clauses.iter() {
+                text.push_str(&format!("        {}\n", text_of(clause)));
+            }
+        }
+    }
     text
+}
+
+fn text_of(t: &Term) -> String {
+    match t {
+        Term::Binary(b) => String::from_utf8_lossy(b).into_owned(),
+        other => inspect_plain(other),
+    }
 }
 
 /// `Module.fun/arity` of a `FunctionClauseError`.
