@@ -14,6 +14,9 @@ impl Evaluator<'_> {
             ExprKind::Int(i) => Ok(Term::Int(*i)),
             ExprKind::Float(f) => Ok(Term::Float(*f)),
             ExprKind::Atom(name) => self.atom(name),
+            ExprKind::Alias(name) if name == "Elixir" || name.starts_with("Elixir.") => {
+                self.atom(name)
+            }
             ExprKind::Alias(name) => self.atom(&format!("Elixir.{name}")),
             ExprKind::Str(parts) => {
                 let mut text = String::new();
