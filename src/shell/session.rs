@@ -113,8 +113,7 @@ impl Session {
     /// Takes one line of input.
     pub fn feed(&mut self, line: &str) -> Fed {
         if line.trim() == "#iex:break" && self.is_continuing() {
-            // iex names the line the abandoned expression had reached.
-            let line = self.counter + self.pending.lines().count();
+            let line = self.counter;
             self.pending.clear();
             self.out.line(
                 Role::Error,
