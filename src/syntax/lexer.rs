@@ -414,6 +414,9 @@ impl<'a> Lexer<'a> {
 
     fn string_or_key(&mut self) -> LexResult<Tok> {
         let start = self.here();
+        if self.rest().starts_with("\"\"\"") {
+            return self.heredoc(start);
+        }
         self.bump();
         let pieces = self.quoted('"', start, "string")?;
         if self.peek() == Some(':') && self.peek_at(1).is_some_and(char::is_whitespace) {
@@ -421,6 +424,57 @@ impl<'a> Lexer<'a> {
             return Ok(Tok::KwKey(first_piece_text(&pieces)));
         }
         Ok(Tok::Str(pieces))
+    }
+
+    /// `"""` ... `"""`: the lines between, less the closing delimiter's indentation, each
+    /// ending in a newline; escapes and interpolation as in a string.
+    fn heredoc(&mut self, start: Span) -> LexResult<Tok> {
+        self.advance(3);
+        let opening_rest: String = self.rest().chars().take_while(|c| *c != '\n').collect();
+        if !opening_rest.trim().is_empty() {
+            let message = "heredoc allows only zero or more whitespace characters followed by a new line after \"\"\"".to_string();
+            return Err(self.error(SyntaxErrorKind::SyntaxError, start, message));
+        }
+        self.advance(opening_rest.len());
+        if self.bump().is_none() {
+            let message = format!("missing terminator: \"\"\" (for heredoc starting at line {})", start.line);
+            return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
+        }
+        let mut pieces = Vec::new();
+        let mut lit = String::new();
+        let indent: usize;
+        let mut at_line_start = true;
+        loop {
+            if at_line_start {
+                let ws = self.rest().chars().take_while(|c| *c == ' ' || *c == '\t').count();
+                if self.rest()[ws..].starts_with("\"\"\"") {
+                    indent = ws;
+                    self.advance(ws + 3);
+                    break;
+                }
+            }
+            let Some(c) = self.bump() else {
+                let message = format!("missing terminator: \"\"\" (for heredoc starting at line {})", start.line);
+                return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
+            };
+            at_line_start = c == '\n';
+            match c {
+                '\\' => self.escape(&mut lit),
+                '#' if self.peek() == Some('{') => {
+                    let at = Span { column: self.col - 1, ..self.here() };
+                    self.bump();
+                    if !lit.is_empty() {
+                        pieces.push(StrPiece::Lit(std::mem::take(&mut lit)));
+                    }
+                    pieces.push(StrPiece::Interp(self.interpolation(at, start)?));
+                }
+                c => lit.push(c),
+            }
+        }
+        if !lit.is_empty() || pieces.is_empty() {
+            pieces.push(StrPiece::Lit(lit));
+        }
+        Ok(Tok::Str(dedent(pieces, indent)))
     }
 
     /// The body of a quoted literal after its opening quote, through the closing one.
@@ -612,4 +666,35 @@ fn operator(input: &str) -> IResult<&str, &'static str> {
         input,
         nom::error::ErrorKind::Tag,
     )))
+}
+
+/// Removes up to `indent` leading spaces or tabs from each line of a heredoc's text.
+fn dedent(pieces: Vec<StrPiece>, indent: usize) -> Vec<StrPiece> {
+    let mut at_line_start = true;
+    pieces
+        .into_iter()
+        .map(|piece| match piece {
+            StrPiece::Lit(text) => {
+                let mut out = String::new();
+                let mut skip = if at_line_start { indent } else { 0 };
+                for c in text.chars() {
+                    if skip > 0 && (c == ' ' || c == '\t') {
+                        skip -= 1;
+                        continue;
+                    }
+                    skip = 0;
+                    out.push(c);
+                    if c == '\n' {
+                        skip = indent;
+                    }
+                }
+                at_line_start = text.ends_with('\n');
+                StrPiece::Lit(out)
+            }
+            other => {
+                at_line_start = false;
+                other
+            }
+        })
+        .collect()
 }
