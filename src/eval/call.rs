@@ -33,11 +33,21 @@ impl Evaluator<'_> {
                 builtins::local(self, name, values)
             }
             CallTarget::Remote { module, function } => {
+                if let ExprKind::Int(_) | ExprKind::Float(_) = module.kind {
+                    return Err(self.compile_error(&format!(
+                        "invalid call {}.{function}",
+                        literal_text(module)
+                    )));
+                }
                 let module = self.eval(module, env)?;
                 let values = self.eval_all(args, env)?;
                 self.apply_remote(module, function, values)
             }
             CallTarget::Anonymous(f) => {
+                if let ExprKind::Atom(name) = &f.kind {
+                    let shown = crate::inspect::inspect_plain(&Term::atom(name));
+                    return Err(self.compile_error(&format!("invalid function call {shown}.()")));
+                }
                 let f = self.eval(f, env)?;
                 let values = self.eval_all(args, env)?;
                 self.apply_fun(&f, values)
@@ -302,6 +312,15 @@ impl Evaluator<'_> {
                 None => Ok(Term::nil()),
             },
         }
+    }
+}
+
+/// A number literal as it was written, near enough for an error message.
+fn literal_text(e: &Expr) -> String {
+    match e.kind {
+        ExprKind::Int(i) => i.to_string(),
+        ExprKind::Float(f) => crate::inspect::inspect_plain(&Term::Float(f)),
+        _ => String::new(),
     }
 }
 

@@ -260,10 +260,17 @@ impl<'a> Evaluator<'a> {
         let mut updated = (**map).clone();
         for (k, v) in pairs {
             if !updated.contains_key(&k) {
+                let frame = format!(
+                    "(stdlib 4.2) :maps.update({}, {}, {})",
+                    crate::inspect::inspect_plain(&k),
+                    crate::inspect::inspect_plain(&v),
+                    crate::inspect::inspect_plain(&original)
+                );
                 return Err(Error::Raise(exception(
                     "KeyError",
-                    vec![("key", k), ("term", original.clone())],
-                )));
+                    vec![("key", k), ("term", original.clone()), ("message", Term::nil())],
+                ))
+                .at(frame));
             }
             updated.insert(k, v);
         }

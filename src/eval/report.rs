@@ -112,7 +112,9 @@ pub fn exception_message(e: &Term) -> String {
             text_atom(&field("operator")),
             shown("term")
         ),
-        "KeyError" => format!("key {} not found in: {}", shown("key"), shown("term")),
+        "KeyError" if field("message").is_nil() => {
+            format!("key {} not found in: {}", shown("key"), shown("term"))
+        }
         "UndefinedFunctionError" if field("message").is_nil() => {
             let name = |t: Term| {
                 t.as_atom()

@@ -55,6 +55,30 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Registry" => otp::registry(ev, function, args),
         "Elixir.Server" => otp::server(ev, function, args),
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
+        "Elixir.Exception" => match (function, args.as_slice()) {
+            ("message", [e]) if crate::error::exception_module(e).is_some() => {
+                Some(Ok(Term::string(&crate::eval::report::exception_message(e))))
+            }
+            _ => None,
+        },
+        m if function == "exception" && m.starts_with("Elixir.") && m.ends_with("Error") => {
+            let name = m.trim_start_matches("Elixir.");
+            match args.as_slice() {
+                [Term::Binary(b)] => Some(Ok(exception(
+                    name,
+                    vec![("message", Term::Binary(b.clone()))],
+                ))),
+                [kw] if kw.as_list().is_some() => {
+                    let fields = kw.as_list().unwrap_or(&[]).iter().filter_map(|p| match p.as_tuple() {
+                        Some([Term::Atom(k), v]) => Some((k.name().to_string(), v.clone())),
+                        _ => None,
+                    });
+                    let fields: Vec<(String, Term)> = fields.collect();
+                    Some(Ok(exception(name, fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect())))
+                }
+                _ => None,
+            }
+        }
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
         _ => stdlib::call(ev, module, function, args),
@@ -80,6 +104,7 @@ const KNOWN: &[&str] = &[
     "Elixir.Integer",
     "Elixir.Atom",
     "Elixir.Keyword",
+    "Elixir.Exception",
     "Elixir.Access",
     "Elixir.Float",
     "erlang",
