@@ -66,7 +66,7 @@ impl Evaluator<'_> {
             Term::Map(m) if args.is_empty() => {
                 let key = Term::atom(function);
                 m.get(&key).cloned().ok_or_else(|| {
-                    Error::Raise(exception("KeyError", vec![("key", key), ("term", module.clone())]))
+                    Error::Raise(exception("KeyError", vec![("key", key), ("term", module.clone()), ("message", Term::nil())]))
                 })
             }
             _ if args.is_empty() => Err(Error::Raise(exception(
