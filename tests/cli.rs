@@ -13,7 +13,12 @@ fn otpsh(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("otpsh runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -50,7 +55,10 @@ fn a_file_replays_the_guide_with_its_pids() {
     let out = otpsh(&[path.to_str().unwrap()], "");
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    assert!(stdout.contains("iex(3)> DSupervisor.start_server(42"), "{stdout}");
+    assert!(
+        stdout.contains("iex(3)> DSupervisor.start_server(42"),
+        "{stdout}"
+    );
     let started = stdout.lines().nth(5).unwrap();
     let pid = started.trim_start_matches("{:ok, ").trim_end_matches('}');
     assert!(pid.starts_with("#PID<0."), "{stdout}");
@@ -62,24 +70,37 @@ fn errors_go_on_and_bad_input_does_not_stop_the_replay() {
     let out = otpsh(&[], "y\n)\n\"abc\nx\"\n1 + 1\n");
     let stdout = text(&out.stdout);
     assert!(out.status.success());
-    assert!(stdout.contains("** (CompileError) iex:1: undefined function y/0 (there is no such import)"));
+    assert!(stdout
+        .contains("** (CompileError) iex:1: undefined function y/0 (there is no such import)"));
     assert!(stdout.contains("** (SyntaxError) iex:1:1: unexpected token: )"));
     assert!(stdout.ends_with("iex(2)> 1 + 1\n2\n"), "{stdout}");
 }
 
 #[test]
 fn a_full_atom_table_ends_the_replay_with_status_1() {
-    let path = temp_file("atoms.exs", "for i <- 1..5000, do: String.to_atom(\"a_#{i}\")\n:never\n");
+    let path = temp_file(
+        "atoms.exs",
+        "for i <- 1..5000, do: String.to_atom(\"a_#{i}\")\n:never\n",
+    );
     let out = otpsh(&["--atom-limit", "18500", path.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("no more index entries in atom_tab (max=18500)"), "{stdout}");
-    assert!(!stdout.contains(":never"), "the replay went on after the node died");
+    assert!(
+        stdout.contains("no more index entries in atom_tab (max=18500)"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains(":never"),
+        "the replay went on after the node died"
+    );
 }
 
 #[test]
 fn check_passes_a_matching_transcript() {
-    let path = temp_file("ok.transcript", "iex> 1 + 1\n2\niex> self()\n#PID<0.999.0>\n");
+    let path = temp_file(
+        "ok.transcript",
+        "iex> 1 + 1\n2\niex> self()\n#PID<0.999.0>\n",
+    );
     let out = otpsh(&["check", path.to_str().unwrap()], "");
     assert!(out.status.success(), "{}", text(&out.stdout));
     assert!(text(&out.stdout).ends_with("1 passed, 0 failed\n"));
@@ -110,7 +131,11 @@ fn record_writes_a_transcript_that_check_accepts() {
 fn usage_errors_are_clap_errors_on_stderr() {
     let out = otpsh(&["--atom-limit", "ten"], "");
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--atom-limit"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--atom-limit"),
+        "{}",
+        text(&out.stderr)
+    );
     let missing = otpsh(&["no/such/file.exs"], "");
     assert_eq!(missing.status.code(), Some(1));
     assert!(text(&missing.stderr).contains("cannot read no/such/file.exs"));

@@ -437,7 +437,10 @@ impl<'a> Lexer<'a> {
         }
         self.advance(opening_rest.len());
         if self.bump().is_none() {
-            let message = format!("missing terminator: \"\"\" (for heredoc starting at line {})", start.line);
+            let message = format!(
+                "missing terminator: \"\"\" (for heredoc starting at line {})",
+                start.line
+            );
             return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
         }
         let mut pieces = Vec::new();
@@ -446,7 +449,11 @@ impl<'a> Lexer<'a> {
         let mut at_line_start = true;
         loop {
             if at_line_start {
-                let ws = self.rest().chars().take_while(|c| *c == ' ' || *c == '\t').count();
+                let ws = self
+                    .rest()
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .count();
                 if self.rest()[ws..].starts_with("\"\"\"") {
                     indent = ws;
                     self.advance(ws + 3);
@@ -454,14 +461,20 @@ impl<'a> Lexer<'a> {
                 }
             }
             let Some(c) = self.bump() else {
-                let message = format!("missing terminator: \"\"\" (for heredoc starting at line {})", start.line);
+                let message = format!(
+                    "missing terminator: \"\"\" (for heredoc starting at line {})",
+                    start.line
+                );
                 return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
             };
             at_line_start = c == '\n';
             match c {
                 '\\' => self.escape(&mut lit),
                 '#' if self.peek() == Some('{') => {
-                    let at = Span { column: self.col - 1, ..self.here() };
+                    let at = Span {
+                        column: self.col - 1,
+                        ..self.here()
+                    };
                     self.bump();
                     if !lit.is_empty() {
                         pieces.push(StrPiece::Lit(std::mem::take(&mut lit)));

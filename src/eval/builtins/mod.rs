@@ -25,6 +25,7 @@ mod stdlib;
 mod string;
 mod string_parse;
 mod tuple;
+pub(crate) mod whereis;
 
 use super::Evaluator;
 use crate::error::{exception, Error, Result};
@@ -47,6 +48,15 @@ pub fn local(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Result<Term> {
 /// `Module.function(args)`; `module` is the atom's name (`Elixir.Registry`, `erlang`).
 pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -> Result<Term> {
     let given = args.clone();
+    let resolves = matches!(
+        (module, function),
+        ("Elixir.GenServer", "call" | "stop" | "whereis") | ("Elixir.Server", "state")
+    );
+    if let (true, Some(server)) = (resolves, args.first()) {
+        if let Some(error) = whereis::invalid_server(server) {
+            return Err(error);
+        }
+    }
     let answer = match module {
         "Elixir.Kernel" => kernel::call(ev, function, args),
         "Elixir.Process" => process::call(ev, function, args),
@@ -69,12 +79,22 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
                     vec![("message", Term::Binary(b.clone()))],
                 ))),
                 [kw] if kw.as_list().is_some() => {
-                    let fields = kw.as_list().unwrap_or(&[]).iter().filter_map(|p| match p.as_tuple() {
-                        Some([Term::Atom(k), v]) => Some((k.name().to_string(), v.clone())),
-                        _ => None,
-                    });
+                    let fields =
+                        kw.as_list()
+                            .unwrap_or(&[])
+                            .iter()
+                            .filter_map(|p| match p.as_tuple() {
+                                Some([Term::Atom(k), v]) => Some((k.name().to_string(), v.clone())),
+                                _ => None,
+                            });
                     let fields: Vec<(String, Term)> = fields.collect();
-                    Some(Ok(exception(name, fields.iter().map(|(k, v)| (k.as_str(), v.clone())).collect())))
+                    Some(Ok(exception(
+                        name,
+                        fields
+                            .iter()
+                            .map(|(k, v)| (k.as_str(), v.clone()))
+                            .collect(),
+                    )))
                 }
                 _ => None,
             }

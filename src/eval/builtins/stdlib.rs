@@ -122,7 +122,11 @@ pub fn frame(module: &str, function: &str, args: &[Term]) -> String {
 pub fn key_error(key: &Term, term: &Term) -> Error {
     Error::Raise(exception(
         "KeyError",
-        vec![("key", key.clone()), ("term", term.clone()), ("message", Term::nil())],
+        vec![
+            ("key", key.clone()),
+            ("term", term.clone()),
+            ("message", Term::nil()),
+        ],
     ))
 }
 
