@@ -43,6 +43,18 @@ impl Evaluator<'_> {
             ("with", [qualifiers @ .., keywords]) if section(keywords, "do").is_some() => {
                 Some(self.with_form(qualifiers, keywords, env))
             }
+            ("def" | "defp" | "defmacro" | "defmacrop", _) => Some(Err(Error::argument(format!(
+                "cannot invoke {name}/{} outside module",
+                args.len()
+            ))
+            .at(format!(
+                "(elixir 1.14.0) expanding macro: Kernel.{name}/{}\n    iex:{}: (file)",
+                args.len(),
+                self.line
+            )))),
+            ("defmodule", _) => Some(Err(self.compile_error(
+                "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
+            ))),
             _ => None,
         }
     }
