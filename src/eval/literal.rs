@@ -13,11 +13,23 @@ impl Evaluator<'_> {
         match &expr.kind {
             ExprKind::Int(i) => Ok(Term::Int(*i)),
             ExprKind::Float(f) => Ok(Term::Float(*f)),
-            ExprKind::Atom(name) => self.atom(name),
+            ExprKind::Atom(name) | ExprKind::Alias(name) if self.literals.contains_key(&literal_key(expr)) => {
+                let _ = name;
+                Ok(self.literals[&literal_key(expr)].clone())
+            }
+            ExprKind::Atom(name) => {
+                let atom = self.atom(name)?;
+                self.literals.insert(literal_key(expr), atom.clone());
+                Ok(atom)
+            }
             ExprKind::Alias(name) if name == "Elixir" || name.starts_with("Elixir.") => {
                 self.atom(name)
             }
-            ExprKind::Alias(name) => self.atom(&format!("Elixir.{name}")),
+            ExprKind::Alias(name) => {
+                let atom = self.atom(&format!("Elixir.{name}"))?;
+                self.literals.insert(literal_key(expr), atom.clone());
+                Ok(atom)
+            }
             ExprKind::Str(parts) => {
                 let mut text = String::new();
                 for part in parts {
@@ -38,7 +50,7 @@ impl Evaluator<'_> {
     /// Interns an atom into the node's table. Past the table's limit the node is dead;
     /// the shell sees that through `Runtime::crashed`.
     pub(crate) fn atom(&self, name: &str) -> Result<Term> {
-        if name.chars().count() > 255 {
+        if name.len() > 255 && name.chars().count() > 255 {
             return Err(Error::system_limit());
         }
         match self.client.runtime().atoms().intern(name) {
@@ -46,6 +58,12 @@ impl Evaluator<'_> {
             Err(_) => Err(Error::Exit(Term::atom("system_limit"))),
         }
     }
+}
+
+/// Where an atom literal sits in the tree: the same node always means the same atom, so
+/// a loop interns it once.
+fn literal_key(expr: &Expr) -> usize {
+    expr as *const Expr as usize
 }
 
 fn unreachable_literal() -> Result<Term> {

@@ -75,6 +75,8 @@ pub struct Evaluator<'a> {
     /// spawned function.
     pub is_shell: bool,
     depth: usize,
+    /// Atom literals already interned during this evaluation, by tree node.
+    literals: std::collections::HashMap<usize, Term>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -93,6 +95,7 @@ impl<'a> Evaluator<'a> {
             next_fun,
             is_shell: true,
             depth: 0,
+            literals: Default::default(),
         }
     }
 

@@ -30,6 +30,13 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "maps" => map::maps(function, args),
         "timer" => match (function, args.len()) {
             ("sleep", 1) => super::process::call(ev, "sleep", args),
+            // :timer.tc(fun): {microseconds, result}, how a learner times a loop.
+            ("tc", 1) => {
+                let start = std::time::Instant::now();
+                Some(ev.apply_fun(&args[0], vec![]).map(|result| {
+                    Term::tuple(vec![Term::Int(start.elapsed().as_micros() as i64), result])
+                }))
+            }
             _ => None,
         },
         "os" => erlang::os(function, args),
