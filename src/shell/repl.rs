@@ -68,10 +68,8 @@ fn read_eval_print(
             // Ctrl-C at a prompt: the line (and any unfinished expression) is dropped;
             // rustyline has already moved to a new line, so nothing else is printed.
             Err(ReadlineError::Interrupted) => session.abandon(),
-            Err(ReadlineError::Eof) => {
-                session.out().write("\n");
-                return Ok(());
-            }
+            // Ctrl-D: rustyline has ended the line; the caller shuts every process down.
+            Err(ReadlineError::Eof) => return Ok(()),
             Err(e) => return Err(format!("otpsh: cannot read the terminal: {e}")),
         }
     }
