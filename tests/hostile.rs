@@ -209,6 +209,7 @@ fn replay(input: Vec<u8>) -> Option<Run> {
             Ok((which, text)) => texts[which] = text,
             Err(_) => {
                 let _ = child.kill();
+                let _ = child.wait();
                 return None;
             }
         }
