@@ -76,13 +76,19 @@ impl Hinter for ShellHelper {
         if pos < line.len() {
             return None;
         }
-        if !self.known.continuing {
+        // A word bound as a variable is Elixir, not a command (see `commands::recognize`).
+        let variable = self.known.bindings.iter().any(|b| b == line.trim());
+        if !self.known.continuing && !variable {
             if let Some(usage) = usage_hint(line) {
                 return Some(ShellHint {
                     display: usage,
                     completion: None,
                 });
             }
+        }
+        if !self.color {
+            // Undimmed, the rest of a past line would look typed: offer it with colour only.
+            return None;
         }
         let rest = self.history.hint(line, pos, ctx)?;
         Some(ShellHint {
