@@ -184,3 +184,43 @@ impl History {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> (Session, std::sync::Arc<std::sync::Mutex<Vec<u8>>>) {
+        let (out, buf) = Output::buffer(false);
+        let session = Session::new(Config::iex(), out).expect("a session");
+        (session, buf)
+    }
+
+    fn text(buf: &std::sync::Arc<std::sync::Mutex<Vec<u8>>>) -> String {
+        String::from_utf8_lossy(&buf.lock().unwrap()).into_owned()
+    }
+
+    #[test]
+    fn completion_sees_names_keys_registries_and_bindings_of_the_node() {
+        let (mut session, _) = session();
+        assert_eq!(session.feed("start 1 \"room_42\""), Fed::Done);
+        assert_eq!(session.feed("Process.register(self(), :me)"), Fed::Done);
+        assert_eq!(session.feed("pid = self()"), Fed::Done);
+        let known = known(&session);
+        assert_eq!(known.keys, ["room_42"]);
+        assert!(known.registered.contains(&"me".to_string()), "{known:?}");
+        assert!(!known.registered.iter().any(|n| n.starts_with("Elixir.")));
+        assert_eq!(known.registries, ["Registry"]);
+        assert_eq!(known.bindings, ["pid"]);
+        let (start, found) = complete::complete("state \"room_4", 13, &known);
+        assert_eq!((start, found[0].replacement.as_str()), (7, "room_42\""));
+        session.shutdown();
+    }
+
+    #[test]
+    fn a_pasted_block_is_fed_line_by_line_with_iex_prompts() {
+        let (mut session, buf) = session();
+        assert_eq!(feed_lines(&mut session, "1 +\n2\n:ok"), Fed::Done);
+        assert_eq!(text(&buf), "...(1)> 2\n3\niex(2)> :ok\n:ok\n");
+        session.shutdown();
+    }
+}
