@@ -1,0 +1,276 @@
+//! No line of input panics or hangs the shell: thousands of generated hostile lines
+//! (unbalanced brackets, unfinished strings, a 1 MB line, invalid UTF-8, control
+//! characters, deep nesting) go through the binary in replay mode, and afterwards it
+//! still answers `1 + 1` with `2` and exits 0, within a deadline.
+//!
+//! The lines come from a fixed seed, so a failure replays exactly. Every few lines an
+//! `#iex:break` abandons whatever expression is left open, as a user would, so one
+//! unclosed `"` does not turn the rest of the run into a single growing string.
+
+use std::io::{Read, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Debug build, two shared cores: the whole run takes a few seconds.
+const DEADLINE: Duration = Duration::from_secs(60);
+const GENERATED: usize = 4000;
+
+/// Pieces that the parser, the lexer and the command reader each treat specially.
+const PIECES: &[&[u8]] = &[
+    b"(",
+    b")",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"<<",
+    b">>",
+    b"%{",
+    b"do",
+    b"end",
+    b"fn",
+    b"->",
+    b"\"",
+    b"'",
+    b"\"\"\"",
+    b"#{",
+    b":",
+    b"::",
+    b"|>",
+    b"&",
+    b"&1",
+    b"@",
+    b"~s(",
+    b"\\",
+    b"1",
+    b"0x",
+    b"1.0e",
+    b"9223372036854775807",
+    b"-",
+    b"+",
+    b"*",
+    b"/",
+    b"=",
+    b"==",
+    b"x",
+    b"_",
+    b"Registry",
+    b"GenServer.call",
+    b"Server.state",
+    b"start",
+    b"state",
+    b"lookup",
+    b"crash",
+    b"help",
+    b"explain",
+    b".",
+    b",",
+    b" ",
+    b"\t",
+    b"\x00",
+    b"\x07",
+    b"\x1b[A",
+    b"\x7f",
+    b"\xff",
+    b"\xc3",
+    b"\xe2\x82",
+    "é".as_bytes(),
+    "🙂".as_bytes(),
+    b"when",
+    b"case",
+    b"cond",
+    b"if",
+    b"with",
+    b"try",
+    b"rescue",
+    b";",
+    b"#",
+    b"?",
+    b"%",
+    b"^",
+    b"..",
+    b"nil",
+    b"true",
+    b"\r",
+    b"\"cool_name\"",
+    b":via",
+    b"pid(0, 1, 0)",
+];
+
+/// xorshift64*: deterministic, and no dependency for a test's dice.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) as usize % n
+    }
+}
+
+/// Lines no generator would find by chance.
+fn special_lines() -> Vec<Vec<u8>> {
+    let repeat = |s: &str, n: usize| s.repeat(n).into_bytes();
+    vec![
+        repeat("x", 1 << 20),
+        [b"\"".as_slice(), &repeat("a", 1 << 20)].concat(),
+        repeat("(", 100_000),
+        repeat("[", 100_000),
+        repeat("{", 100_000),
+        repeat("fn ", 10_000),
+        repeat("do ", 10_000),
+        repeat(")", 10_000),
+        repeat("end ", 10_000),
+        [repeat("-", 100_000), b"1".to_vec()].concat(),
+        [repeat("not ", 50_000), b"true".to_vec()].concat(),
+        [repeat("!", 100_000), b"x".to_vec()].concat(),
+        [repeat("x = ", 100_000), b"1".to_vec()].concat(),
+        [repeat("[] ++ ", 100_000), b"[]".to_vec()].concat(),
+        [repeat("&", 10_000), b"1".to_vec()].concat(),
+        [repeat("@", 10_000), b"x".to_vec()].concat(),
+        repeat("\"#{", 1_000),
+        repeat("9", 1_000),
+        [b":".to_vec(), repeat("a", 300)].concat(),
+        [b"start 1 \"".to_vec(), repeat("k", 100_000), b"\"".to_vec()].concat(),
+        b"9223372036854775807 + 1".to_vec(),
+        b"-9223372036854775808 - 1".to_vec(),
+        b"div(1, 0)".to_vec(),
+        (0u8..32).filter(|b| *b != b'\n').collect(),
+        (128u8..=255).collect(),
+        b"\xed\xa0\x80 \xf4\x90\x80\x80 \xc0\xaf".to_vec(),
+    ]
+}
+
+fn hostile_input() -> Vec<u8> {
+    let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+    let mut lines = special_lines();
+    for _ in 0..GENERATED {
+        let len = 1 + dice.below(24);
+        let line: Vec<u8> = (0..len)
+            .flat_map(|_| PIECES[dice.below(PIECES.len())].iter().copied())
+            .collect();
+        lines.push(line);
+    }
+    let mut input = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+        if i % 8 == 7 {
+            input.extend_from_slice(b"#iex:break\n");
+        }
+    }
+    input.extend_from_slice(b"#iex:break\n1 + 1\n");
+    input
+}
+
+struct Run {
+    stdout: String,
+    stderr: String,
+    code: Option<i32>,
+    took: Duration,
+}
+
+/// Replays `input` through the binary; `None` if it is still running at the deadline.
+fn replay(input: Vec<u8>) -> Option<Run> {
+    let started = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_otpsh"))
+        .args(["--color", "never"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn otpsh");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // A shell that stops reading must not block the test: the writer gives up quietly.
+    std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let (tx, rx) = mpsc::channel();
+    for (which, mut stream) in [
+        (
+            0,
+            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
+        ),
+        (1, Box::new(child.stderr.take().expect("stderr"))),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            let _ = stream.read_to_end(&mut text);
+            let _ = tx.send((which, String::from_utf8_lossy(&text).into_owned()));
+        });
+    }
+    let mut texts = [String::new(), String::new()];
+    for _ in 0..2 {
+        let left = DEADLINE.saturating_sub(started.elapsed());
+        match rx.recv_timeout(left) {
+            Ok((which, text)) => texts[which] = text,
+            Err(_) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
+    }
+    let code = child.wait().expect("exit status").code();
+    let [stdout, stderr] = texts;
+    Some(Run {
+        stdout,
+        stderr,
+        code,
+        took: started.elapsed(),
+    })
+}
+
+fn tail(text: &str) -> &str {
+    let mut at = text.len().saturating_sub(600);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    &text[at..]
+}
+
+#[test]
+fn hostile_lines_neither_panic_nor_hang_the_shell() {
+    let input = hostile_input();
+    let run = replay(input).unwrap_or_else(|| panic!("otpsh still running after {DEADLINE:?}"));
+    assert!(
+        !run.stderr.contains("panicked") && !run.stderr.contains("overflow"),
+        "stderr: {}",
+        tail(&run.stderr)
+    );
+    assert_eq!(run.code, Some(0), "stderr: {}", tail(&run.stderr));
+    assert!(
+        run.stdout.ends_with("> 1 + 1\n2\n"),
+        "the last answer: {}",
+        tail(&run.stdout)
+    );
+    // Every line was read and echoed after its prompt: none ended the replay early.
+    let prompts = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("iex(") || l.starts_with("...("))
+        .count();
+    assert!(prompts > GENERATED, "only {prompts} prompts");
+    eprintln!("hostile replay took {:?}", run.took);
+}
+
+/// Found by the test above: a long chain of one operator is evaluated recursively and
+/// overflows the main thread's stack, which aborts the shell (SIGABRT) and every
+/// process with it. Not the terminal's code (`eval`/`syntax`); kept as a reproducer.
+#[test]
+#[ignore = "stack overflow in the evaluator on a 5,000-term sum: see the report"]
+fn a_long_sum_is_evaluated_without_overflowing_the_stack() {
+    let mut input = b"1 + ".repeat(5_000);
+    input.extend_from_slice(b"1\n1 + 1\n");
+    let run = replay(input).expect("no hang");
+    assert_eq!(run.code, Some(0), "stderr: {}", tail(&run.stderr));
+    assert!(run.stdout.contains("\n5001\n"), "{}", tail(&run.stdout));
+    assert!(
+        run.stdout.ends_with("> 1 + 1\n2\n"),
+        "{}",
+        tail(&run.stdout)
+    );
+}
