@@ -13,7 +13,9 @@ impl Evaluator<'_> {
         match &expr.kind {
             ExprKind::Int(i) => Ok(Term::Int(*i)),
             ExprKind::Float(f) => Ok(Term::Float(*f)),
-            ExprKind::Atom(name) | ExprKind::Alias(name) if self.literals.contains_key(&literal_key(expr)) => {
+            ExprKind::Atom(name) | ExprKind::Alias(name)
+                if self.literals.contains_key(&literal_key(expr)) =>
+            {
                 let _ = name;
                 Ok(self.literals[&literal_key(expr)].clone())
             }

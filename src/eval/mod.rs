@@ -40,7 +40,7 @@ pub fn variable_names(block: &Block) -> Vec<String> {
 
 /// How deep evaluation may nest (recursive closures, deep data) before it stops with an
 /// error instead of overflowing the stack.
-const MAX_DEPTH: usize = 2_000;
+const MAX_DEPTH: usize = 10_000;
 
 /// The body of an anonymous function made at the shell.
 pub struct Closure {

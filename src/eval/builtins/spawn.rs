@@ -13,7 +13,7 @@ use crate::term::Term;
 use std::io::Write;
 
 /// Stack of a spawned function's thread: enough for the evaluator's depth limit.
-const STACK: usize = 4 << 20;
+const STACK: usize = 256 << 20;
 
 /// How the new process is tied to its parent.
 #[derive(Clone, Copy, PartialEq, Eq)]
