@@ -23,6 +23,11 @@ use crate::term::{Fun, Term};
 pub use env::Env;
 use std::sync::Arc;
 
+/// The error `GenServer.whereis/1` raises for a server that is no name (for tests).
+pub fn builtins_whereis_error(server: &Term) -> Error {
+    builtins::whereis::invalid_server(server).unwrap_or_else(|| Error::argument("valid"))
+}
+
 /// The variable names a block mentions, in order of first appearance.
 pub fn variable_names(block: &Block) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod commands;
+pub mod hints;
 pub mod repl;
 pub mod replay;
 pub mod session;

@@ -32,6 +32,7 @@ pub fn interactive(config: Config, out: Output, explain: bool) -> Result<(), Str
     let color = out.color();
     let mut session = Session::new(config, out)?;
     session.explain = explain;
+    session.hints = true;
     session.out().line(Role::Info, BANNER);
     let mut editor = editor(color).map_err(|e| e.to_string())?;
     let history = History::open(&mut editor, history::path());

@@ -43,6 +43,8 @@ pub struct Session {
     pending: String,
     out: Output,
     pub explain: bool,
+    /// Whether a mistake gets a dimmed hint after iex's text (interactive use only).
+    pub hints: bool,
     /// Set once the short commands have started `DSupervisor` and `Registry`.
     commands_ready: bool,
     /// Whether a line has read a variable of an earlier line yet (see `evaluate`).
@@ -69,6 +71,7 @@ impl Session {
             pending: String::new(),
             out,
             explain: false,
+            hints: false,
             commands_ready: false,
             variables: Default::default(),
             bindings_loaded: false,
@@ -296,7 +299,12 @@ impl Session {
                 self.state.results.push(value);
                 self.counter += 1;
             }
-            Err(e) => self.out.line(Role::Error, &format_error(&e)),
+            Err(e) => {
+                self.out.line(Role::Error, &format_error(&e));
+                if let Some(hint) = self.hints.then(|| super::hints::for_error(&e)).flatten() {
+                    self.out.line(Role::Note, &hint);
+                }
+            }
         }
         Fed::Done
     }
@@ -365,9 +373,10 @@ impl Session {
     pub fn restart_node(&mut self) -> Result<(), String> {
         self.runtime.shutdown();
         let out = std::mem::replace(&mut self.out, Output::new(Box::new(std::io::sink()), false));
-        let explain = self.explain;
+        let (explain, hints) = (self.explain, self.hints);
         *self = Session::new(self.config.clone(), out)?;
         self.explain = explain;
+        self.hints = hints;
         self.out.line(Role::Info, BANNER);
         Ok(())
     }
