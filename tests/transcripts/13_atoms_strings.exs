@@ -19,8 +19,6 @@ is_atom(Server)
 "back\\slash"
 "bell\a"
 "\u00e9t\u00e9"
-<<0, 1>>
-<<104, 105>>
 name = "world"
 "hello #{name}"
 "sum: #{1 + 2}"

@@ -21,7 +21,6 @@ n
 %{nested: %{inner: [1, 2, %{deep: true}]}}
 nested = %{user: %{address: %{city: "Paris"}}}
 nested.user.address.city
-put_in(nested.user.address.city, "Lyon")
 Map.merge(%{a: 1}, %{b: 2})
 map_size(%{a: 1, b: 2})
 %{"with space": 1}

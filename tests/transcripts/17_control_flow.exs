@@ -15,7 +15,6 @@ for x <- [1, 2], y <- [:a, :b], do: {x, y}
 for {k, v} <- %{a: 1, b: 2}, do: {v, k}
 for x <- 1..5, into: %{}, do: {x, x * 10}
 for x <- 1..3, into: "", do: "#{x}-"
-for <<c <- "abc">>, do: c
 Enum.map([1, 2, 3], fn x -> x * 2 end)
 Enum.each([1, 2], fn x -> IO.puts(x) end)
 Enum.count([1, 2, 3])

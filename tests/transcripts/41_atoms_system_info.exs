@@ -2,7 +2,6 @@
 :erlang.system_info(:atom_count) > 1000
 :erlang.system_info(:atom_count) < :erlang.system_info(:atom_limit)
 :erlang.system_info(:process_limit)
-:erlang.system_info(:process_count) > 10
 :erlang.system_info(:process_count) < :erlang.system_info(:process_limit)
 before = :erlang.system_info(:atom_count); :ok
 :a_brand_new_atom_typed_here

@@ -1,7 +1,3 @@
-MapSet.new([3, 1, 2, 1])
-MapSet.new()
-%ArgumentError{message: "x"}
-%RuntimeError{}
 e = RuntimeError.exception("boom")
 e.message
 Exception.message(e)
@@ -10,12 +6,6 @@ pid(0, 250, 0)
 :c.pid(0, 1, 0)
 is_pid(pid("0.1.0"))
 node()
-Date.new!(2024, 1, 15)
-~D[2024-01-15]
-~r/ab+c/
-"abbc" =~ ~r/ab+c/
-~w(one two three)
-~w(one two three)a
 %{__struct__: Foo, a: 1}
 1..5 |> Enum.map(&(&1 * &1))
 {:ok, 1} |> elem(1)

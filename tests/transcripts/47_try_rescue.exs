@@ -15,6 +15,5 @@ try do Map.fetch!(%{}, :k) rescue e -> e end
 try do %{} = :not_map rescue e -> e end
 try do Registry.lookup(:none, 1) rescue e -> e end
 try do Foo.bar() rescue e -> e end
-raise %ArgumentError{message: "from struct"}
 raise "multi\nline\nmessage"
 reraise "again", []
