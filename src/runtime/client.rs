@@ -198,7 +198,13 @@ impl Client {
         if !target.add_monitor(tag, self.pid(), Term::Pid(target.pid)) {
             return Err(Some(Term::atom("noproc")));
         }
-        scheduler::deliver(&self.rt, target, msg(tag));
+        if timeout == Some(Duration::ZERO) {
+            // On the BEAM the reply cannot be there before the caller looks: never run
+            // the server's handler on our thread here.
+            scheduler::deliver_queued(&self.rt, target, msg(tag));
+        } else {
+            scheduler::deliver(&self.rt, target, msg(tag));
+        }
         let result = self.await_reply(tag, timeout);
         if !matches!(result, Err(Some(_))) {
             target.remove_monitor(tag);
@@ -217,16 +223,8 @@ impl Client {
         let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
         let Some(cb) = callbacks(module) else {
             gen_server::parse_name(&self.rt, &name)?;
-            let frame = Term::tuple(vec![
-                Term::Atom(module.clone()),
-                Term::atom("init"),
-                Term::list(vec![init_arg]),
-                Term::empty_list(),
-            ]);
-            return Ok(Term::error_tuple(Term::tuple(vec![
-                Term::atom("undef"),
-                Term::list(vec![frame]),
-            ])));
+            let reason = gen_server::undef_init(&self.rt, module, &init_arg);
+            return Ok(Term::error_tuple(reason));
         };
         gen_server::start(&self.rt, cb, init_arg, &name, &self.proc, link)
     }

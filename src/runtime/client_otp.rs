@@ -4,11 +4,12 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+use super::child_spec::ChildSpec;
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
 use super::process::{Msg, Name, Process};
 use super::registry::{RegistryProc, RegistryTable};
-use super::supervisor::{self, ChildSpec, Options};
+use super::supervisor::{self, Options};
 use super::{select, signals, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
@@ -43,7 +44,7 @@ impl Client {
             Some(m) if m.name() == "Elixir.DSupervisor" => (
                 Term::Atom(m.clone()),
                 NameSpec::Local(m.clone()),
-                Options::parse(&Term::empty_list())?,
+                Options::parse(&Term::empty_list()),
             ),
             Some(m) => {
                 return Err(Error::raise_message(
@@ -56,35 +57,30 @@ impl Client {
                 ))
             }
             None => {
-                if let Some(strategy) = opts.keyword_get("strategy") {
-                    if !strategy.is_atom("one_for_one") {
-                        return Ok(self.bad_strategy(strategy, link));
-                    }
-                }
                 let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
                 let name = gen_server::parse_name(&self.rt, &name)?;
                 (
                     Term::module("DynamicSupervisor"),
                     name,
-                    Options::parse(opts)?,
+                    Options::parse(opts),
                 )
             }
+        };
+        let options = match options {
+            Ok(options) => options,
+            Err(data) => return Ok(self.failed_init(data, link)),
         };
         supervisor::start(&self.rt, module_term, name, options, &self.proc, link)
     }
 
-    /// A supervisor whose init fails exits with `{:supervisor_data, ..}`: the starter gets
-    /// `{:error, reason}` and, if linked, the exit signal too (iex's shell dies of it).
-    fn bad_strategy(&self, strategy: &Term, link: bool) -> Term {
-        let reason = Term::tuple(vec![
-            Term::atom("supervisor_data"),
-            Term::tuple(vec![Term::atom("invalid_strategy"), strategy.clone()]),
-        ]);
-        if link {
-            let from = self.rt.inner.table.reserve().ok();
-            if let Some(from) = from {
-                // The pid the failed supervisor would have had.
-                self.rt.inner.table.release();
+    /// A supervisor whose flags are bad exits with `{:supervisor_data, data}`: the
+    /// starter gets `{:error, reason}` and, if linked, the exit signal too (iex's shell
+    /// dies of it). Its process was spawned, so its pid is used up.
+    fn failed_init(&self, data: Term, link: bool) -> Term {
+        let reason = Term::tuple(vec![Term::atom("supervisor_data"), data]);
+        if let Ok(from) = self.rt.inner.table.reserve() {
+            self.rt.inner.table.release();
+            if link {
                 signals::exit_signal(&self.rt, from, &self.proc, reason.clone());
             }
         }
@@ -93,7 +89,10 @@ impl Client {
 
     /// `DynamicSupervisor.start_child/2`.
     pub fn start_child(&self, sup: &Term, spec: &Term) -> Result<Term, Error> {
-        let spec = ChildSpec::parse(spec)?;
+        let spec = match ChildSpec::parse(spec)? {
+            Ok(spec) => spec,
+            Err(reason) => return Ok(Term::error_tuple(reason)),
+        };
         let for_exit = spec.clone();
         let mfa = move || {
             let request = Term::tuple(vec![Term::atom("start_child"), for_exit.to_term()]);

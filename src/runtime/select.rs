@@ -12,7 +12,10 @@ use crate::term::{Pid, Term};
 type Bindings = HashMap<String, Term>;
 
 fn bad_spec(spec: &Term) -> Error {
-    Error::argument(format!("invalid match specification: {spec:?}"))
+    Error::argument(format!(
+        "invalid match specification: {}",
+        super::text::term(spec)
+    ))
 }
 
 /// Runs `spec` over `(key, pid, value)` entries.

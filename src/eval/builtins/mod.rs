@@ -55,6 +55,8 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Registry" => otp::registry(ev, function, args),
         "Elixir.Server" => otp::server(ev, function, args),
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
+        "Elixir.Supervisor" => otp::supervisor(ev, function, args),
+        "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
         _ => stdlib::call(ev, module, function, args),
@@ -71,6 +73,8 @@ const KNOWN: &[&str] = &[
     "Elixir.Registry",
     "Elixir.Server",
     "Elixir.DSupervisor",
+    "Elixir.Supervisor",
+    "sys",
     "Elixir.IO",
     "Elixir.Enum",
     "Elixir.String",

@@ -3,6 +3,7 @@
 //! Each function here is a translation of the Elixir source of that function into a
 //! runtime request; the behaviour itself lives in `runtime`.
 
+use super::stdlib::clause_error;
 use super::{no_clause, timeout, Answer};
 use crate::error::Result;
 use crate::eval::Evaluator;
@@ -60,6 +61,35 @@ pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answe
     })
 }
 
+pub fn supervisor(_ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    Some(match (function, args.as_slice()) {
+        ("child_spec", [spec, overrides]) => crate::runtime::supervisor_child_spec(spec, overrides),
+        _ => return None,
+    })
+}
+
+/// `GenServer.call/3` and `stop/3` given a timeout that is neither `:infinity` nor a
+/// non-negative integer: the guard iex shows, with the failing parts marked.
+fn bad_timeout(function: &str, args: &[Term]) -> crate::error::Error {
+    let t = &args[args.len() - 1];
+    let head = if function == "call" {
+        "def call(server, request, timeout)"
+    } else {
+        "def stop(server, reason, timeout)"
+    };
+    let guard = if matches!(t, Term::Int(_)) {
+        "when is_integer(timeout) and -timeout >= 0- or -timeout == :infinity-"
+    } else {
+        "when -is_integer(timeout)- and timeout >= 0 or -timeout == :infinity-"
+    };
+    clause_error(
+        "GenServer",
+        function,
+        args.to_vec(),
+        &[&format!("{head} {guard}")],
+    )
+}
+
 /// The child spec `use GenServer` generates.
 fn child_spec(alias: &str, arg: &Term) -> Term {
     Term::map(vec![
@@ -95,7 +125,7 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
         ("call", [server, request]) => client.call(server, request.clone(), DEFAULT_CALL_TIMEOUT),
         ("call", [server, request, t]) => match timeout(t) {
             Some(t) => client.call(server, request.clone(), t),
-            None => Err(no_clause("GenServer", "call", 3)),
+            None => Err(bad_timeout("call", &args)),
         },
         ("cast", [server, request]) => Ok(client.cast(server, request.clone())),
         ("stop", [server]) => client.stop(server, Term::atom("normal"), None),
@@ -122,7 +152,16 @@ pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -
         }
         ("start_link", [Term::Atom(m), _arg, opts]) => client.supervisor_start(Some(m), opts, true),
         ("start_child", [sup, spec]) => client.start_child(sup, spec),
-        ("terminate_child", [sup, pid]) => client.terminate_child(sup, pid),
+        ("terminate_child", [sup, pid @ Term::Pid(_)]) => client.terminate_child(sup, pid),
+        ("terminate_child", [_, _]) => Err(clause_error(
+            "DynamicSupervisor",
+            "terminate_child",
+            args.clone(),
+            &["def terminate_child(supervisor, pid) when -is_pid(pid)-"],
+        )),
+        ("init", [opts]) if opts.as_list().is_some() => Ok(Term::ok_tuple(
+            crate::runtime::dynamic_supervisor_init(opts),
+        )),
         ("which_children", [sup]) => client.which_children(sup),
         ("count_children", [sup]) => client.count_children(sup),
         ("stop", [sup]) => client.stop(sup, Term::atom("normal"), None),
