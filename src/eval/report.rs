@@ -233,8 +233,31 @@ fn format_exit_reason(reason: &Term) -> String {
         if tag.is_atom("bad_return_value") {
             return format!("bad return value: {}", inspect_plain(inner));
         }
+        if tag.is_atom("supervisor_data") {
+            return format!("bad supervisor configuration, {}", supervisor_data(inner));
+        }
     }
     inspect_plain(reason)
+}
+
+/// `Exception.format_exit/1`'s words for a supervisor's bad flags.
+fn supervisor_data(data: &Term) -> String {
+    let what = match data.as_tuple() {
+        Some([tag, value]) => match tag.as_atom().map(|a| a.name()) {
+            Some("invalid_type") => Some(("invalid type", value)),
+            Some("invalid_strategy") => Some(("invalid strategy", value)),
+            Some("invalid_intensity") => Some(("invalid max_restarts (intensity)", value)),
+            Some("invalid_period") => Some(("invalid max_seconds (period)", value)),
+            Some("invalid_max_children") => Some(("invalid max_children", value)),
+            Some("invalid_extra_arguments") => Some(("invalid extra_arguments", value)),
+            _ => None,
+        },
+        _ => None,
+    };
+    match what {
+        Some((words, value)) => format!("{words}: {}", inspect_plain(value)),
+        None => format!("got: {}", inspect_plain(data)),
+    }
 }
 
 /// iex's line when the shell process was killed by an exit signal.

@@ -100,7 +100,14 @@ impl Client {
     /// `send/2`: returns the message. Sending to a dead pid is silently fine; to an
     /// unregistered atom is iex's ArgumentError.
     pub fn send(&self, dest: &Term, msg: Term) -> Result<Term, Error> {
-        if let Some(proc) = self.dest(dest)? {
+        let found = self.dest(dest).map_err(|e| {
+            e.at(format!(
+                ":erlang.send({}, {})",
+                super::text::term(dest),
+                super::text::term(&msg)
+            ))
+        })?;
+        if let Some(proc) = found {
             scheduler::deliver(&self.rt, &proc, Msg::Info(msg.clone()));
         }
         Ok(msg)
@@ -205,7 +212,12 @@ impl Client {
         } else {
             scheduler::deliver(&self.rt, target, msg(tag));
         }
-        let result = self.await_reply(tag, timeout);
+        // Timeout 0: the BEAM caller gives up before any server could answer.
+        let result = if timeout == Some(Duration::ZERO) {
+            Err(None)
+        } else {
+            self.await_reply(tag, timeout)
+        };
         if !matches!(result, Err(Some(_))) {
             target.remove_monitor(tag);
         }

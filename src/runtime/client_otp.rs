@@ -139,6 +139,25 @@ impl Client {
             }
             None => return Err(Error::argument("expected :name option to be present")),
         };
+        let meta = opts
+            .keyword_get("meta")
+            .cloned()
+            .unwrap_or_else(Term::empty_list);
+        if !is_keyword(&meta) {
+            return Err(Error::argument(format!(
+                "expected :meta to be a keyword list, got: {}",
+                text::term(&meta)
+            )));
+        }
+        match opts.keyword_get("partitions") {
+            None | Some(Term::Int(1..)) => {}
+            Some(other) => {
+                return Err(Error::argument(format!(
+                    "expected :partitions to be a positive integer, got: {}",
+                    text::term(other)
+                )))
+            }
+        }
         if let Some(holder) = self.rt.inner.names.whereis(&name) {
             return Ok(already_started(holder.pid));
         }
@@ -161,6 +180,11 @@ impl Client {
             return Ok(already_started(holder.pid));
         }
         let table = Arc::new(RegistryTable::new(name.clone(), partition_pid, unique));
+        for pair in meta.as_list().unwrap_or(&[]) {
+            if let Some([k, v]) = pair.as_tuple() {
+                table.put_meta(k.clone(), v.clone());
+            }
+        }
         reg.add_name(Name::Local(name));
         reg.add_name(Name::Registry(table.clone()));
         rt.inner.registries.insert(table);
@@ -217,6 +241,7 @@ impl Client {
                 Name::Via(t, k) if Arc::ptr_eq(t, &table) => Some(k.clone()),
                 _ => None,
             })
+            .rev()
             .collect();
         Ok(Term::list(keys))
     }
@@ -240,7 +265,7 @@ impl Client {
 
     /// `Registry.meta/2`: `{:ok, value}` or `:error`.
     pub fn registry_meta(&self, reg: &Term, key: &Term) -> Result<Term, Error> {
-        let table = self.rt.inner.registries.resolve(reg)?;
+        let table = self.rt.inner.registries.resolve_for_meta(reg)?;
         Ok(table.meta(key).map_or(Term::atom("error"), Term::ok_tuple))
     }
 
@@ -253,6 +278,41 @@ impl Client {
     pub fn registry_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
         let table = self.rt.inner.registries.resolve(reg)?;
         select::select(spec, &table.all())
+    }
+
+    /// `Registry.match/4`: `[{pid, value}]` under `key` whose value matches.
+    pub fn registry_match(
+        &self,
+        reg: &Term,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        Ok(pairs(table.match_entries(key, pattern, guards)?))
+    }
+
+    /// `Registry.unregister_match/4`: drops this process's matching entries.
+    pub fn registry_unregister_match(
+        &self,
+        reg: &Term,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let mut removed = table.unregister_match(key, self.pid(), pattern, guards)?;
+        // One name per registration: forget as many as went (the newest first).
+        let mut meta = self.proc.meta.lock().unwrap();
+        let mut i = meta.names.len();
+        while removed > 0 && i > 0 {
+            i -= 1;
+            if matches!(&meta.names[i], Name::Via(t, k) if Arc::ptr_eq(t, &table) && k == key) {
+                meta.names.remove(i);
+                removed -= 1;
+            }
+        }
+        Ok(Term::ok())
     }
 
     /// Live `(pid, value)` entries under `key` (lookup, dispatch).
@@ -301,6 +361,15 @@ fn pairs(entries: Vec<(Pid, Term)>) -> Term {
             .map(|(p, v)| Term::tuple(vec![Term::Pid(p), v]))
             .collect(),
     )
+}
+
+/// `Keyword.keyword?/1`
+fn is_keyword(t: &Term) -> bool {
+    t.as_list().is_some_and(|items| {
+        items
+            .iter()
+            .all(|i| matches!(i.as_tuple(), Some([Term::Atom(_), _])))
+    })
 }
 
 fn already_started(pid: Pid) -> Term {

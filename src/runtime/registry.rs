@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use super::hash::{hash_one, FxHashMap};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
-use super::text;
+use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
 
@@ -96,6 +96,52 @@ impl RegistryTable {
                 .map(|(p, v)| (p.pid, v.clone()))
                 .collect()
         })
+    }
+
+    /// `Registry.match/4`: live `(pid, value)` under `key` whose value matches.
+    pub(crate) fn match_entries(
+        &self,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Vec<(Pid, Term)>, Error> {
+        let mut out = Vec::new();
+        for (pid, value) in self.lookup(key) {
+            if select::match_value(pattern, guards, &value)? {
+                out.push((pid, value));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `Registry.unregister_match/4` for `pid`: removes its matching entries under
+    /// `key`; how many went.
+    pub(crate) fn unregister_match(
+        &self,
+        key: &Term,
+        pid: Pid,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<usize, Error> {
+        let mut shard = self.shard(key).write().unwrap();
+        let Some(entries) = shard.get_mut(key) else {
+            return Ok(0);
+        };
+        let mut keep = Vec::with_capacity(entries.len());
+        let mut removed = 0;
+        for (p, v) in entries.drain(..) {
+            if p.pid == pid && select::match_value(pattern, guards, &v)? {
+                removed += 1;
+            } else {
+                keep.push((p, v));
+            }
+        }
+        *entries = keep;
+        if entries.is_empty() {
+            shard.remove(key);
+        }
+        self.count.fetch_sub(removed, Ordering::AcqRel);
+        Ok(removed)
     }
 
     /// The live process under a unique key (via-name resolution).
@@ -193,6 +239,17 @@ impl Registries {
         reg.as_atom()
             .and_then(|a| self.get(a))
             .ok_or_else(|| Error::argument(format!("unknown registry: {}", text::term(reg))))
+    }
+
+    /// `Registry.meta/2`'s lookup, whose error says more than the others.
+    pub(crate) fn resolve_for_meta(&self, reg: &Term) -> Result<Arc<RegistryTable>, Error> {
+        self.resolve(reg).map_err(|_| {
+            Error::argument(format!(
+                "unknown registry: {}. Either the registry name is invalid or the registry \
+                 is not running, possibly because its application isn't started",
+                text::term(reg)
+            ))
+        })
     }
 
     pub(crate) fn insert(&self, table: Arc<RegistryTable>) {

@@ -183,10 +183,47 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("count", [reg]) => client.registry_count(reg),
         ("values", [reg, key, Term::Pid(p)]) => client.registry_values(reg, key, *p),
         ("meta", [reg, key]) => client.registry_meta(reg, key),
+        ("put_meta", [_, key, _]) if !matches!(key, Term::Atom(_) | Term::Tuple(_)) => {
+            Err(clause_error(
+                "Registry",
+                "put_meta",
+                args.clone(),
+                &["def put_meta(registry, key, value) when is_atom(registry) and -is_atom(key)- or -is_tuple(key)-"],
+            ))
+        }
         ("put_meta", [reg, key, value]) => {
             client.registry_put_meta(reg, key.clone(), value.clone())
         }
+        ("select", [_, spec]) | ("count_select", [_, spec]) if spec.as_list().is_none() => {
+            Err(clause_error(
+                "Registry",
+                function,
+                args.clone(),
+                &[&format!(
+                    "def {function}(registry, spec) when is_atom(registry) and -is_list(spec)-"
+                )],
+            ))
+        }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
+        ("count_select", [reg, spec]) => client
+            .registry_select(reg, spec)
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("match", [reg, key, pattern]) => {
+            client.registry_match(reg, key, pattern, &Term::empty_list())
+        }
+        ("match", [reg, key, pattern, guards]) => client.registry_match(reg, key, pattern, guards),
+        ("count_match", [reg, key, pattern]) => client
+            .registry_match(reg, key, pattern, &Term::empty_list())
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("count_match", [reg, key, pattern, guards]) => client
+            .registry_match(reg, key, pattern, guards)
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("unregister_match", [reg, key, pattern]) => {
+            client.registry_unregister_match(reg, key, pattern, &Term::empty_list())
+        }
+        ("unregister_match", [reg, key, pattern, guards]) => {
+            client.registry_unregister_match(reg, key, pattern, guards)
+        }
         ("update_value", [reg, key, f]) => {
             let f = f.clone();
             client.registry_update_value(reg, key, &mut |old| ev.apply_fun(&f, vec![old]))
