@@ -32,6 +32,8 @@ mod text;
 mod tests_conformance;
 #[cfg(test)]
 mod tests_processes;
+#[cfg(test)]
+mod tests_sys;
 
 pub use atoms::{AtomTable, NodeCrash};
 pub use child_spec::supervisor_child_spec;
