@@ -171,30 +171,60 @@ impl Client {
             let Some(msg) = self.proc.mailbox.recv(left) else {
                 return Err(None);
             };
-            match msg {
-                Msg::Reply { tag: t, value } if t == tag => return Ok(value),
-                Msg::Reply { .. } => {}
-                Msg::Exited => return Err(self.exit_reason()),
-                Msg::Info(t) => match t.as_tuple() {
-                    Some([down, Term::Ref(r), _, _, reason])
-                        if down.is_atom("DOWN") && *r == tag =>
-                    {
-                        return Err(Some(reason.clone()))
-                    }
-                    _ => self.saved.borrow_mut().push_back(t),
-                },
-                other => {
-                    self.saved.borrow_mut().push_back(match other {
-                        Msg::Cast(t) => Term::tuple(vec![Term::atom("$gen_cast"), t]),
-                        _ => continue,
-                    });
-                }
+            if let Some(done) = self.file(msg, tag) {
+                return done;
             }
         }
     }
 
-    /// Sends `msg` (built with the call's tag) to `target` monitored, and waits.
+    /// The reply tagged `tag` if it is already here (a direct hand-off answered before
+    /// `deliver` returned). Other messages are kept for later receives.
+    fn try_reply(&self, tag: Ref) -> Option<Term> {
+        while let Some(msg) = self.proc.mailbox.pop() {
+            if matches!(msg, Msg::Exited) {
+                // Not ours to consume: receives after this one must see it too.
+                self.proc.mailbox.push(Msg::Exited);
+                return None;
+            }
+            match self.file(msg, tag) {
+                Some(Ok(value)) => return Some(value),
+                Some(Err(_)) | None => {}
+            }
+        }
+        None
+    }
+
+    /// Sorts one message that came while waiting on `tag`: the answer, or None after
+    /// keeping it for a later receive (or dropping a stale reply).
+    fn file(&self, msg: Msg, tag: Ref) -> Option<Result<Term, Option<Term>>> {
+        match msg {
+            Msg::Reply { tag: t, value } if t == tag => Some(Ok(value)),
+            Msg::Reply { .. } => None,
+            Msg::Exited => Some(Err(self.exit_reason())),
+            Msg::Info(t) => match t.as_tuple() {
+                Some([down, Term::Ref(r), _, _, reason]) if down.is_atom("DOWN") && *r == tag => {
+                    Some(Err(Some(reason.clone())))
+                }
+                _ => {
+                    self.saved.borrow_mut().push_back(t);
+                    None
+                }
+            },
+            Msg::Cast(t) => {
+                let t = Term::tuple(vec![Term::atom("$gen_cast"), t]);
+                self.saved.borrow_mut().push_back(t);
+                None
+            }
+            Msg::Call { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => None,
+        }
+    }
+
+    /// Sends `msg` (built with the call's tag) to `target` and waits for the answer.
     /// Err(None) is a timeout, Err(Some(reason)) the target's death.
+    ///
+    /// An idle target answers during `deliver` (direct hand-off), so the monitor that
+    /// catches its death is only set when the answer is not already here: most calls
+    /// skip it.
     fn request(
         &self,
         target: &Arc<Process>,
@@ -202,22 +232,29 @@ impl Client {
         timeout: Option<Duration>,
     ) -> Result<Term, Option<Term>> {
         let tag = self.rt.make_ref();
-        if !target.add_monitor(tag, self.pid(), Term::Pid(target.pid)) {
+        if timeout == Some(Duration::ZERO) {
+            // The BEAM caller gives up before any server could answer; its handler must
+            // not run on our thread either. A late reply is dropped on arrival.
+            if !scheduler::deliver_queued(&self.rt, target, msg(tag)) {
+                return Err(Some(Term::atom("noproc")));
+            }
+            return Err(None);
+        }
+        if !scheduler::deliver(&self.rt, target, msg(tag)) {
             return Err(Some(Term::atom("noproc")));
         }
-        if timeout == Some(Duration::ZERO) {
-            // On the BEAM the reply cannot be there before the caller looks: never run
-            // the server's handler on our thread here.
-            scheduler::deliver_queued(&self.rt, target, msg(tag));
-        } else {
-            scheduler::deliver(&self.rt, target, msg(tag));
+        if let Some(value) = self.try_reply(tag) {
+            return Ok(value);
         }
-        // Timeout 0: the BEAM caller gives up before any server could answer.
-        let result = if timeout == Some(Duration::ZERO) {
-            Err(None)
-        } else {
-            self.await_reply(tag, timeout)
-        };
+        if !target.add_monitor(tag, self.pid(), Term::Pid(target.pid)) {
+            // It died after taking the message; it may have answered first.
+            if let Some(value) = self.try_reply(tag) {
+                return Ok(value);
+            }
+            let reason = target.meta.lock().unwrap().exit_reason.clone();
+            return Err(Some(reason.unwrap_or_else(|| Term::atom("noproc"))));
+        }
+        let result = self.await_reply(tag, timeout);
         if !matches!(result, Err(Some(_))) {
             target.remove_monitor(tag);
         }

@@ -19,6 +19,7 @@ mod mailbox;
 mod names;
 mod process;
 mod registry;
+mod registry_keys;
 mod scheduler;
 mod select;
 mod server;
