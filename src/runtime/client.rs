@@ -186,9 +186,8 @@ impl Client {
                 self.proc.mailbox.push(Msg::Exited);
                 return None;
             }
-            match self.file(msg, tag) {
-                Some(Ok(value)) => return Some(value),
-                Some(Err(_)) | None => {}
+            if let Some(Ok(value)) = self.file(msg, tag) {
+                return Some(value);
             }
         }
         None
