@@ -95,16 +95,45 @@ impl Entries {
     }
 }
 
-/// A key with its hash, computed once.
+/// A key with its hash, computed once, and a copy of its bytes when it is a short
+/// binary (`"room_42"`), so comparing two keys does not read the binaries' memory.
 pub(crate) struct Key {
     hash: u64,
+    short: Short,
     pub term: Term,
+}
+
+/// Up to `SHORT` bytes of a binary key, inline; `len == NOT_SHORT` for other keys.
+#[derive(PartialEq, Eq)]
+struct Short {
+    len: u8,
+    bytes: [u8; SHORT],
+}
+
+const SHORT: usize = 23;
+const NOT_SHORT: u8 = u8::MAX;
+
+impl Short {
+    fn of(term: &Term) -> Short {
+        let mut short = Short {
+            len: NOT_SHORT,
+            bytes: [0; SHORT],
+        };
+        if let Term::Binary(b) = term {
+            if b.len() <= SHORT {
+                short.len = b.len() as u8;
+                short.bytes[..b.len()].copy_from_slice(b);
+            }
+        }
+        short
+    }
 }
 
 impl Key {
     pub(crate) fn new(term: Term) -> Key {
         Key {
             hash: hash_one(&term),
+            short: Short::of(&term),
             term,
         }
     }
@@ -122,7 +151,15 @@ impl Hash for Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash && same_term(&self.term, &other.term)
+        if self.hash != other.hash {
+            return false;
+        }
+        match (self.short.len, other.short.len) {
+            (NOT_SHORT, NOT_SHORT) => same_term(&self.term, &other.term),
+            // A short binary equals only a short binary.
+            (NOT_SHORT, _) | (_, NOT_SHORT) => false,
+            _ => self.short == other.short,
+        }
     }
 }
 
@@ -173,5 +210,8 @@ mod tests {
         assert!(a == b);
         assert!(a != c);
         assert!(Key::new(Term::Int(1)) != Key::new(Term::Float(1.0)));
+        let long = "a key longer than twenty-three bytes";
+        assert!(Key::new(Term::string(long)) == Key::new(Term::string(long)));
+        assert!(Key::new(Term::string("")) != Key::new(Term::empty_list()));
     }
 }
