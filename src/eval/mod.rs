@@ -280,7 +280,9 @@ impl<'a> Evaluator<'a> {
         use crate::syntax::ast::BinaryOp::*;
         let left = self.eval(lhs, env)?;
         match op {
-            And | Or => ops::strict_bool(op, &left).unwrap_or_else(|| self.eval(rhs, env)),
+            And | Or => {
+                ops::strict_bool(op, &left).unwrap_or_else(|| self.eval(rhs, env))
+            }
             AndAlso if !left.is_truthy() => Ok(left),
             OrElse if left.is_truthy() => Ok(left),
             AndAlso | OrElse => self.eval(rhs, env),
