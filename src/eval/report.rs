@@ -235,6 +235,28 @@ fn format_exit_reason(reason: &Term) -> String {
         if tag.is_atom("bad_return_value") {
             return format!("bad return value: {}", inspect_plain(inner));
         }
+        // `Exception.format_exit/1`'s words for a supervisor's bad flags.
+        if tag.is_atom("supervisor_data") {
+            let words = match inner.as_tuple() {
+                Some([what, _]) => match what.as_atom().map(|a| a.name()) {
+                    Some("invalid_type") => "invalid type",
+                    Some("invalid_strategy") => "invalid strategy",
+                    Some("invalid_intensity") => "invalid max_restarts (intensity)",
+                    Some("invalid_period") => "invalid max_seconds (period)",
+                    Some("invalid_max_children") => "invalid max_children",
+                    Some("invalid_extra_arguments") => "invalid extra_arguments",
+                    _ => "",
+                },
+                _ => "",
+            };
+            let data = match inner.as_tuple() {
+                Some([_, value]) if !words.is_empty() => {
+                    format!("{words}: {}", inspect_plain(value))
+                }
+                _ => format!("got: {}", inspect_plain(inner)),
+            };
+            return format!("bad supervisor configuration, {data}");
+        }
     }
     inspect_plain(reason)
 }

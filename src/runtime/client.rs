@@ -100,7 +100,14 @@ impl Client {
     /// `send/2`: returns the message. Sending to a dead pid is silently fine; to an
     /// unregistered atom is iex's ArgumentError.
     pub fn send(&self, dest: &Term, msg: Term) -> Result<Term, Error> {
-        if let Some(proc) = self.dest(dest)? {
+        let found = self.dest(dest).map_err(|e| {
+            e.at(format!(
+                ":erlang.send({}, {})",
+                super::text::term(dest),
+                super::text::term(&msg)
+            ))
+        })?;
+        if let Some(proc) = found {
             scheduler::deliver(&self.rt, &proc, Msg::Info(msg.clone()));
         }
         Ok(msg)
@@ -164,30 +171,59 @@ impl Client {
             let Some(msg) = self.proc.mailbox.recv(left) else {
                 return Err(None);
             };
-            match msg {
-                Msg::Reply { tag: t, value } if t == tag => return Ok(value),
-                Msg::Reply { .. } => {}
-                Msg::Exited => return Err(self.exit_reason()),
-                Msg::Info(t) => match t.as_tuple() {
-                    Some([down, Term::Ref(r), _, _, reason])
-                        if down.is_atom("DOWN") && *r == tag =>
-                    {
-                        return Err(Some(reason.clone()))
-                    }
-                    _ => self.saved.borrow_mut().push_back(t),
-                },
-                other => {
-                    self.saved.borrow_mut().push_back(match other {
-                        Msg::Cast(t) => Term::tuple(vec![Term::atom("$gen_cast"), t]),
-                        _ => continue,
-                    });
-                }
+            if let Some(done) = self.file(msg, tag) {
+                return done;
             }
         }
     }
 
-    /// Sends `msg` (built with the call's tag) to `target` monitored, and waits.
+    /// The reply tagged `tag` if it is already here (a direct hand-off answered before
+    /// `deliver` returned). Other messages are kept for later receives.
+    fn try_reply(&self, tag: Ref) -> Option<Term> {
+        while let Some(msg) = self.proc.mailbox.pop() {
+            if matches!(msg, Msg::Exited) {
+                // Not ours to consume: receives after this one must see it too.
+                self.proc.mailbox.push(Msg::Exited);
+                return None;
+            }
+            if let Some(Ok(value)) = self.file(msg, tag) {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    /// Sorts one message that came while waiting on `tag`: the answer, or None after
+    /// keeping it for a later receive (or dropping a stale reply).
+    fn file(&self, msg: Msg, tag: Ref) -> Option<Result<Term, Option<Term>>> {
+        match msg {
+            Msg::Reply { tag: t, value } if t == tag => Some(Ok(value)),
+            Msg::Reply { .. } => None,
+            Msg::Exited => Some(Err(self.exit_reason())),
+            Msg::Info(t) => match t.as_tuple() {
+                Some([down, Term::Ref(r), _, _, reason]) if down.is_atom("DOWN") && *r == tag => {
+                    Some(Err(Some(reason.clone())))
+                }
+                _ => {
+                    self.saved.borrow_mut().push_back(t);
+                    None
+                }
+            },
+            Msg::Cast(t) => {
+                let t = Term::tuple(vec![Term::atom("$gen_cast"), t]);
+                self.saved.borrow_mut().push_back(t);
+                None
+            }
+            Msg::Call { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => None,
+        }
+    }
+
+    /// Sends `msg` (built with the call's tag) to `target` and waits for the answer.
     /// Err(None) is a timeout, Err(Some(reason)) the target's death.
+    ///
+    /// An idle target answers during `deliver` (direct hand-off), so the monitor that
+    /// catches its death is only set when the answer is not already here: most calls
+    /// skip it.
     fn request(
         &self,
         target: &Arc<Process>,
@@ -195,10 +231,28 @@ impl Client {
         timeout: Option<Duration>,
     ) -> Result<Term, Option<Term>> {
         let tag = self.rt.make_ref();
-        if !target.add_monitor(tag, self.pid(), Term::Pid(target.pid)) {
+        if timeout == Some(Duration::ZERO) {
+            // The BEAM caller gives up before any server could answer; its handler must
+            // not run on our thread either. A late reply is dropped on arrival.
+            if !scheduler::deliver_queued(&self.rt, target, msg(tag)) {
+                return Err(Some(Term::atom("noproc")));
+            }
+            return Err(None);
+        }
+        if !scheduler::deliver(&self.rt, target, msg(tag)) {
             return Err(Some(Term::atom("noproc")));
         }
-        scheduler::deliver(&self.rt, target, msg(tag));
+        if let Some(value) = self.try_reply(tag) {
+            return Ok(value);
+        }
+        if !target.add_monitor(tag, self.pid(), Term::Pid(target.pid)) {
+            // It died after taking the message; it may have answered first.
+            if let Some(value) = self.try_reply(tag) {
+                return Ok(value);
+            }
+            let reason = target.meta.lock().unwrap().exit_reason.clone();
+            return Err(Some(reason.unwrap_or_else(|| Term::atom("noproc"))));
+        }
         let result = self.await_reply(tag, timeout);
         if !matches!(result, Err(Some(_))) {
             target.remove_monitor(tag);
@@ -217,16 +271,8 @@ impl Client {
         let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
         let Some(cb) = callbacks(module) else {
             gen_server::parse_name(&self.rt, &name)?;
-            let frame = Term::tuple(vec![
-                Term::Atom(module.clone()),
-                Term::atom("init"),
-                Term::list(vec![init_arg]),
-                Term::empty_list(),
-            ]);
-            return Ok(Term::error_tuple(Term::tuple(vec![
-                Term::atom("undef"),
-                Term::list(vec![frame]),
-            ])));
+            let reason = gen_server::undef_init(&self.rt, module, &init_arg);
+            return Ok(Term::error_tuple(reason));
         };
         gen_server::start(&self.rt, cb, init_arg, &name, &self.proc, link)
     }

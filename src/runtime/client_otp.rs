@@ -4,11 +4,12 @@
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+use super::child_spec::ChildSpec;
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
 use super::process::{Msg, Name, Process};
 use super::registry::{RegistryProc, RegistryTable};
-use super::supervisor::{self, ChildSpec, Options};
+use super::supervisor::{self, Options};
 use super::{select, signals, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
@@ -43,7 +44,7 @@ impl Client {
             Some(m) if m.name() == "Elixir.DSupervisor" => (
                 Term::Atom(m.clone()),
                 NameSpec::Local(m.clone()),
-                Options::parse(&Term::empty_list())?,
+                Options::parse(&Term::empty_list()),
             ),
             Some(m) => {
                 return Err(Error::raise_message(
@@ -56,35 +57,30 @@ impl Client {
                 ))
             }
             None => {
-                if let Some(strategy) = opts.keyword_get("strategy") {
-                    if !strategy.is_atom("one_for_one") {
-                        return Ok(self.bad_strategy(strategy, link));
-                    }
-                }
                 let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
                 let name = gen_server::parse_name(&self.rt, &name)?;
                 (
                     Term::module("DynamicSupervisor"),
                     name,
-                    Options::parse(opts)?,
+                    Options::parse(opts),
                 )
             }
+        };
+        let options = match options {
+            Ok(options) => options,
+            Err(data) => return Ok(self.failed_init(data, link)),
         };
         supervisor::start(&self.rt, module_term, name, options, &self.proc, link)
     }
 
-    /// A supervisor whose init fails exits with `{:supervisor_data, ..}`: the starter gets
-    /// `{:error, reason}` and, if linked, the exit signal too (iex's shell dies of it).
-    fn bad_strategy(&self, strategy: &Term, link: bool) -> Term {
-        let reason = Term::tuple(vec![
-            Term::atom("supervisor_data"),
-            Term::tuple(vec![Term::atom("invalid_strategy"), strategy.clone()]),
-        ]);
-        if link {
-            let from = self.rt.inner.table.reserve().ok();
-            if let Some(from) = from {
-                // The pid the failed supervisor would have had.
-                self.rt.inner.table.release();
+    /// A supervisor whose flags are bad exits with `{:supervisor_data, data}`: the
+    /// starter gets `{:error, reason}` and, if linked, the exit signal too (iex's shell
+    /// dies of it). Its process was spawned, so its pid is used up.
+    fn failed_init(&self, data: Term, link: bool) -> Term {
+        let reason = Term::tuple(vec![Term::atom("supervisor_data"), data]);
+        if let Ok(from) = self.rt.inner.table.reserve() {
+            self.rt.inner.table.release();
+            if link {
                 signals::exit_signal(&self.rt, from, &self.proc, reason.clone());
             }
         }
@@ -93,7 +89,10 @@ impl Client {
 
     /// `DynamicSupervisor.start_child/2`.
     pub fn start_child(&self, sup: &Term, spec: &Term) -> Result<Term, Error> {
-        let spec = ChildSpec::parse(spec)?;
+        let spec = match ChildSpec::parse(spec)? {
+            Ok(spec) => spec,
+            Err(reason) => return Ok(Term::error_tuple(reason)),
+        };
         let for_exit = spec.clone();
         let mfa = move || {
             let request = Term::tuple(vec![Term::atom("start_child"), for_exit.to_term()]);
@@ -140,6 +139,25 @@ impl Client {
             }
             None => return Err(Error::argument("expected :name option to be present")),
         };
+        let meta = opts
+            .keyword_get("meta")
+            .cloned()
+            .unwrap_or_else(Term::empty_list);
+        if !is_keyword(&meta) {
+            return Err(Error::argument(format!(
+                "expected :meta to be a keyword list, got: {}",
+                text::term(&meta)
+            )));
+        }
+        match opts.keyword_get("partitions") {
+            None | Some(Term::Int(1..)) => {}
+            Some(other) => {
+                return Err(Error::argument(format!(
+                    "expected :partitions to be a positive integer, got: {}",
+                    text::term(other)
+                )))
+            }
+        }
         if let Some(holder) = self.rt.inner.names.whereis(&name) {
             return Ok(already_started(holder.pid));
         }
@@ -162,6 +180,11 @@ impl Client {
             return Ok(already_started(holder.pid));
         }
         let table = Arc::new(RegistryTable::new(name.clone(), partition_pid, unique));
+        for pair in meta.as_list().unwrap_or(&[]) {
+            if let Some([k, v]) = pair.as_tuple() {
+                table.put_meta(k.clone(), v.clone());
+            }
+        }
         reg.add_name(Name::Local(name));
         reg.add_name(Name::Registry(table.clone()));
         rt.inner.registries.insert(table);
@@ -218,6 +241,7 @@ impl Client {
                 Name::Via(t, k) if Arc::ptr_eq(t, &table) => Some(k.clone()),
                 _ => None,
             })
+            .rev()
             .collect();
         Ok(Term::list(keys))
     }
@@ -241,7 +265,7 @@ impl Client {
 
     /// `Registry.meta/2`: `{:ok, value}` or `:error`.
     pub fn registry_meta(&self, reg: &Term, key: &Term) -> Result<Term, Error> {
-        let table = self.rt.inner.registries.resolve(reg)?;
+        let table = self.rt.inner.registries.resolve_for_meta(reg)?;
         Ok(table.meta(key).map_or(Term::atom("error"), Term::ok_tuple))
     }
 
@@ -254,6 +278,41 @@ impl Client {
     pub fn registry_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
         let table = self.rt.inner.registries.resolve(reg)?;
         select::select(spec, &table.all())
+    }
+
+    /// `Registry.match/4`: `[{pid, value}]` under `key` whose value matches.
+    pub fn registry_match(
+        &self,
+        reg: &Term,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        Ok(pairs(table.match_entries(key, pattern, guards)?))
+    }
+
+    /// `Registry.unregister_match/4`: drops this process's matching entries.
+    pub fn registry_unregister_match(
+        &self,
+        reg: &Term,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let mut removed = table.unregister_match(key, self.pid(), pattern, guards)?;
+        // One name per registration: forget as many as went (the newest first).
+        let mut meta = self.proc.meta.lock().unwrap();
+        let mut i = meta.names.len();
+        while removed > 0 && i > 0 {
+            i -= 1;
+            if matches!(&meta.names[i], Name::Via(t, k) if Arc::ptr_eq(t, &table) && k == key) {
+                meta.names.remove(i);
+                removed -= 1;
+            }
+        }
+        Ok(Term::ok())
     }
 
     /// Live `(pid, value)` entries under `key` (lookup, dispatch).
@@ -302,6 +361,15 @@ fn pairs(entries: Vec<(Pid, Term)>) -> Term {
             .map(|(p, v)| Term::tuple(vec![Term::Pid(p), v]))
             .collect(),
     )
+}
+
+/// `Keyword.keyword?/1`
+fn is_keyword(t: &Term) -> bool {
+    t.as_list().is_some_and(|items| {
+        items
+            .iter()
+            .all(|i| matches!(i.as_tuple(), Some([Term::Atom(_), _])))
+    })
 }
 
 fn already_started(pid: Pid) -> Term {

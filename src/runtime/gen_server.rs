@@ -11,8 +11,8 @@ use std::sync::Arc;
 use super::events::Event;
 use super::process::{Behaviour, Ctx, Flow, Msg, Name, Process};
 use super::registry::RegistryTable;
-use super::{server, signals, text, Runtime};
-use crate::error::Error;
+use super::{server, signals, stacks, text, Runtime};
+use crate::error::{exception, Error};
 use crate::term::{Atom, Pid, Term};
 
 /// What `handle_call` returns.
@@ -44,7 +44,8 @@ pub(crate) enum NameSpec {
     None,
     Local(Atom),
     Global(Term),
-    Via(Arc<RegistryTable>, Term),
+    /// Registry, key, and the value registered with it (`nil` unless given).
+    Via(Arc<RegistryTable>, Term, Term),
 }
 
 /// Checks the `name:` option as `GenServer.do_start/4` does.
@@ -58,7 +59,7 @@ pub(crate) fn parse_name(rt: &Runtime, name: &Term) -> Result<NameSpec, Error> {
     match name.as_tuple() {
         Some([tag, t]) if tag.is_atom("global") => Ok(NameSpec::Global(t.clone())),
         Some([tag, module, t]) if tag.is_atom("via") && module.as_atom().is_some() => {
-            via(rt, module, t).map(|(reg, key)| NameSpec::Via(reg, key))
+            via(rt, module, t)
         }
         _ => Err(Error::argument(format!(
             "expected :name option to be one of the following:\n\n  * nil\n  * atom\n  * \
@@ -68,32 +69,64 @@ pub(crate) fn parse_name(rt: &Runtime, name: &Term) -> Result<NameSpec, Error> {
     }
 }
 
-/// Resolves `{:via, Registry, {registry, key}}` to its table and key.
-fn via(rt: &Runtime, module: &Term, t: &Term) -> Result<(Arc<RegistryTable>, Term), Error> {
+/// Resolves `{:via, module, t}`: Registry's `{registry, key}` or `{registry, key,
+/// value}`, or `:global`'s name (the same table as `{:global, name}`).
+fn via(rt: &Runtime, module: &Term, t: &Term) -> Result<NameSpec, Error> {
+    if module.is_atom("global") {
+        return Ok(NameSpec::Global(t.clone()));
+    }
     if !module.is_atom("Elixir.Registry") {
-        return Err(Error::raise_message(
+        // The printer words it, knowing which modules exist.
+        let undefined = exception(
             "UndefinedFunctionError",
-            format!(
-                "function {}.whereis_name/1 is undefined or private",
-                text::term(module)
-            ),
+            vec![
+                ("module", module.clone()),
+                ("function", Term::atom("whereis_name")),
+                ("arity", Term::Int(1)),
+                ("reason", Term::nil()),
+                ("message", Term::nil()),
+            ],
+        );
+        return Err(Error::Raise(undefined).at(format!(
+            "{}.whereis_name({})",
+            text::term(module),
+            text::term(t)
+        )));
+    }
+    let (reg, key, value) = match t.as_tuple() {
+        Some([reg, key]) => (reg, key, rt.inner.consts.nil.clone()),
+        Some([reg, key, value]) => (reg, key, value.clone()),
+        _ => return Err(whereis_name_clause(t)),
+    };
+    let table = rt.inner.registries.resolve(reg)?;
+    if !table.unique {
+        return Err(Error::argument(
+            ":via is not supported for duplicate registries",
         ));
     }
-    match t.as_tuple() {
-        Some([reg, key]) => {
-            let table = rt.inner.registries.resolve(reg)?;
-            if !table.unique {
-                return Err(Error::argument(
-                    ":via is not supported for duplicate registries",
-                ));
-            }
-            Ok((table, key.clone()))
-        }
-        _ => Err(Error::argument(format!(
-            "expected {{registry, key}} in a :via name, got: {}",
-            text::term(t)
-        ))),
-    }
+    Ok(NameSpec::Via(table, key.clone(), value))
+}
+
+/// `Registry.whereis_name/1` given something other than `{registry, key[, value]}`.
+fn whereis_name_clause(t: &Term) -> Error {
+    let clauses = [
+        "def whereis_name(-{registry, key}-)",
+        "def whereis_name(-{registry, key, _value}-)",
+    ];
+    Error::Raise(exception(
+        "FunctionClauseError",
+        vec![
+            ("module", Term::module("Registry")),
+            ("function", Term::atom("whereis_name")),
+            ("arity", Term::Int(1)),
+            ("kind", Term::atom("def")),
+            ("args", Term::list(vec![t.clone()])),
+            (
+                "clauses",
+                Term::list(clauses.iter().map(|c| Term::string(c)).collect()),
+            ),
+        ],
+    ))
 }
 
 /// The live process a server reference names, if any (`GenServer.whereis/1`).
@@ -103,7 +136,7 @@ pub(crate) fn resolve(rt: &Runtime, server: &Term) -> Result<Option<Arc<Process>
         Term::Atom(a) => rt.inner.names.whereis(a),
         _ => match parse_name(rt, server)? {
             NameSpec::Global(t) => rt.inner.names.whereis_global(&t),
-            NameSpec::Via(reg, key) => reg.whereis(&key),
+            NameSpec::Via(reg, key, _) => reg.whereis(&key),
             NameSpec::None | NameSpec::Local(_) => None,
         },
     };
@@ -115,7 +148,7 @@ fn holder(rt: &Runtime, name: &NameSpec) -> Option<Pid> {
         NameSpec::None => None,
         NameSpec::Local(a) => rt.inner.names.whereis(a),
         NameSpec::Global(t) => rt.inner.names.whereis_global(t),
-        NameSpec::Via(reg, key) => reg.whereis(key),
+        NameSpec::Via(reg, key, _) => reg.whereis(key),
     };
     p.map(|p| p.pid)
 }
@@ -139,13 +172,22 @@ pub(crate) fn claim_name(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) -> 
             rt.inner.names.register_global(t, proc).map_err(|p| p.pid)?;
             Name::Global(t.clone())
         }
-        NameSpec::Via(reg, key) => {
-            reg.insert(key.clone(), proc, rt.inner.consts.nil.clone())?;
+        NameSpec::Via(reg, key, value) => {
+            reg.insert(key.clone(), proc, value.clone())?;
             Name::Via(reg.clone(), key.clone())
         }
     };
     proc.add_name(recorded);
     Ok(())
+}
+
+/// `GenServer.start(Module, arg)` for a module the node does not have: on the BEAM
+/// the process is spawned (its pid is used up) and dies in `init` with `undef`.
+pub(crate) fn undef_init(rt: &Runtime, module: &Atom, arg: &Term) -> Term {
+    if rt.inner.table.reserve().is_ok() {
+        rt.inner.table.release();
+    }
+    stacks::init_undef(module, arg)
 }
 
 /// `GenServer.start/start_link`: `{:ok, pid}` or `{:error, {:already_started, pid}}`.
@@ -266,6 +308,10 @@ impl Behaviour for GenServerProc {
 
     fn module(&self) -> Term {
         Term::module(self.cb.module())
+    }
+
+    fn state(&self) -> Option<Term> {
+        Some(self.state.clone())
     }
 }
 

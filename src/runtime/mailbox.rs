@@ -1,16 +1,20 @@
-//! A process's mailbox.
+//! A process's mailbox: a crossbeam channel (`crossbeam_channel::unbounded`).
 //!
-//! A client (the shell, a test's thread) blocks on its mailbox, so it is a
-//! crossbeam channel, kept for life. A server never blocks: a scheduler or a sender
-//! drains it. Its mailbox is a plain queue under a mutex, empty (no allocation) while
-//! the server is idle and freed again each time the server goes idle.
+//! A client (the shell, a test's thread) blocks on its mailbox, so its channel is made
+//! at spawn and kept for life.
 //!
-//! Why not a crossbeam channel for servers too (the first design): a crossbeam list
-//! channel with its first block is about 2 KiB and two allocations; created lazily and
-//! dropped when idle it cost ~0.5 µs per call in the benchmark, and kept it would put an
-//! idle server over its 1 KiB budget.
+//! A server never blocks: a scheduler or a sender drains it. Its channel is made lazily,
+//! the first time a message must wait in it, and dropped again when the server goes
+//! idle with nothing queued. Most messages never wait: a sender that finds the server
+//! idle runs its handler at once on its own thread with the message in hand (direct
+//! hand-off, `scheduler::deliver`), so a call from the shell to an idle server never
+//! creates a channel. An idle server's mailbox is therefore an empty slot: 40 bytes,
+//! no allocation. (A crossbeam list channel with its first block is about 2 KiB and
+//! two allocations, so keeping one per idle server would break the 1 KiB budget.)
+//!
+//! The slot is under a mutex because making and dropping the channel must not race with
+//! a sender: the channel itself does the queueing.
 
-use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -18,14 +22,16 @@ use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
 
 use super::process::Msg;
 
+type Channel = (Sender<Msg>, Receiver<Msg>);
+
 pub(crate) enum Mailbox {
-    Server(Mutex<VecDeque<Msg>>),
+    Server(Mutex<Option<Channel>>),
     Client(Sender<Msg>, Receiver<Msg>),
 }
 
 impl Mailbox {
     pub(crate) fn server() -> Mailbox {
-        Mailbox::Server(Mutex::new(VecDeque::new()))
+        Mailbox::Server(Mutex::new(None))
     }
 
     pub(crate) fn client() -> Mailbox {
@@ -35,7 +41,12 @@ impl Mailbox {
 
     pub(crate) fn push(&self, msg: Msg) {
         match self {
-            Mailbox::Server(q) => q.lock().unwrap().push_back(msg),
+            Mailbox::Server(slot) => {
+                let mut slot = slot.lock().unwrap();
+                let (tx, _) = slot.get_or_insert_with(unbounded);
+                // Cannot fail: the receiver is beside it.
+                let _ = tx.send(msg);
+            }
             // Cannot fail: we hold the receiver.
             Mailbox::Client(tx, _) => {
                 let _ = tx.send(msg);
@@ -45,24 +56,35 @@ impl Mailbox {
 
     pub(crate) fn pop(&self) -> Option<Msg> {
         match self {
-            Mailbox::Server(q) => q.lock().unwrap().pop_front(),
+            Mailbox::Server(slot) => slot.lock().unwrap().as_ref()?.1.try_recv().ok(),
             Mailbox::Client(_, rx) => rx.try_recv().ok(),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
-            Mailbox::Server(q) => q.lock().unwrap().len(),
+            Mailbox::Server(slot) => slot.lock().unwrap().as_ref().map_or(0, |(_, rx)| rx.len()),
             Mailbox::Client(_, rx) => rx.len(),
         }
     }
 
-    /// Frees an idle server's queue when nothing is queued.
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            Mailbox::Server(slot) => slot
+                .lock()
+                .unwrap()
+                .as_ref()
+                .is_none_or(|(_, rx)| rx.is_empty()),
+            Mailbox::Client(_, rx) => rx.is_empty(),
+        }
+    }
+
+    /// Drops an idle server's channel when nothing is queued in it.
     pub(crate) fn shrink(&self) {
-        if let Mailbox::Server(q) = self {
-            let mut q = q.lock().unwrap();
-            if q.is_empty() && q.capacity() > 0 {
-                *q = VecDeque::new();
+        if let Mailbox::Server(slot) = self {
+            let mut slot = slot.lock().unwrap();
+            if slot.as_ref().is_some_and(|(_, rx)| rx.is_empty()) {
+                *slot = None;
             }
         }
     }
@@ -70,7 +92,12 @@ impl Mailbox {
     /// Drops whatever is queued (the process died).
     pub(crate) fn clear(&self) {
         match self {
-            Mailbox::Server(q) => *q.lock().unwrap() = VecDeque::new(),
+            Mailbox::Server(slot) => {
+                // Dropped outside the lock: a message may hold the last handle on a
+                // process whose own drop must not wait on us.
+                let old = slot.lock().unwrap().take();
+                drop(old);
+            }
             Mailbox::Client(_, rx) => while rx.try_recv().is_ok() {},
         }
     }
@@ -87,5 +114,43 @@ impl Mailbox {
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::term::Term;
+
+    fn info(n: i64) -> Msg {
+        Msg::Info(Term::Int(n))
+    }
+
+    fn int(m: Option<Msg>) -> Option<i64> {
+        match m? {
+            Msg::Info(Term::Int(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_server_mailbox_makes_its_channel_on_demand_and_drops_it_when_empty() {
+        let mb = Mailbox::server();
+        assert!(matches!(&mb, Mailbox::Server(s) if s.lock().unwrap().is_none()));
+        mb.push(info(1));
+        mb.push(info(2));
+        assert_eq!(mb.len(), 2);
+        mb.shrink();
+        assert_eq!(int(mb.pop()), Some(1), "shrink keeps a non-empty channel");
+        assert_eq!(int(mb.pop()), Some(2));
+        assert!(mb.is_empty());
+        mb.shrink();
+        assert!(matches!(&mb, Mailbox::Server(s) if s.lock().unwrap().is_none()));
+        assert!(mb.pop().is_none());
+    }
+
+    #[test]
+    fn an_idle_server_mailbox_is_small() {
+        assert!(std::mem::size_of::<Mailbox>() <= 48);
     }
 }

@@ -6,9 +6,11 @@
 //! goes out as an `Event` (`events()`), and the shell prints it.
 
 mod atoms;
+mod child_spec;
 mod client;
 mod client_otp;
 mod client_process;
+mod client_sys;
 mod events;
 mod gen_server;
 mod hash;
@@ -17,10 +19,12 @@ mod mailbox;
 mod names;
 mod process;
 mod registry;
+mod registry_keys;
 mod scheduler;
 mod select;
 mod server;
 mod signals;
+mod stacks;
 mod supervisor;
 mod table;
 mod text;
@@ -29,11 +33,15 @@ mod text;
 mod tests_conformance;
 #[cfg(test)]
 mod tests_processes;
+#[cfg(test)]
+mod tests_sys;
 
 pub use atoms::{AtomTable, NodeCrash};
+pub use child_spec::supervisor_child_spec;
 pub use client::Client;
 pub use events::Event;
 pub use process::ProcessInfo;
+pub use supervisor::init_flags as dynamic_supervisor_init;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};

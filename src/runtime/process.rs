@@ -8,10 +8,10 @@
 use std::sync::atomic::{AtomicBool, AtomicU8};
 use std::sync::{Arc, Mutex};
 
+use super::child_spec::ChildSpec;
 use super::links::Links;
 use super::mailbox::Mailbox;
 use super::registry::RegistryTable;
-use super::supervisor::ChildSpec;
 use super::Runtime;
 use crate::term::{Atom, Pid, Ref, Term};
 
@@ -93,6 +93,10 @@ pub(crate) trait Behaviour: Send {
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow;
     /// The module `ps` shows (`Server`, `DynamicSupervisor`...).
     fn module(&self) -> Term;
+    /// What `:sys.get_state/1` answers, if this behaviour has a state to show.
+    fn state(&self) -> Option<Term> {
+        None
+    }
 }
 
 /// What a handler knows about where it runs.
@@ -115,6 +119,8 @@ pub(crate) struct Process {
     pub run: AtomicU8,
     pub alive: AtomicBool,
     pub trap_exit: AtomicBool,
+    /// `:sys.suspend/1`: the process handles no message until resumed.
+    pub suspended: AtomicBool,
     pub is_client: bool,
     pub mailbox: Mailbox,
     pub meta: Mutex<Meta>,
@@ -129,6 +135,7 @@ impl Process {
             run: AtomicU8::new(IDLE),
             alive: AtomicBool::new(true),
             trap_exit: AtomicBool::new(false),
+            suspended: AtomicBool::new(false),
             is_client,
             mailbox: if is_client {
                 Mailbox::client()
@@ -142,6 +149,10 @@ impl Process {
 
     pub(crate) fn is_alive(&self) -> bool {
         self.alive.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    pub(crate) fn is_suspended(&self) -> bool {
+        self.suspended.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Adds a link; false if this process is dead. The alive check is under the meta

@@ -1,30 +1,28 @@
 //! Registry: a key-value table of processes, like Elixir's ETS-backed Registry.
 //!
 //! Lookups read the table directly from the caller's thread (no message to the registry
-//! process), as Elixir's do from ETS. An entry holds its process, so a lookup filters out
-//! a process that has just died, and the entry is removed when the process dies
-//! (`signals::die` forgets its `Name::Via`). The table dies with its registry process.
+//! process), as Elixir's do from ETS. An entry holds its process and pid; the entry is
+//! removed when the process dies (`signals::die` forgets its `Name::Via`), and via-name
+//! resolution skips a process that has just died. The table dies with its registry process.
 //! String keys are plain terms here: they never touch the atom table.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use super::hash::{hash_one, FxHashMap};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
-use super::text;
+use super::registry_keys::{Entries, Entry, Key, KeyMap};
+use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
 
 const SHARDS: usize = 16;
 
-type Entry = (Arc<Process>, Term);
-
 pub(crate) struct RegistryTable {
     pub name: Atom,
     pub partition: Pid,
     pub unique: bool,
-    shards: Vec<RwLock<FxHashMap<Term, Vec<Entry>>>>,
+    shards: Vec<RwLock<KeyMap>>,
     meta: Mutex<HashMap<Term, Term>>,
     count: AtomicUsize,
     closed: AtomicBool,
@@ -37,7 +35,7 @@ impl RegistryTable {
             partition,
             unique,
             shards: (0..SHARDS)
-                .map(|_| RwLock::new(FxHashMap::default()))
+                .map(|_| RwLock::new(KeyMap::default()))
                 .collect(),
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
@@ -49,63 +47,117 @@ impl RegistryTable {
         Term::Atom(self.name.clone())
     }
 
-    fn shard(&self, key: &Term) -> &RwLock<FxHashMap<Term, Vec<Entry>>> {
-        // The high bits: the map inside the shard uses the low ones.
-        &self.shards[(hash_one(key) >> 58) as usize % SHARDS]
+    /// The key with its hash, and its shard (picked by the hash's high bits: the map
+    /// inside the shard uses the low ones).
+    fn locate(&self, key: &Term) -> (Key, &RwLock<KeyMap>) {
+        let key = Key::new(key.clone());
+        let shard = &self.shards[(key.hash() >> 58) as usize % SHARDS];
+        (key, shard)
     }
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
     pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
-        let mut shard = self.shard(&key).write().unwrap();
-        let entries = shard.entry(key).or_default();
+        let (key, shard) = self.locate(&key);
+        let mut shard = shard.write().unwrap();
+        let entries = shard.entry(key).or_insert(Entries::Many(Vec::new()));
         if self.unique {
-            if let Some((holder, _)) = entries.iter().find(|(p, _)| p.is_alive()) {
+            if let Some(holder) = entries.as_slice().iter().find(|e| e.proc.is_alive()) {
                 return Err(holder.pid);
             }
             self.count.fetch_sub(entries.len(), Ordering::AcqRel);
-            entries.clear();
+            *entries = Entries::Many(Vec::new());
         }
-        // One entry per key is the common case (unique keys): no spare capacity.
-        entries.reserve_exact(1);
-        entries.push((proc.clone(), value));
+        entries.push(Entry {
+            pid: proc.pid,
+            proc: proc.clone(),
+            value,
+        });
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
 
     /// Removes `pid`'s entries under `key` (its death, or `Registry.unregister/2`).
     pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
-        let mut shard = self.shard(key).write().unwrap();
-        if let Some(entries) = shard.get_mut(key) {
+        let (key, shard) = self.locate(key);
+        let mut shard = shard.write().unwrap();
+        if let Some(entries) = shard.get_mut(&key) {
             let before = entries.len();
-            entries.retain(|(p, _)| p.pid != pid);
+            entries.retain(|e| e.pid != pid);
             self.count
                 .fetch_sub(before - entries.len(), Ordering::AcqRel);
             if entries.is_empty() {
-                shard.remove(key);
+                shard.remove(&key);
             }
         }
     }
 
-    /// `Registry.lookup/2`: live entries only.
+    /// `Registry.lookup/2`. A process's entries go when it dies (`signals::die`), as
+    /// Elixir's go when the registry sees the process's exit; the process itself is
+    /// not touched, so a lookup costs one bucket.
     pub(crate) fn lookup(&self, key: &Term) -> Vec<(Pid, Term)> {
-        let shard = self.shard(key).read().unwrap();
-        shard.get(key).map_or_else(Vec::new, |entries| {
+        let (key, shard) = self.locate(key);
+        let shard = shard.read().unwrap();
+        shard.get(&key).map_or_else(Vec::new, |entries| {
             entries
+                .as_slice()
                 .iter()
-                .filter(|(p, _)| p.is_alive())
-                .map(|(p, v)| (p.pid, v.clone()))
+                .map(|e| (e.pid, e.value.clone()))
                 .collect()
         })
     }
 
+    /// `Registry.match/4`: live `(pid, value)` under `key` whose value matches.
+    pub(crate) fn match_entries(
+        &self,
+        key: &Term,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<Vec<(Pid, Term)>, Error> {
+        let mut out = Vec::new();
+        for (pid, value) in self.lookup(key) {
+            if select::match_value(pattern, guards, &value)? {
+                out.push((pid, value));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `Registry.unregister_match/4` for `pid`: removes its matching entries under
+    /// `key`; how many went.
+    pub(crate) fn unregister_match(
+        &self,
+        key: &Term,
+        pid: Pid,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<usize, Error> {
+        let (key, shard) = self.locate(key);
+        let mut shard = shard.write().unwrap();
+        let Some(entries) = shard.get_mut(&key) else {
+            return Ok(0);
+        };
+        let before = entries.len();
+        entries.try_retain(|e| {
+            Ok::<bool, Error>(e.pid != pid || !select::match_value(pattern, guards, &e.value)?)
+        })?;
+        let removed = before - entries.len();
+        if entries.is_empty() {
+            shard.remove(&key);
+        }
+        self.count.fetch_sub(removed, Ordering::AcqRel);
+        Ok(removed)
+    }
+
     /// The live process under a unique key (via-name resolution).
     pub(crate) fn whereis(&self, key: &Term) -> Option<Arc<Process>> {
-        let shard = self.shard(key).read().unwrap();
+        let (key, shard) = self.locate(key);
+        let shard = shard.read().unwrap();
         shard
-            .get(key)?
+            .get(&key)?
+            .as_slice()
             .iter()
-            .find(|(p, _)| p.is_alive())
-            .map(|(p, _)| p.clone())
+            .find(|e| e.proc.is_alive())
+            .map(|e| e.proc.clone())
     }
 
     pub(crate) fn count(&self) -> usize {
@@ -118,12 +170,14 @@ impl RegistryTable {
         pid: Pid,
         f: &mut dyn FnMut(Term) -> Result<Term, Error>,
     ) -> Result<Term, Error> {
+        let (key, shard) = self.locate(key);
         let old = {
-            let shard = self.shard(key).read().unwrap();
-            shard.get(key).and_then(|es| {
-                es.iter()
-                    .find(|(p, _)| p.pid == pid)
-                    .map(|(_, v)| v.clone())
+            let shard = shard.read().unwrap();
+            shard.get(&key).and_then(|es| {
+                es.as_slice()
+                    .iter()
+                    .find(|e| e.pid == pid)
+                    .map(|e| e.value.clone())
             })
         };
         // The user's function runs without the lock held: it may touch the registry.
@@ -131,12 +185,12 @@ impl RegistryTable {
             return Ok(Term::atom("error"));
         };
         let new = f(old.clone())?;
-        let mut shard = self.shard(key).write().unwrap();
+        let mut shard = shard.write().unwrap();
         if let Some(entry) = shard
-            .get_mut(key)
-            .and_then(|es| es.iter_mut().find(|(p, _)| p.pid == pid))
+            .get_mut(&key)
+            .and_then(|es| es.as_mut_slice().iter_mut().find(|e| e.pid == pid))
         {
-            entry.1 = new.clone();
+            entry.value = new.clone();
         }
         Ok(Term::tuple(vec![new, old]))
     }
@@ -149,14 +203,14 @@ impl RegistryTable {
         self.meta.lock().unwrap().insert(key, value);
     }
 
-    /// Every live `(key, pid, value)`, for `select/2` and the shell's completion.
+    /// Every `(key, pid, value)`, for `select/2` and the shell's completion.
     pub(crate) fn all(&self) -> Vec<(Term, Pid, Term)> {
         let mut out = Vec::new();
         for shard in &self.shards {
             let shard = shard.read().unwrap();
             for (k, entries) in shard.iter() {
-                for (p, v) in entries.iter().filter(|(p, _)| p.is_alive()) {
-                    out.push((k.clone(), p.pid, v.clone()));
+                for e in entries.as_slice() {
+                    out.push((k.term.clone(), e.pid, e.value.clone()));
                 }
             }
         }
@@ -166,7 +220,9 @@ impl RegistryTable {
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::Release);
         for shard in &self.shards {
-            shard.write().unwrap().clear();
+            // Dropped outside the lock: an entry may hold a process's last handle.
+            let old = std::mem::take(&mut *shard.write().unwrap());
+            drop(old);
         }
         self.count.store(0, Ordering::Release);
     }
@@ -176,16 +232,19 @@ impl RegistryTable {
     }
 }
 
-/// The node's registries by name.
+/// The node's registries by name: a short list (a node has a few registries), scanned
+/// without hashing the name; the atom's pointer usually settles the comparison.
 #[derive(Default)]
 pub(crate) struct Registries {
-    by_name: RwLock<FxHashMap<Atom, Arc<RegistryTable>>>,
+    by_name: RwLock<Vec<Arc<RegistryTable>>>,
 }
 
 impl Registries {
     pub(crate) fn get(&self, name: &Atom) -> Option<Arc<RegistryTable>> {
-        let map = self.by_name.read().unwrap();
-        map.get(name).filter(|r| !r.is_closed()).cloned()
+        let list = self.by_name.read().unwrap();
+        list.iter()
+            .find(|t| t.name == *name && !t.is_closed())
+            .cloned()
     }
 
     /// Looks a registry up by the term the user gave: iex's error if it is unknown.
@@ -195,21 +254,31 @@ impl Registries {
             .ok_or_else(|| Error::argument(format!("unknown registry: {}", text::term(reg))))
     }
 
+    /// `Registry.meta/2`'s lookup, whose error says more than the others.
+    pub(crate) fn resolve_for_meta(&self, reg: &Term) -> Result<Arc<RegistryTable>, Error> {
+        self.resolve(reg).map_err(|_| {
+            Error::argument(format!(
+                "unknown registry: {}. Either the registry name is invalid or the registry \
+                 is not running, possibly because its application isn't started",
+                text::term(reg)
+            ))
+        })
+    }
+
     pub(crate) fn insert(&self, table: Arc<RegistryTable>) {
-        let mut map = self.by_name.write().unwrap();
-        map.insert(table.name.clone(), table);
+        let mut list = self.by_name.write().unwrap();
+        list.retain(|t| t.name != table.name);
+        list.push(table);
     }
 
     pub(crate) fn remove(&self, table: &Arc<RegistryTable>) {
-        let mut map = self.by_name.write().unwrap();
-        if map.get(&table.name).is_some_and(|t| Arc::ptr_eq(t, table)) {
-            map.remove(&table.name);
-        }
+        let mut list = self.by_name.write().unwrap();
+        list.retain(|t| !Arc::ptr_eq(t, table));
     }
 
     pub(crate) fn names(&self) -> Vec<Term> {
-        let map = self.by_name.read().unwrap();
-        let mut names: Vec<Term> = map.keys().map(|a| Term::Atom(a.clone())).collect();
+        let list = self.by_name.read().unwrap();
+        let mut names: Vec<Term> = list.iter().map(|t| t.name_term()).collect();
         names.sort();
         names
     }

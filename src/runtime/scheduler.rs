@@ -105,7 +105,7 @@ fn worker(rx: Receiver<Arc<Process>>, rt: Weak) {
         match rx.recv_timeout(Duration::from_millis(50)) {
             Ok(proc) => {
                 let Some(rt) = rt.upgrade() else { return };
-                run(&rt, &proc);
+                run(&rt, &proc, None);
             }
             Err(RecvTimeoutError::Timeout) => match rt.upgrade() {
                 Some(rt) if !rt.inner.scheduler.is_stopping() => {}
@@ -116,19 +116,69 @@ fn worker(rx: Receiver<Arc<Process>>, rt: Weak) {
     }
 }
 
-/// Queues a message and makes sure the process will run. Returns false if it is dead.
+/// Gives `msg` to `proc` and makes sure it will be handled. Returns false if it is dead.
+/// An idle server's handler runs at once on the sender's thread, the message in hand
+/// (direct hand-off: no mailbox channel is made).
 pub(crate) fn deliver(rt: &Runtime, proc: &Arc<Process>, msg: Msg) -> bool {
+    deliver_with(rt, proc, msg, true)
+}
+
+/// Like `deliver`, but the handler never runs on the sender's thread: a scheduler
+/// thread takes it. For a call that must not be answered before the caller waits
+/// (`GenServer.call(pid, req, 0)` times out on the BEAM).
+pub(crate) fn deliver_queued(rt: &Runtime, proc: &Arc<Process>, msg: Msg) -> bool {
+    deliver_with(rt, proc, msg, false)
+}
+
+fn deliver_with(rt: &Runtime, proc: &Arc<Process>, msg: Msg, inline: bool) -> bool {
     if !proc.is_alive() {
         return false;
     }
-    proc.mailbox.push(msg);
-    if !proc.is_client {
-        notify(rt, proc);
+    if proc.is_client {
+        proc.mailbox.push(msg);
+        return true;
     }
+    let sched = &rt.inner.scheduler;
+    if inline
+        && !sched.is_stopping()
+        && !proc.is_suspended()
+        && DEPTH.with(|d| d.get()) < MAX_INLINE_DEPTH
+        && proc
+            .run
+            .compare_exchange(IDLE, SCHEDULED, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    {
+        sched.busy.fetch_add(1, Ordering::AcqRel);
+        // Messages left queued (by a suspension, or a sender racing us) go first.
+        let first = if proc.mailbox.is_empty() {
+            Some(msg)
+        } else {
+            proc.mailbox.push(msg);
+            None
+        };
+        run_inline(rt, proc, first);
+        return true;
+    }
+    proc.mailbox.push(msg);
+    notify(rt, proc, inline);
     true
 }
 
-fn notify(rt: &Runtime, proc: &Arc<Process>) {
+/// Makes sure a process with queued messages runs (`:sys.resume/1`).
+pub(crate) fn wake(rt: &Runtime, proc: &Arc<Process>) {
+    if !proc.is_client && !proc.mailbox.is_empty() {
+        notify(rt, proc, true);
+    }
+}
+
+fn run_inline(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
+    let depth = DEPTH.with(|d| d.get());
+    DEPTH.with(|d| d.set(depth + 1));
+    run(rt, proc, first);
+    DEPTH.with(|d| d.set(depth));
+}
+
+fn notify(rt: &Runtime, proc: &Arc<Process>, inline: bool) {
     let sched = &rt.inner.scheduler;
     if sched.is_stopping() {
         return;
@@ -142,11 +192,8 @@ fn notify(rt: &Runtime, proc: &Arc<Process>) {
                     .is_ok()
                 {
                     sched.busy.fetch_add(1, Ordering::AcqRel);
-                    let depth = DEPTH.with(|d| d.get());
-                    if depth < MAX_INLINE_DEPTH {
-                        DEPTH.with(|d| d.set(depth + 1));
-                        run(rt, proc);
-                        DEPTH.with(|d| d.set(depth));
+                    if inline && DEPTH.with(|d| d.get()) < MAX_INLINE_DEPTH {
+                        run_inline(rt, proc, None);
                     } else {
                         let _ = sched.queue.send(proc.clone());
                     }
@@ -167,13 +214,18 @@ fn notify(rt: &Runtime, proc: &Arc<Process>) {
     }
 }
 
-/// Drains a SCHEDULED process's mailbox. Only the owner of the SCHEDULED state calls it.
-fn run(rt: &Runtime, proc: &Arc<Process>) {
+/// Handles `first` (a message handed over directly), then drains the mailbox of a
+/// SCHEDULED process. Only the owner of the SCHEDULED state calls it. A suspended
+/// process (`:sys.suspend/1`) stops draining and goes idle with its messages queued.
+fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
     let sched = &rt.inner.scheduler;
     proc.run.store(RUNNING, Ordering::Release);
+    if let Some(msg) = first.filter(|_| proc.is_alive()) {
+        handle_one(rt, proc, msg);
+    }
     loop {
         let mut handled = 0;
-        while proc.is_alive() {
+        while proc.is_alive() && !proc.is_suspended() {
             let Some(msg) = proc.mailbox.pop() else { break };
             handle_one(rt, proc, msg);
             handled += 1;

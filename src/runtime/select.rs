@@ -12,7 +12,10 @@ use crate::term::{Pid, Term};
 type Bindings = HashMap<String, Term>;
 
 fn bad_spec(spec: &Term) -> Error {
-    Error::argument(format!("invalid match specification: {spec:?}"))
+    Error::argument(format!(
+        "invalid match specification: {}",
+        super::text::term(spec)
+    ))
 }
 
 /// Runs `spec` over `(key, pid, value)` entries.
@@ -48,6 +51,21 @@ pub(crate) fn select(spec: &Term, entries: &[(Term, Pid, Term)]) -> Result<Term,
     Ok(Term::list(out))
 }
 
+/// `Registry.match/4`'s test of one value: `pattern` with `:_` and `:"$N"`, then the
+/// guards over the variables it bound.
+pub(crate) fn match_value(pattern: &Term, guards: &Term, value: &Term) -> Result<bool, Error> {
+    let mut b = Bindings::new();
+    if !matches(pattern, value, &mut b) {
+        return Ok(false);
+    }
+    let guards = guards
+        .as_list()
+        .ok_or_else(|| Error::argument(format!("invalid guards: {}", super::text::term(guards))))?;
+    Ok(guards
+        .iter()
+        .all(|g| eval(g, &b, value).is_some_and(|t| t.is_atom("true"))))
+}
+
 fn var_name(t: &Term) -> Option<&str> {
     let name = t.as_atom()?.name();
     let rest = name.strip_prefix('$')?;
@@ -74,6 +92,10 @@ fn matches(pattern: &Term, value: &Term, b: &mut Bindings) -> bool {
         (Term::List(p), Term::List(v)) if p.len() == v.len() => {
             p.iter().zip(v.iter()).all(|(p, v)| matches(p, v, b))
         }
+        // A map pattern matches a map holding at least its keys, as in ETS.
+        (Term::Map(p), Term::Map(v)) => p
+            .iter()
+            .all(|(k, pv)| v.get(k).is_some_and(|vv| matches(pv, vv, b))),
         _ => pattern == value,
     }
 }

@@ -13,115 +13,13 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::child_spec::{ChildSpec, Restart, Start};
 use super::gen_server::{self, callbacks, NameSpec};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
+use super::stacks;
 use super::{signals, Runtime};
 use crate::error::Error;
-use crate::term::{Atom, Pid, Term};
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Restart {
-    Permanent,
-    Transient,
-    Temporary,
-}
-
-impl Restart {
-    fn from_term(t: &Term) -> Option<Restart> {
-        match t.as_atom()?.name() {
-            "permanent" => Some(Restart::Permanent),
-            "transient" => Some(Restart::Transient),
-            "temporary" => Some(Restart::Temporary),
-            _ => None,
-        }
-    }
-
-    fn term(self) -> Term {
-        Term::atom(match self {
-            Restart::Permanent => "permanent",
-            Restart::Transient => "transient",
-            Restart::Temporary => "temporary",
-        })
-    }
-}
-
-/// How to start one child: `module.start_link(arg)`.
-#[derive(Clone, Debug)]
-pub(crate) struct ChildSpec {
-    pub module: Atom,
-    pub arg: Term,
-    pub restart: Restart,
-}
-
-impl ChildSpec {
-    /// Reads what the user passed to `start_child`: `Server`, `{Server, arg}`, or a map
-    /// `%{id:, start: {Server, :start_link, [arg]}, restart:}`.
-    pub(crate) fn parse(spec: &Term) -> Result<ChildSpec, Error> {
-        let bad = || Error::argument(format!("invalid child specification: {spec:?}"));
-        match spec {
-            Term::Atom(m) => Ok(ChildSpec {
-                module: m.clone(),
-                arg: Term::empty_list(),
-                restart: Restart::Permanent,
-            }),
-            Term::Tuple(t) if t.len() == 2 => Ok(ChildSpec {
-                module: t[0].as_atom().ok_or_else(bad)?.clone(),
-                arg: t[1].clone(),
-                restart: Restart::Permanent,
-            }),
-            Term::Map(m) => {
-                let start = m.get(&Term::atom("start")).ok_or_else(bad)?;
-                let Some([module, _fun, args]) = start.as_tuple() else {
-                    return Err(bad());
-                };
-                let arg = match args.as_list() {
-                    Some([arg]) => arg.clone(),
-                    _ => return Err(bad()),
-                };
-                let restart = match m.get(&Term::atom("restart")) {
-                    Some(r) => Restart::from_term(r).ok_or_else(bad)?,
-                    None => Restart::Permanent,
-                };
-                Ok(ChildSpec {
-                    module: module.as_atom().ok_or_else(bad)?.clone(),
-                    arg,
-                    restart,
-                })
-            }
-            _ => Err(bad()),
-        }
-    }
-
-    /// The spec as OTP sends it in the `{:start_child, ..}` call.
-    pub(crate) fn to_term(&self) -> Term {
-        let module = Term::Atom(self.module.clone());
-        Term::tuple(vec![
-            Term::tuple(vec![
-                module.clone(),
-                Term::atom("start_link"),
-                Term::list(vec![self.arg.clone()]),
-            ]),
-            self.restart.term(),
-            Term::Int(5000),
-            Term::atom("worker"),
-            Term::list(vec![module]),
-        ])
-    }
-
-    fn from_term(t: &Term) -> Option<ChildSpec> {
-        let [mfa, restart, _, _, _] = t.as_tuple()? else {
-            return None;
-        };
-        let [module, _, args] = mfa.as_tuple()? else {
-            return None;
-        };
-        Some(ChildSpec {
-            module: module.as_atom()?.clone(),
-            arg: args.as_list()?.first()?.clone(),
-            restart: Restart::from_term(restart)?,
-        })
-    }
-}
+use crate::term::{Pid, Term};
 
 pub(crate) struct Options {
     pub max_children: Option<usize>,
@@ -129,26 +27,62 @@ pub(crate) struct Options {
     pub max_seconds: u64,
 }
 
+/// `DynamicSupervisor.init/1`: the options as supervisor flags, unchecked.
+pub fn init_flags(opts: &Term) -> Term {
+    let get = |key: &str, default: Term| opts.keyword_get(key).cloned().unwrap_or(default);
+    Term::map(vec![
+        (
+            Term::atom("extra_arguments"),
+            get("extra_arguments", Term::empty_list()),
+        ),
+        (Term::atom("intensity"), get("max_restarts", Term::Int(3))),
+        (
+            Term::atom("max_children"),
+            get("max_children", Term::atom("infinity")),
+        ),
+        (Term::atom("period"), get("max_seconds", Term::Int(5))),
+        (
+            Term::atom("strategy"),
+            get("strategy", Term::atom("one_for_one")),
+        ),
+    ])
+}
+
 impl Options {
-    pub(crate) fn parse(opts: &Term) -> Result<Options, Error> {
-        let int = |key: &str, default: u64| -> Result<u64, Error> {
-            match opts.keyword_get(key) {
-                None => Ok(default),
-                Some(Term::Int(n)) if *n >= 0 => Ok(*n as u64),
-                Some(other) => Err(Error::argument(format!(
-                    "expected :{key} to be a non-negative integer, got: {other:?}"
-                ))),
-            }
+    /// Checks the flags as DynamicSupervisor's `init/2` does; the error is the reason
+    /// inside the supervisor's `{:supervisor_data, reason}` exit.
+    pub(crate) fn parse(opts: &Term) -> Result<Options, Term> {
+        let flags = init_flags(opts);
+        let Term::Map(flags) = flags else {
+            unreachable!("init_flags builds a map")
         };
-        let max_children = match opts.keyword_get("max_children") {
-            None => None,
-            Some(t) if t.is_atom("infinity") => None,
-            Some(_) => Some(int("max_children", 0)? as usize),
+        let get = |k: &str| flags.get(&Term::atom(k)).cloned().unwrap_or_else(Term::nil);
+        let bad = |tag: &str, v: Term| Term::tuple(vec![Term::atom(tag), v]);
+        let strategy = get("strategy");
+        if !strategy.is_atom("one_for_one") {
+            return Err(bad("invalid_strategy", strategy));
+        }
+        let max_restarts = match get("intensity") {
+            Term::Int(n) if n >= 0 => n as usize,
+            other => return Err(bad("invalid_intensity", other)),
         };
+        let max_seconds = match get("period") {
+            Term::Int(n) if n > 0 => n as u64,
+            other => return Err(bad("invalid_period", other)),
+        };
+        let max_children = match get("max_children") {
+            t if t.is_atom("infinity") => None,
+            Term::Int(n) if n >= 0 => Some(n as usize),
+            other => return Err(bad("invalid_max_children", other)),
+        };
+        let extra = get("extra_arguments");
+        if extra.as_list().is_none() {
+            return Err(bad("invalid_extra_arguments", extra));
+        }
         Ok(Options {
             max_children,
-            max_restarts: int("max_restarts", 3)? as usize,
-            max_seconds: int("max_seconds", 5)?,
+            max_restarts,
+            max_seconds,
         })
     }
 }
@@ -267,8 +201,8 @@ impl SupervisorProc {
                     Term::tuple(vec![
                         Term::atom("undefined"),
                         Term::Pid(*pid),
-                        Term::atom("worker"),
-                        Term::list(vec![Term::Atom(spec.module.clone())]),
+                        spec.kind(),
+                        spec.modules(),
                     ])
                 })
                 .collect(),
@@ -311,7 +245,7 @@ impl SupervisorProc {
         let Some(spec) = self.children.remove(&from) else {
             return Flow::Continue;
         };
-        let restart = match spec.restart {
+        let restart = match spec.restart() {
             Restart::Permanent => true,
             Restart::Transient => !gen_server::is_quiet_reason(&reason),
             Restart::Temporary => false,
@@ -359,37 +293,48 @@ impl SupervisorProc {
     }
 }
 
-/// Runs `spec.module.start_link(spec.arg)` from inside the supervisor.
+/// Runs the child's start function from inside the supervisor. A failure is the
+/// `{:error, reason}` OTP's DynamicSupervisor returns, stack included.
 fn start_spec(ctx: &Ctx, spec: &ChildSpec) -> Term {
-    let Some(cb) = callbacks(&spec.module) else {
-        let undef = Term::tuple(vec![
-            Term::Atom(spec.module.clone()),
-            Term::atom("start_link"),
-            Term::list(vec![spec.arg.clone()]),
-            Term::empty_list(),
-        ]);
-        return Term::error_tuple(Term::tuple(vec![
-            Term::atom("undef"),
-            Term::list(vec![undef]),
-        ]));
+    let fail = |reason: Term| Term::error_tuple(reason);
+    let (cb, init_arg, name, link) = match (spec.module.name(), &spec.start) {
+        // The guide's `Server.start_link({init_arg, name})`: anything else is no clause.
+        ("Elixir.Server", Start::StartLink(arg)) => match arg.as_tuple() {
+            Some([init_arg, name]) => (server_callbacks(), init_arg, name.clone(), true),
+            _ => {
+                let frame = stacks::frame(&spec.module, "start_link", vec![arg.clone()]);
+                return fail(stacks::in_supervisor("function_clause", vec![frame]));
+            }
+        },
+        // `{GenServer, :start_link, [module, arg, opts]}`
+        ("Elixir.GenServer", Start::Mfa(f, args)) if matches!(f.name(), "start_link" | "start") => {
+            match args.as_list() {
+                Some([Term::Atom(m), arg]) | Some([Term::Atom(m), arg, _]) => {
+                    let name = match args.as_list() {
+                        Some([_, _, opts]) => opts.keyword_get("name").cloned(),
+                        _ => None,
+                    };
+                    let link = f.name() == "start_link";
+                    let Some(cb) = callbacks(m) else {
+                        return fail(gen_server::undef_init(ctx.rt, m, arg));
+                    };
+                    (cb, arg, name.unwrap_or_else(Term::nil), link)
+                }
+                _ => return fail(undef(spec)),
+            }
+        }
+        _ => return fail(undef(spec)),
     };
-    // The guide's `Server.start_link({init_arg, name})`: anything else is no clause.
-    let Some([init_arg, name]) = spec.arg.as_tuple() else {
-        let frame = Term::tuple(vec![
-            Term::Atom(spec.module.clone()),
-            Term::atom("start_link"),
-            Term::list(vec![spec.arg.clone()]),
-            Term::empty_list(),
-        ]);
-        return Term::error_tuple(Term::tuple(vec![
-            Term::atom("function_clause"),
-            Term::list(vec![frame]),
-        ]));
-    };
-    match gen_server::start(ctx.rt, cb, init_arg.clone(), name, ctx.me, true) {
+    match gen_server::start(ctx.rt, cb, init_arg.clone(), &name, ctx.me, link) {
         Ok(t) => t,
-        Err(e) => Term::error_tuple(e.exit_reason()),
+        Err(e) => fail(stacks::start_failure(&e)),
     }
+}
+
+fn undef(spec: &ChildSpec) -> Term {
+    let mut frame = spec.mfa().as_tuple().unwrap_or(&[]).to_vec();
+    frame.push(Term::empty_list());
+    stacks::in_supervisor("undef", vec![Term::tuple(frame)])
 }
 
 /// Stops a child as OTP does: unlink, then an exit signal `:shutdown`.
@@ -399,4 +344,8 @@ fn stop_child(ctx: &Ctx, pid: Pid) {
         let shutdown = ctx.rt.inner.consts.shutdown.clone();
         signals::exit_signal(ctx.rt, ctx.me.pid, &child, shutdown);
     }
+}
+
+fn server_callbacks() -> &'static dyn gen_server::Callbacks {
+    &super::server::Server
 }

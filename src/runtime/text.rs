@@ -38,15 +38,9 @@ fn is_word(s: &str) -> bool {
         .all(|c| c.is_alphanumeric() || c == '_' || c == '@')
 }
 
-/// A pid or an atom as iex shows it; other terms get a plain rendering.
+/// Any term as `inspect/1` writes it in an error message.
 pub(crate) fn term(t: &Term) -> String {
-    match t {
-        Term::Atom(a) => atom(a),
-        Term::Pid(p) => pid(*p),
-        Term::Int(i) => i.to_string(),
-        Term::Binary(_) => format!("{:?}", t.as_str().unwrap_or("")),
-        other => format!("{other:?}"),
-    }
+    crate::inspect::inspect_plain(t)
 }
 
 #[cfg(test)]

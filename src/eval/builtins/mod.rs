@@ -99,6 +99,8 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
                 _ => None,
             }
         }
+        "Elixir.Supervisor" => otp::supervisor(ev, function, args),
+        "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
         _ => stdlib::call(ev, module, function, args),
@@ -115,6 +117,8 @@ const KNOWN: &[&str] = &[
     "Elixir.Registry",
     "Elixir.Server",
     "Elixir.DSupervisor",
+    "Elixir.Supervisor",
+    "sys",
     "Elixir.IO",
     "Elixir.Enum",
     "Elixir.String",

@@ -3,6 +3,7 @@
 //! Each function here is a translation of the Elixir source of that function into a
 //! runtime request; the behaviour itself lives in `runtime`.
 
+use super::stdlib::clause_error;
 use super::{no_clause, timeout, Answer};
 use crate::error::Result;
 use crate::eval::Evaluator;
@@ -60,6 +61,35 @@ pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answe
     })
 }
 
+pub fn supervisor(_ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    Some(match (function, args.as_slice()) {
+        ("child_spec", [spec, overrides]) => crate::runtime::supervisor_child_spec(spec, overrides),
+        _ => return None,
+    })
+}
+
+/// `GenServer.call/3` and `stop/3` given a timeout that is neither `:infinity` nor a
+/// non-negative integer: the guard iex shows, with the failing parts marked.
+fn bad_timeout(function: &str, args: &[Term]) -> crate::error::Error {
+    let t = &args[args.len() - 1];
+    let head = if function == "call" {
+        "def call(server, request, timeout)"
+    } else {
+        "def stop(server, reason, timeout)"
+    };
+    let guard = if matches!(t, Term::Int(_)) {
+        "when is_integer(timeout) and -timeout >= 0- or -timeout == :infinity-"
+    } else {
+        "when -is_integer(timeout)- and timeout >= 0 or -timeout == :infinity-"
+    };
+    clause_error(
+        "GenServer",
+        function,
+        args.to_vec(),
+        &[&format!("{head} {guard}")],
+    )
+}
+
 /// The child spec `use GenServer` generates.
 fn child_spec(alias: &str, arg: &Term) -> Term {
     Term::map(vec![
@@ -95,7 +125,7 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
         ("call", [server, request]) => client.call(server, request.clone(), DEFAULT_CALL_TIMEOUT),
         ("call", [server, request, t]) => match timeout(t) {
             Some(t) => client.call(server, request.clone(), t),
-            None => Err(no_clause("GenServer", "call", 3)),
+            None => Err(bad_timeout("call", &args)),
         },
         ("cast", [server, request]) => Ok(client.cast(server, request.clone())),
         ("stop", [server]) => client.stop(server, Term::atom("normal"), None),
@@ -122,7 +152,16 @@ pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -
         }
         ("start_link", [Term::Atom(m), _arg, opts]) => client.supervisor_start(Some(m), opts, true),
         ("start_child", [sup, spec]) => client.start_child(sup, spec),
-        ("terminate_child", [sup, pid]) => client.terminate_child(sup, pid),
+        ("terminate_child", [sup, pid @ Term::Pid(_)]) => client.terminate_child(sup, pid),
+        ("terminate_child", [_, _]) => Err(clause_error(
+            "DynamicSupervisor",
+            "terminate_child",
+            args.clone(),
+            &["def terminate_child(supervisor, pid) when -is_pid(pid)-"],
+        )),
+        ("init", [opts]) if opts.as_list().is_some() => Ok(Term::ok_tuple(
+            crate::runtime::dynamic_supervisor_init(opts),
+        )),
         ("which_children", [sup]) => client.which_children(sup),
         ("count_children", [sup]) => client.count_children(sup),
         ("stop", [sup]) => client.stop(sup, Term::atom("normal"), None),
@@ -144,10 +183,47 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("count", [reg]) => client.registry_count(reg),
         ("values", [reg, key, Term::Pid(p)]) => client.registry_values(reg, key, *p),
         ("meta", [reg, key]) => client.registry_meta(reg, key),
+        ("put_meta", [_, key, _]) if !matches!(key, Term::Atom(_) | Term::Tuple(_)) => {
+            Err(clause_error(
+                "Registry",
+                "put_meta",
+                args.clone(),
+                &["def put_meta(registry, key, value) when is_atom(registry) and -is_atom(key)- or -is_tuple(key)-"],
+            ))
+        }
         ("put_meta", [reg, key, value]) => {
             client.registry_put_meta(reg, key.clone(), value.clone())
         }
+        ("select", [_, spec]) | ("count_select", [_, spec]) if spec.as_list().is_none() => {
+            Err(clause_error(
+                "Registry",
+                function,
+                args.clone(),
+                &[&format!(
+                    "def {function}(registry, spec) when is_atom(registry) and -is_list(spec)-"
+                )],
+            ))
+        }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
+        ("count_select", [reg, spec]) => client
+            .registry_select(reg, spec)
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("match", [reg, key, pattern]) => {
+            client.registry_match(reg, key, pattern, &Term::empty_list())
+        }
+        ("match", [reg, key, pattern, guards]) => client.registry_match(reg, key, pattern, guards),
+        ("count_match", [reg, key, pattern]) => client
+            .registry_match(reg, key, pattern, &Term::empty_list())
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("count_match", [reg, key, pattern, guards]) => client
+            .registry_match(reg, key, pattern, guards)
+            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("unregister_match", [reg, key, pattern]) => {
+            client.registry_unregister_match(reg, key, pattern, &Term::empty_list())
+        }
+        ("unregister_match", [reg, key, pattern, guards]) => {
+            client.registry_unregister_match(reg, key, pattern, guards)
+        }
         ("update_value", [reg, key, f]) => {
             let f = f.clone();
             client.registry_update_value(reg, key, &mut |old| ev.apply_fun(&f, vec![old]))

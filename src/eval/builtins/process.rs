@@ -106,3 +106,14 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         _ => return None,
     })
 }
+
+/// `:sys`: the system messages a learner uses to look inside a GenServer.
+pub fn sys(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    Some(match (function, args.as_slice()) {
+        ("get_state", [server]) => client.sys_get_state(server),
+        ("suspend", [server]) => client.sys_suspend(server),
+        ("resume", [server]) => client.sys_resume(server),
+        _ => return None,
+    })
+}

@@ -1,0 +1,63 @@
+//! The client's `:sys` calls: `get_state/1`, `suspend/1`, `resume/1`.
+//!
+//! On the BEAM these are system messages a process answers even while suspended. Here
+//! they act on the process directly from the caller's thread: the suspension is a flag
+//! the run loop checks before each message, and the state is read under the behaviour's
+//! lock (a handler never blocks, so the wait is short).
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use super::client::Client;
+use super::gen_server;
+use super::process::Process;
+use super::scheduler;
+use crate::error::Error;
+use crate::term::Term;
+
+impl Client {
+    fn sys_target(&self, fun: &str, server: &Term) -> Result<Arc<Process>, Error> {
+        let exit = |reason: &str| {
+            Error::Exit(Term::tuple(vec![
+                Term::atom(reason),
+                Term::tuple(vec![
+                    Term::atom("sys"),
+                    Term::atom(fun),
+                    Term::list(vec![server.clone()]),
+                ]),
+            ]))
+        };
+        let Some(proc) = gen_server::resolve(&self.rt, server)? else {
+            return Err(exit("noproc"));
+        };
+        if proc.pid == self.pid() {
+            return Err(exit("calling_self"));
+        }
+        Ok(proc)
+    }
+
+    /// `:sys.get_state/1`: a GenServer's state.
+    pub fn sys_get_state(&self, server: &Term) -> Result<Term, Error> {
+        let proc = self.sys_target("get_state", server)?;
+        let behaviour = proc.behaviour.lock().unwrap();
+        Ok(behaviour
+            .as_ref()
+            .and_then(|b| b.state())
+            .unwrap_or_else(|| Term::atom("undefined")))
+    }
+
+    /// `:sys.suspend/1`: the process handles no more messages until resumed.
+    pub fn sys_suspend(&self, server: &Term) -> Result<Term, Error> {
+        let proc = self.sys_target("suspend", server)?;
+        proc.suspended.store(true, Ordering::Release);
+        Ok(Term::ok())
+    }
+
+    /// `:sys.resume/1`: handles what was queued meanwhile.
+    pub fn sys_resume(&self, server: &Term) -> Result<Term, Error> {
+        let proc = self.sys_target("resume", server)?;
+        proc.suspended.store(false, Ordering::Release);
+        scheduler::wake(&self.rt, &proc);
+        Ok(Term::ok())
+    }
+}
