@@ -136,6 +136,15 @@ pub(crate) fn start_failure(e: &Error) -> Term {
                 gen_start(),
             ],
         ),
+        Some("ArgumentError") if message.starts_with(":via is not supported for duplicate") => {
+            in_supervisor(
+                exc.clone(),
+                vec![
+                    at(registry(), "whereis_name", 2, "lib/registry.ex", 240),
+                    gen_start(),
+                ],
+            )
+        }
         Some("ArgumentError") if message.starts_with("expected :name option") => in_supervisor(
             exc.clone(),
             vec![at(

@@ -304,17 +304,20 @@ pub fn no_clause(module: &str, function: &str, arity: usize) -> Error {
     Error::function_clause(module, function, arity)
 }
 
-/// A `FunctionClauseError` of an Elixir function, with the arguments iex lists.
-pub fn blamed_clause(module: &str, function: &str, args: &[Term]) -> Error {
+/// A `FunctionClauseError` listing the clauses iex shows, with `-marks-` on what failed.
+pub fn blamed_clause_with(module: &str, function: &str, args: &[Term], clauses: &[&str]) -> Error {
     Error::Raise(exception(
         "FunctionClauseError",
         vec![
             ("module", Term::module(module)),
             ("function", Term::atom(function)),
             ("arity", Term::Int(args.len() as i64)),
-            ("kind", Term::nil()),
+            ("kind", Term::atom("def")),
             ("args", Term::list(args.to_vec())),
-            ("clauses", Term::nil()),
+            (
+                "clauses",
+                Term::list(clauses.iter().map(|c| Term::string(c)).collect()),
+            ),
         ],
     ))
 }

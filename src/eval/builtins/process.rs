@@ -12,14 +12,26 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("alive?", [Term::Pid(p)]) => Ok(Term::bool(client.alive(*p))),
         ("alive?", [_]) => Err(Error::bif_argument(1, "not a pid")),
         ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(client.exit(*p, reason.clone()))),
-        ("exit", [_, _]) => Err(Error::bif_argument(1, "not a pid or port")),
+        ("exit", [_, _]) => Err(super::bif("exit", &[&args[0], &args[1]], 1, "not a pid")),
         ("whereis", [Term::Atom(name)]) => {
             Ok(client.whereis(name).map_or_else(Term::nil, Term::Pid))
         }
+        ("whereis", [other]) => Err(super::bif("whereis", &[other], 1, "not an atom")),
         ("register", [_, name])
             if !matches!(name, Term::Atom(a) if !matches!(a.name(), "nil" | "false" | "true" | "undefined")) =>
         {
-            Err(super::blamed_clause("Process", "register", &args))
+            // iex marks the part of the guard that failed.
+            let guard = if matches!(name, Term::Atom(_)) {
+                "is_atom(name) and -not (name === nil or name === false or name === true or name === :undefined)-"
+            } else {
+                "-is_atom(name)- and not (name === nil or name === false or name === true or name === :undefined)"
+            };
+            Err(super::blamed_clause_with(
+                "Process",
+                "register",
+                &args,
+                &[&format!("def register(pid_or_port, name) when {guard}")],
+            ))
         }
         ("register", [Term::Pid(p), Term::Atom(name)]) => {
             client.register(*p, name.clone()).map(|_| Term::bool(true))
