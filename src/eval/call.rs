@@ -279,6 +279,7 @@ impl Evaluator<'_> {
                 }
             },
         };
+        self.release_starts();
         let client = self.client;
         let mut chosen: Option<(usize, Env)> = None;
         let mut failure: Option<Error> = None;

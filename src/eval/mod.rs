@@ -82,6 +82,8 @@ pub struct Evaluator<'a> {
     depth: usize,
     /// Atom literals already interned during this evaluation, by tree node.
     literals: std::collections::HashMap<usize, Term>,
+    /// Processes spawned by this evaluation that wait for it to yield before they run.
+    held: Vec<crossbeam_channel::Sender<()>>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -101,6 +103,7 @@ impl<'a> Evaluator<'a> {
             is_shell: true,
             depth: 0,
             literals: Default::default(),
+            held: Vec::new(),
         }
     }
 
@@ -425,6 +428,17 @@ impl<'a> Evaluator<'a> {
             self.atom(&format!("_{name}@1"))?;
         }
         Ok(names)
+    }
+
+    /// Keeps a new process waiting until this one yields.
+    pub(crate) fn hold_start(&mut self, gate: crossbeam_channel::Sender<()>) {
+        self.held.push(gate);
+    }
+
+    /// This process yields (it waits, sleeps or has finished): the processes it spawned
+    /// start running.
+    pub fn release_starts(&mut self) {
+        self.held.clear();
     }
 
     /// Interns atoms the node creates as a side effect (code loading).

@@ -74,6 +74,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             )),
             // A sleep is a receive that takes nothing, so an exit signal still ends it.
             Some(d) => {
+                ev.release_starts();
                 client.receive_matching(&mut |_| false, d);
                 match client.exit_reason() {
                     Some(reason) => Err(Error::Exit(reason)),

@@ -46,23 +46,37 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
         }
     };
     let f = f.clone();
+    // As on the BEAM, the new process runs once its parent yields (waits, sleeps or
+    // finishes its line), not while the parent's next expression is evaluated: so
+    // `spawn(f) |> Process.alive?()` is true however short `f` is.
+    let (gate, wait) = crossbeam_channel::bounded::<()>(0);
     let started = std::thread::Builder::new()
         .name(format!("otpsh-spawn-{}", pid.0))
         .stack_size(STACK)
-        .spawn(move || run(child, f));
+        .spawn(move || {
+            let _ = wait.recv();
+            run(child, f)
+        });
     match started {
-        Ok(_) => Ok(answer),
+        Ok(_) => {
+            ev.hold_start(gate);
+            Ok(answer)
+        }
         Err(_) => Err(Error::system_limit()),
     }
 }
 
 fn run(child: crate::runtime::Client, f: Term) {
+    if !child.is_alive() {
+        return;
+    }
     let runtime = child.runtime().clone();
     let mut out = Output::new(Box::new(EventSink(runtime.clone())), false);
     let mut next_fun = 0;
     let mut ev = Evaluator::new(&child, &mut out, 1, &[], &mut next_fun);
     ev.is_shell = false;
     let result = ev.apply_fun(&f, vec![]);
+    ev.release_starts();
     out.flush();
     match result {
         _ if !child.is_alive() => {}
