@@ -190,7 +190,7 @@ impl Evaluator<'_> {
             None => None,
         };
         let mut results = Vec::new();
-        self.qualify(qualifiers, body, &scope, &mut results)?;
+        self.qualify(qualifiers, body, &scope, Some(&mut results))?;
         match into {
             None => Ok(Term::list(results)),
             Some(Term::Map(base)) => {
@@ -226,23 +226,36 @@ impl Evaluator<'_> {
         }
     }
 
+    /// A comprehension evaluated only for its effects (its value is discarded).
+    pub(crate) fn for_effects(
+        &mut self,
+        qualifiers: &[Qualifier],
+        body: &Block,
+        env: &Env,
+    ) -> Result<()> {
+        self.qualify(qualifiers, body, env, None)
+    }
+
     fn qualify(
         &mut self,
         qualifiers: &[Qualifier],
         body: &Block,
         env: &Env,
-        results: &mut Vec<Term>,
+        mut results: Option<&mut Vec<Term>>,
     ) -> Result<()> {
         let Some((first, rest)) = qualifiers.split_first() else {
             let mut scope = env.clone();
-            results.push(self.eval_block(body, &mut scope)?);
+            let value = self.eval_block(body, &mut scope)?;
+            if let Some(results) = results {
+                results.push(value);
+            }
             return Ok(());
         };
         match first {
             Qualifier::Filter(condition) => {
                 let mut scope = env.clone();
                 if self.eval(condition, &mut scope)?.is_truthy() {
-                    self.qualify(rest, body, &scope, results)?;
+                    self.qualify(rest, body, &scope, results.as_deref_mut())?;
                 }
                 Ok(())
             }
@@ -252,7 +265,7 @@ impl Evaluator<'_> {
                 for item in items {
                     let mut inner = env.clone();
                     if self.match_pattern(pattern, &item, &mut inner)? {
-                        self.qualify(rest, body, &inner, results)?;
+                        self.qualify(rest, body, &inner, results.as_deref_mut())?;
                     }
                 }
                 Ok(())

@@ -110,7 +110,22 @@ impl<'a> Evaluator<'a> {
     /// Evaluates the expressions of a block in order; the last one's value is the block's.
     pub fn eval_block(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
         let mut last = Term::nil();
-        for expr in &block.exprs {
+        let n = block.exprs.len();
+        for (i, expr) in block.exprs.iter().enumerate() {
+            // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
+            // effects without building its list: 100k servers need not cost 100k tuples.
+            if let (
+                true,
+                ExprKind::For {
+                    qualifiers,
+                    into: None,
+                    body,
+                },
+            ) = (i + 1 < n, &expr.kind)
+            {
+                self.for_effects(qualifiers, body, env)?;
+                continue;
+            }
             last = self.eval(expr, env)?;
         }
         Ok(last)

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{unbounded, Receiver, RecvTimeoutError, Sender};
+use crossbeam_channel::{unbounded, Receiver, Sender};
 
 use super::process::{Ctx, Flow, Msg, Process, IDLE, NOTIFIED, RUNNING, SCHEDULED};
 use super::{signals, Runtime, Weak};
@@ -35,14 +35,21 @@ pub(crate) struct Scheduler {
     busy: AtomicUsize,
     stopping: AtomicBool,
     threads: Mutex<Vec<JoinHandle<()>>>,
+    /// Never sent on: dropped by `stop`, which wakes every worker at once (a worker
+    /// otherwise notices a stop only at its next idle timeout).
+    wake: Mutex<Option<Sender<()>>>,
+    woken: Receiver<()>,
 }
 
 impl Scheduler {
     pub(crate) fn new() -> Scheduler {
         let (queue, queue_rx) = unbounded();
+        let (wake, woken) = crossbeam_channel::bounded(0);
         Scheduler {
             queue,
             queue_rx,
+            wake: Mutex::new(Some(wake)),
+            woken,
             busy: AtomicUsize::new(0),
             stopping: AtomicBool::new(false),
             threads: Mutex::new(Vec::new()),
@@ -55,10 +62,11 @@ impl Scheduler {
         let mut threads = self.threads.lock().unwrap();
         for i in 0..n.max(1) {
             let rx = self.queue_rx.clone();
+            let woken = self.woken.clone();
             let rt = rt.clone();
             let handle = std::thread::Builder::new()
                 .name(format!("otpsh-scheduler-{i}"))
-                .spawn(move || worker(rx, rt))
+                .spawn(move || worker(rx, woken, rt))
                 .expect("cannot start a scheduler thread");
             threads.push(handle);
         }
@@ -72,6 +80,7 @@ impl Scheduler {
 
     pub(crate) fn stop(&self) {
         self.begin_stop();
+        self.wake.lock().unwrap().take();
         let threads: Vec<_> = self.threads.lock().unwrap().drain(..).collect();
         let me = std::thread::current().id();
         for t in threads {
@@ -100,18 +109,21 @@ impl Scheduler {
     }
 }
 
-fn worker(rx: Receiver<Arc<Process>>, rt: Weak) {
+fn worker(rx: Receiver<Arc<Process>>, woken: Receiver<()>, rt: Weak) {
     loop {
-        match rx.recv_timeout(Duration::from_millis(50)) {
-            Ok(proc) => {
-                let Some(rt) = rt.upgrade() else { return };
-                run(&rt, &proc, None);
-            }
-            Err(RecvTimeoutError::Timeout) => match rt.upgrade() {
+        crossbeam_channel::select! {
+            recv(rx) -> next => match next {
+                Ok(proc) => {
+                    let Some(rt) = rt.upgrade() else { return };
+                    run(&rt, &proc, None);
+                }
+                Err(_) => return,
+            },
+            recv(woken) -> _ => return,
+            default(Duration::from_millis(50)) => match rt.upgrade() {
                 Some(rt) if !rt.inner.scheduler.is_stopping() => {}
                 _ => return,
             },
-            Err(RecvTimeoutError::Disconnected) => return,
         }
     }
 }
