@@ -73,6 +73,17 @@ fn for_exit(reason: &Term) -> Option<String> {
     }
 }
 
+/// Why the shell process went away, and what that cost.
+pub fn for_shell_exit(reason: &Term) -> String {
+    let why = match reason {
+        r if r.is_atom("normal") => "the shell process exited (reason :normal)".to_string(),
+        r if r.is_atom("shutdown") => "a process linked to the shell exited with :shutdown (a supervisor that passes max_restarts in max_seconds does), so the shell process exited too".to_string(),
+        r if r.is_atom("killed") => "a process linked to the shell was killed, so the shell process exited too".to_string(),
+        r => format!("a process linked to the shell exited with {}, so the shell process exited too", inspect_plain(r)),
+    };
+    format!("hint: {why}; a new shell process starts with no variables, and what the old one started with start_link (linked to it) is gone")
+}
+
 fn via_hint(key: &str) -> String {
     format!(
         "hint: a string is not a process name; register it in a Registry: {{:via, Registry, {{Registry, {}}}}}",

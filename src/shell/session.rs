@@ -360,6 +360,9 @@ impl Session {
             self.out.line(Role::Error, &shell_exited(old, reason));
             self.out.write("\n");
         }
+        if self.hints {
+            self.out.line(Role::Note, &super::hints::for_shell_exit(reason));
+        }
         self.out.line(Role::Info, BANNER);
         match self.runtime.spawn_client() {
             Ok(client) => self.client = client,
