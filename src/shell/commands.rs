@@ -80,6 +80,10 @@ pub fn recognize(line: &str, was_variable: &dyn Fn(&str) -> bool) -> Option<Reco
     if was_variable(word) {
         return None;
     }
+    // The banner says "type h() ENTER for help": here that help is the short commands'.
+    if word == "h()" {
+        return Some(Recognized::Text(help(None)));
+    }
     Some(match parse_command(line)? {
         Err(e) => Recognized::Usage(format!("usage: {}", e.usage)),
         Ok(command) => translate(&command, line),
