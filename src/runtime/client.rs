@@ -113,6 +113,23 @@ impl Client {
         Ok(msg)
     }
 
+    /// How many messages a selective receive skipped and kept for later.
+    pub(crate) fn saved_len(&self) -> usize {
+        self.saved.borrow().len()
+    }
+
+    /// `Process.info(self(), :messages)`: every queued message, in arrival order, left
+    /// in the queue.
+    pub fn queued_messages(&self) -> Vec<Term> {
+        let mut arrived = Vec::new();
+        while let Some(t) = self.receive(Some(Duration::ZERO)) {
+            arrived.push(t);
+        }
+        let mut saved = self.saved.borrow_mut();
+        saved.extend(arrived);
+        saved.iter().cloned().collect()
+    }
+
     /// Next message (None timeout = wait forever); None on timeout or if this process died.
     pub fn receive(&self, timeout: Option<Duration>) -> Option<Term> {
         if let Some(t) = self.saved.borrow_mut().pop_front() {

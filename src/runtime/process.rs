@@ -240,4 +240,10 @@ pub struct ProcessInfo {
     pub message_queue_len: usize,
     pub links: Vec<Pid>,
     pub trap_exit: bool,
+    /// `Process.info(pid, :status)`: `running` for the asker itself, `runnable` for a
+    /// process queued on a scheduler, `waiting` for one blocked for a message.
+    pub status: &'static str,
+    /// A process driven by an OS thread (the shell, a spawned function), not a
+    /// GenServer/supervisor/registry state machine.
+    pub is_client: bool,
 }
