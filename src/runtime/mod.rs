@@ -26,6 +26,7 @@ mod server;
 mod signals;
 mod stacks;
 mod supervisor;
+mod supervisor_state;
 mod table;
 mod text;
 
