@@ -58,6 +58,13 @@ impl Client {
         })
     }
 
+    /// Marks this client as a spawned function's process, not a shell.
+    pub fn mark_spawned(&self) {
+        self.proc
+            .spawned
+            .store(true, std::sync::atomic::Ordering::Release);
+    }
+
     pub fn pid(&self) -> Pid {
         self.proc.pid
     }

@@ -198,6 +198,7 @@ impl Client {
             trap_exit: proc.trap_exit.load(Ordering::Acquire),
             status,
             is_client: proc.is_client,
+            spawned: proc.spawned.load(Ordering::Acquire),
         })
     }
 }

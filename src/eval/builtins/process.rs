@@ -247,9 +247,7 @@ fn info_item(ev: &Evaluator, info: &ProcessInfo, item: &str) -> Term {
         "current_function" if info.is_client => mfa(Term::atom("prim_eval"), "receive", 2),
         "current_function" => mfa(Term::atom("gen_server"), "loop", 7),
         // OTP processes and the shell start through proc_lib; spawn/1 through apply.
-        "initial_call" if info.is_client && !(me && ev.is_shell) => {
-            mfa(Term::atom("erlang"), "apply", 2)
-        }
+        "initial_call" if info.spawned => mfa(Term::atom("erlang"), "apply", 2),
         _ => mfa(Term::atom("proc_lib"), "init_p", 5),
     }
 }
