@@ -135,23 +135,16 @@ fn demonitor(ev: &Evaluator, r: &Term, opts: &Term) -> Result<Term> {
         };
         return Err(super::bif("demonitor", &args, 1, "not a reference"));
     };
-    let bad = || {
-        super::bif(
-            "demonitor",
-            &[&Term::Ref(*r), opts],
-            2,
-            "invalid option in list",
-        )
-    };
+    let bad = |problem: &str| super::bif("demonitor", &[&Term::Ref(*r), opts], 2, problem);
     let Term::List(items) = opts else {
-        return Err(bad());
+        return Err(bad("not a list"));
     };
     let (mut flush, mut info) = (false, false);
     for item in items.iter() {
         match item {
             t if t.is_atom("flush") => flush = true,
             t if t.is_atom("info") => info = true,
-            _ => return Err(bad()),
+            _ => return Err(bad("invalid option in list")),
         }
     }
     let was_active = ev.client.demonitor(*r);
