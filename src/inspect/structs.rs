@@ -44,6 +44,22 @@ const STRUCTS: &[(&str, bool, &[&str])] = &[
     ("Range", false, &["first", "last", "step"]),
     ("MapSet", false, &["map", "version"]),
     ("Task", false, &["mfa", "owner", "pid", "ref"]),
+    (
+        "DynamicSupervisor",
+        false,
+        &[
+            "args",
+            "extra_arguments",
+            "mod",
+            "name",
+            "strategy",
+            "max_children",
+            "max_restarts",
+            "max_seconds",
+            "children",
+            "restarts",
+        ],
+    ),
 ];
 
 /// The fields of `module` (an atom name such as `"Elixir.KeyError"`) if the map's keys

@@ -58,6 +58,13 @@ impl Client {
         })
     }
 
+    /// Marks this client as a spawned function's process, not a shell.
+    pub fn mark_spawned(&self) {
+        self.proc
+            .spawned
+            .store(true, std::sync::atomic::Ordering::Release);
+    }
+
     pub fn pid(&self) -> Pid {
         self.proc.pid
     }
@@ -111,6 +118,23 @@ impl Client {
             scheduler::deliver(&self.rt, &proc, Msg::Info(msg.clone()));
         }
         Ok(msg)
+    }
+
+    /// How many messages a selective receive skipped and kept for later.
+    pub(crate) fn saved_len(&self) -> usize {
+        self.saved.borrow().len()
+    }
+
+    /// `Process.info(self(), :messages)`: every queued message, in arrival order, left
+    /// in the queue.
+    pub fn queued_messages(&self) -> Vec<Term> {
+        let mut arrived = Vec::new();
+        while let Some(t) = self.receive(Some(Duration::ZERO)) {
+            arrived.push(t);
+        }
+        let mut saved = self.saved.borrow_mut();
+        saved.extend(arrived);
+        saved.iter().cloned().collect()
     }
 
     /// Next message (None timeout = wait forever); None on timeout or if this process died.

@@ -44,7 +44,11 @@ impl Client {
             Some(m) if m.name() == "Elixir.DSupervisor" => (
                 Term::Atom(m.clone()),
                 NameSpec::Local(m.clone()),
-                Options::parse(&Term::empty_list()),
+                // DSupervisor's init ignores its argument; its state keeps it.
+                Options::parse(&Term::empty_list()).map(|o| Options {
+                    args: opts.clone(),
+                    ..o
+                }),
             ),
             Some(m) => {
                 return Err(Error::raise_message(

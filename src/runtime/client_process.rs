@@ -133,13 +133,18 @@ impl Client {
         r
     }
 
+    /// `Process.demonitor/1`: whether the monitor was still active (its target alive
+    /// and not yet reported down).
     pub fn demonitor(&self, r: Ref) -> bool {
-        if let Some(pid) = self.monitors.borrow_mut().remove(&r) {
-            if let Some(p) = self.rt.inner.table.get(pid) {
-                p.remove_monitor(r);
-            }
+        match self.monitors.borrow_mut().remove(&r) {
+            Some(pid) => self
+                .rt
+                .inner
+                .table
+                .get(pid)
+                .is_some_and(|p| p.remove_monitor(r)),
+            None => false,
         }
-        true
     }
 
     /// `Process.flag(:trap_exit, on)`: the old value.
@@ -160,6 +165,25 @@ impl Client {
             b.as_ref().map_or(Term::atom("shell"), |b| b.module())
         };
         let name = proc.report_name();
+        let status = if pid == self.pid() {
+            "running"
+        } else if proc.is_client {
+            // A spawned function is an OS thread; between lines it is almost always
+            // blocked in `receive` or `Process.sleep`, as iex shows it.
+            "waiting"
+        } else {
+            match proc.run.load(Ordering::Acquire) {
+                super::process::IDLE => "waiting",
+                super::process::RUNNING => "running",
+                _ => "runnable",
+            }
+        };
+        // Our own skipped messages (selective receive) are still in our queue.
+        let own = if pid == self.pid() {
+            self.saved_len()
+        } else {
+            0
+        };
         let meta = proc.meta.lock().unwrap();
         Some(ProcessInfo {
             pid,
@@ -169,9 +193,12 @@ impl Client {
                 Some(name)
             },
             module,
-            message_queue_len: proc.mailbox.len(),
+            message_queue_len: proc.mailbox.len() + own,
             links: meta.links.to_vec(),
             trap_exit: proc.trap_exit.load(Ordering::Acquire),
+            status,
+            is_client: proc.is_client,
+            spawned: proc.spawned.load(Ordering::Acquire),
         })
     }
 }

@@ -26,6 +26,7 @@ mod server;
 mod signals;
 mod stacks;
 mod supervisor;
+mod supervisor_state;
 mod table;
 mod text;
 
@@ -125,6 +126,12 @@ pub(crate) struct Inner {
     next_ref: AtomicU64,
     events_tx: Sender<Event>,
     events_rx: Receiver<Event>,
+    /// Events the node had to say after a shell died, with the `settle` count at its
+    /// death. iex prints its banner at once and Logger's reports of what the death
+    /// caused (a linked supervisor terminating) a moment later, during the next line;
+    /// so they are handed out by the first `settle` of a later line.
+    held: Mutex<Option<(u64, Vec<Event>)>>,
+    settles: AtomicU64,
 }
 
 /// A handle on one node. Clones share the node; dropping the last one shuts it down.
@@ -167,6 +174,8 @@ impl Runtime {
             next_ref: AtomicU64::new(Ref::NODE_BASE + 1),
             events_tx,
             events_rx,
+            held: Mutex::new(None),
+            settles: AtomicU64::new(0),
             config,
         });
         let rt = Runtime { inner };
@@ -204,8 +213,30 @@ impl Runtime {
     }
 
     /// Waits until no process is runnable or running; false on timeout.
+    /// Events held since a shell died are released by the first settle after the one
+    /// that ended the line it died on.
     pub fn settle(&self, timeout: Duration) -> bool {
-        self.inner.scheduler.settle(timeout)
+        let settles = self.inner.settles.load(Ordering::Acquire);
+        {
+            let mut held = self.inner.held.lock().unwrap();
+            if held.as_ref().is_some_and(|(at, _)| *at < settles) {
+                for event in held.take().map(|(_, v)| v).unwrap_or_default() {
+                    let _ = self.inner.events_tx.send(event);
+                }
+            }
+        }
+        let quiet = self.inner.scheduler.settle(timeout);
+        self.inner.settles.fetch_add(1, Ordering::AcqRel);
+        quiet
+    }
+
+    /// A shell died: what follows goes out with a later line (see `held`).
+    pub(crate) fn hold_events(&self) {
+        let mut held = self.inner.held.lock().unwrap();
+        if held.is_none() {
+            let at = self.inner.settles.load(Ordering::Acquire);
+            *held = Some((at, Vec::new()));
+        }
     }
 
     /// Set once the node has died (atom table full), with the BEAM's words.
@@ -224,7 +255,14 @@ impl Runtime {
     }
 
     pub(crate) fn emit(&self, event: Event) {
-        let _ = self.inner.events_tx.send(event);
+        let mut held = self.inner.held.lock().unwrap();
+        match held.as_mut() {
+            // The node's death is never held back: the shell must see it now.
+            Some((_, events)) if !matches!(event, Event::NodeCrashed(_)) => events.push(event),
+            _ => {
+                let _ = self.inner.events_tx.send(event);
+            }
+        }
     }
 
     pub(crate) fn make_ref(&self) -> Ref {

@@ -122,6 +122,9 @@ pub(crate) struct Process {
     /// `:sys.suspend/1`: the process handles no message until resumed.
     pub suspended: AtomicBool,
     pub is_client: bool,
+    /// A client running a function given to `spawn/1` (not the shell, not a test's
+    /// thread): its death does not restart a shell.
+    pub spawned: AtomicBool,
     pub mailbox: Mailbox,
     pub meta: Mutex<Meta>,
     pub behaviour: Mutex<Option<Box<dyn Behaviour>>>,
@@ -137,6 +140,7 @@ impl Process {
             trap_exit: AtomicBool::new(false),
             suspended: AtomicBool::new(false),
             is_client,
+            spawned: AtomicBool::new(false),
             mailbox: if is_client {
                 Mailbox::client()
             } else {
@@ -240,4 +244,12 @@ pub struct ProcessInfo {
     pub message_queue_len: usize,
     pub links: Vec<Pid>,
     pub trap_exit: bool,
+    /// `Process.info(pid, :status)`: `running` for the asker itself, `runnable` for a
+    /// process queued on a scheduler, `waiting` for one blocked for a message.
+    pub status: &'static str,
+    /// A process driven by an OS thread (the shell, a spawned function), not a
+    /// GenServer/supervisor/registry state machine.
+    pub is_client: bool,
+    /// Started by `spawn/1` (its initial call is `:erlang.apply/2`).
+    pub spawned: bool,
 }

@@ -54,6 +54,9 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
     proc.mailbox.clear();
     if proc.is_client {
         proc.mailbox.push(Msg::Exited);
+        if !proc.spawned.load(Ordering::Acquire) {
+            rt.hold_events();
+        }
     }
     for (r, watcher, named) in monitors {
         if let Some(w) = rt.inner.table.get(watcher) {

@@ -17,6 +17,8 @@ use super::child_spec::{ChildSpec, Restart, Start};
 use super::gen_server::{self, callbacks, NameSpec};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
 use super::stacks;
+use super::supervisor_state::{report_state, Limits, Started};
+use super::Event;
 use super::{signals, Runtime};
 use crate::error::Error;
 use crate::term::{Pid, Term};
@@ -25,6 +27,9 @@ pub(crate) struct Options {
     pub max_children: Option<usize>,
     pub max_restarts: usize,
     pub max_seconds: u64,
+    /// What `init/1` got (`{:ok, flags}` here; a module's own init arg replaces it).
+    pub args: Term,
+    pub extra_arguments: Term,
 }
 
 /// `DynamicSupervisor.init/1`: the options as supervisor flags, unchecked.
@@ -52,8 +57,8 @@ impl Options {
     /// Checks the flags as DynamicSupervisor's `init/2` does; the error is the reason
     /// inside the supervisor's `{:supervisor_data, reason}` exit.
     pub(crate) fn parse(opts: &Term) -> Result<Options, Term> {
-        let flags = init_flags(opts);
-        let Term::Map(flags) = flags else {
+        let all_flags = init_flags(opts);
+        let Term::Map(flags) = &all_flags else {
             unreachable!("init_flags builds a map")
         };
         let get = |k: &str| flags.get(&Term::atom(k)).cloned().unwrap_or_else(Term::nil);
@@ -83,6 +88,8 @@ impl Options {
             max_children,
             max_restarts,
             max_seconds,
+            args: Term::tuple(vec![Term::ok(), all_flags.clone()]),
+            extra_arguments: extra,
         })
     }
 }
@@ -98,6 +105,11 @@ pub(crate) fn start(
 ) -> Result<Term, Error> {
     let pid = rt.inner.table.reserve()?;
     let behaviour = SupervisorProc {
+        started: Started {
+            args: opts.args.clone(),
+            extra_arguments: opts.extra_arguments.clone(),
+            name: Started::name_of(&name),
+        },
         module,
         parent: parent.pid,
         children: BTreeMap::new(),
@@ -122,6 +134,7 @@ pub(crate) fn start(
 }
 
 struct SupervisorProc {
+    started: Started,
     module: Term,
     parent: Pid,
     children: BTreeMap<Pid, ChildSpec>,
@@ -149,6 +162,7 @@ impl Behaviour for SupervisorProc {
                 _ => Flow::Continue,
             },
             Msg::Stop { reason, from, tag } => {
+                self.report(ctx, &reason, Term::empty_list());
                 self.stop_children(ctx);
                 Flow::Exit {
                     reason,
@@ -236,6 +250,8 @@ impl SupervisorProc {
 
     fn child_exited(&mut self, ctx: &Ctx, from: Pid, reason: Term) -> Flow {
         if from == self.parent {
+            let last = Term::tuple(vec![Term::atom("EXIT"), Term::Pid(from), reason.clone()]);
+            self.report(ctx, &reason, last);
             self.stop_children(ctx);
             return Flow::Exit {
                 reason,
@@ -282,6 +298,37 @@ impl SupervisorProc {
             self.restarts.pop_front();
         }
         self.restarts.len() <= self.opts.max_restarts
+    }
+
+    /// Logger's `GenServer NAME terminating` report, for a reason it reports.
+    fn report(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
+        if gen_server::is_quiet_reason(reason) {
+            return;
+        }
+        let limits = Limits {
+            max_children: self.opts.max_children,
+            max_restarts: self.opts.max_restarts,
+            max_seconds: self.opts.max_seconds,
+            restarts: self
+                .restarts
+                .iter()
+                .map(|t| -(t.elapsed().as_secs() as i64))
+                .collect(),
+        };
+        let state = report_state(
+            ctx.me.pid,
+            &self.module,
+            &self.started,
+            &limits,
+            &self.children,
+        );
+        ctx.rt.emit(Event::GenServerTerminating {
+            name: ctx.me.report_name(),
+            reason: reason.clone(),
+            last_message,
+            state,
+            client: None,
+        });
     }
 
     /// Stops every child, the last started first.

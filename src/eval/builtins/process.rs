@@ -1,9 +1,10 @@
 //! `Process`: the shell process asking the runtime about processes.
 
 use super::{no_clause, timeout, Answer};
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::inspect::inspect_plain;
+use crate::runtime::ProcessInfo;
 use crate::term::Term;
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -46,10 +47,15 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("list", []) => Ok(Term::list(
             client.processes().into_iter().map(Term::Pid).collect(),
         )),
-        ("monitor", [target]) => Ok(Term::Ref(client.monitor(target))),
-        ("demonitor", [Term::Ref(r)]) | ("demonitor", [Term::Ref(r), _]) => {
-            Ok(Term::bool(client.demonitor(*r)))
-        }
+        ("monitor", [target]) if monitorable(target) => Ok(Term::Ref(client.monitor(target))),
+        ("monitor", [target]) => Err(super::bif(
+            "monitor",
+            &[&Term::atom("process"), target],
+            2,
+            "not a pid",
+        )),
+        ("demonitor", [r]) => demonitor(ev, r, &Term::empty_list()),
+        ("demonitor", [r, opts]) => demonitor(ev, r, opts),
         ("link", [Term::Pid(p)]) => client.link(*p).map(|_| Term::bool(true)).map_err(|_| {
             Error::raise_message(
                 "ErlangError",
@@ -61,6 +67,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             client.unlink(*p);
             Ok(Term::bool(true))
         }
+        ("link" | "unlink", [other]) => Err(super::bif(function, &[other], 1, "not a pid")),
         ("flag", [flag, value]) if flag.is_atom("trap_exit") => match value {
             Term::Atom(a) if a.name() == "true" || a.name() == "false" => {
                 Ok(Term::bool(client.trap_exit(a.name() == "true")))
@@ -83,22 +90,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             }
             None => Err(no_clause("Process", "sleep", 1)),
         },
-        ("info", [Term::Pid(p), Term::Atom(item)]) => Ok(match client.process_info(*p) {
-            None => Term::nil(),
-            Some(info) => {
-                let value = match item.name() {
-                    "registered_name" => match &info.name {
-                        Some(Term::Atom(a)) => Term::Atom(a.clone()),
-                        _ => Term::empty_list(),
-                    },
-                    "message_queue_len" => Term::Int(info.message_queue_len as i64),
-                    "links" => Term::list(info.links.iter().map(|p| Term::Pid(*p)).collect()),
-                    "trap_exit" => Term::bool(info.trap_exit),
-                    _ => return Some(Err(Error::bif_argument(2, "invalid item or item list"))),
-                };
-                Term::tuple(vec![Term::Atom(item.clone()), value])
-            }
-        }),
+        ("info", [pid, spec]) => info(ev, pid, spec),
         ("info", [Term::Pid(p)]) => Ok(client.process_info(*p).map_or_else(Term::nil, |info| {
             let pair = |k: &str, v: Term| Term::tuple(vec![Term::atom(k), v]);
             let mut items = Vec::new();
@@ -118,6 +110,139 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         })),
         _ => return None,
     })
+}
+
+/// What `:erlang.monitor(:process, target)` takes: a pid, a local name, or a local
+/// name with this node's name.
+fn monitorable(target: &Term) -> bool {
+    match target {
+        Term::Pid(_) | Term::Atom(_) => true,
+        Term::Tuple(t) => {
+            matches!(&t[..], [Term::Atom(_), node] if node.is_atom("nonode@nohost"))
+        }
+        _ => false,
+    }
+}
+
+/// `Process.demonitor/2`: `:flush` drops a `:DOWN` already queued for the monitor,
+/// `:info` answers whether the monitor was still active.
+fn demonitor(ev: &Evaluator, r: &Term, opts: &Term) -> Result<Term> {
+    let Term::Ref(r) = r else {
+        let args: Vec<&Term> = if opts == &Term::empty_list() {
+            vec![r]
+        } else {
+            vec![r, opts]
+        };
+        return Err(super::bif("demonitor", &args, 1, "not a reference"));
+    };
+    let bad = |problem: &str| super::bif("demonitor", &[&Term::Ref(*r), opts], 2, problem);
+    let Term::List(items) = opts else {
+        return Err(bad("not a list"));
+    };
+    let (mut flush, mut info) = (false, false);
+    for item in items.iter() {
+        match item {
+            t if t.is_atom("flush") => flush = true,
+            t if t.is_atom("info") => info = true,
+            _ => return Err(bad("invalid option in list")),
+        }
+    }
+    let was_active = ev.client.demonitor(*r);
+    if flush {
+        let down = Term::Ref(*r);
+        let mut ours = |t: &Term| matches!(t, Term::Tuple(f) if f.len() == 5 && f[1] == down);
+        while ev
+            .client
+            .receive_matching(&mut ours, Some(std::time::Duration::ZERO))
+            .is_some()
+        {}
+    }
+    Ok(Term::bool(!info || was_active))
+}
+
+/// `Process.info/2` with one item or a list of items.
+fn info(ev: &Evaluator, pid: &Term, spec: &Term) -> Result<Term> {
+    if !matches!(spec, Term::Atom(_) | Term::List(_)) {
+        return Err(super::blamed_clause_with(
+            "Process",
+            "info",
+            &[pid.clone(), spec.clone()],
+            &[
+                "def info(pid, -:registered_name-)",
+                "def info(pid, spec) when -is_atom(spec)- or -is_list(spec)-",
+            ],
+        ));
+    }
+    let Term::Pid(p) = pid else {
+        return Err(super::bif("process_info", &[pid, spec], 1, "not a pid"));
+    };
+    let bad = || super::bif("process_info", &[pid, spec], 2, "invalid item or item list");
+    let items: Vec<&Term> = match spec {
+        Term::List(items) => items.iter().collect(),
+        one => vec![one],
+    };
+    let names = items
+        .iter()
+        .map(|t| match t {
+            Term::Atom(a) if INFO_ITEMS.contains(&a.name()) => Ok(a.clone()),
+            _ => Err(bad()),
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let Some(info) = ev.client.process_info(*p) else {
+        return Ok(Term::nil());
+    };
+    let pairs: Vec<Term> = names
+        .into_iter()
+        .map(|a| {
+            let value = info_item(ev, &info, a.name());
+            Term::tuple(vec![Term::Atom(a), value])
+        })
+        .collect();
+    Ok(match spec {
+        Term::List(_) => Term::list(pairs),
+        _ => pairs.into_iter().next().unwrap_or_else(Term::nil),
+    })
+}
+
+/// The items `Process.info/2` answers here; the BEAM's others are raised as invalid.
+const INFO_ITEMS: &[&str] = &[
+    "registered_name",
+    "message_queue_len",
+    "messages",
+    "links",
+    "trap_exit",
+    "status",
+    "current_function",
+    "initial_call",
+    "priority",
+];
+
+fn info_item(ev: &Evaluator, info: &ProcessInfo, item: &str) -> Term {
+    let mfa = |m: Term, f: &str, a: i64| Term::tuple(vec![m, Term::atom(f), Term::Int(a)]);
+    let me = info.pid == ev.client.pid();
+    match item {
+        "registered_name" => match &info.name {
+            Some(Term::Atom(a)) => Term::Atom(a.clone()),
+            _ => Term::empty_list(),
+        },
+        "message_queue_len" => Term::Int(info.message_queue_len as i64),
+        "messages" if me => Term::list(ev.client.queued_messages()),
+        // Another process's queue cannot be read without taking from it; servers
+        // handle their messages at once, so theirs is empty between lines.
+        "messages" => Term::empty_list(),
+        "links" => Term::list(info.links.iter().map(|p| Term::Pid(*p)).collect()),
+        "trap_exit" => Term::bool(info.trap_exit),
+        "status" => Term::atom(info.status),
+        "priority" => Term::atom("normal"),
+        // The function the process is in: the asker is in Process.info/2 itself, a
+        // behaviour waits in gen_server's loop, a spawned function in its receive.
+        "current_function" if me => mfa(Term::module("Process"), "info", 2),
+        "current_function" if info.is_client => mfa(Term::atom("prim_eval"), "receive", 2),
+        "current_function" => mfa(Term::atom("gen_server"), "loop", 7),
+        // OTP processes and the shell start through proc_lib; spawn/1 through apply.
+        "initial_call" if info.spawned => mfa(Term::atom("erlang"), "apply", 2),
+        _ => mfa(Term::atom("proc_lib"), "init_p", 5),
+    }
 }
 
 /// `:sys`: the system messages a learner uses to look inside a GenServer.

@@ -32,6 +32,7 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
         return Err(super::bif("spawn", &[f], 1, "not a fun of arity 0"));
     }
     let child = ev.client.runtime().spawn_client()?;
+    child.mark_spawned();
     let pid = child.pid();
     // Tied before it runs, so even an instant exit is seen.
     let answer = match how {
