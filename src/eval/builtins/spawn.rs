@@ -31,7 +31,17 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
     if fun.arity != 0 {
         return Err(super::bif("spawn", &[f], 1, "not a fun of arity 0"));
     }
-    let child = ev.client.runtime().spawn_client()?;
+    let child = match ev.client.runtime().spawn_client() {
+        Ok(child) => child,
+        Err(e) => {
+            // What the BEAM logs and raises when the process table is full.
+            ev.client.runtime().emit(Event::Error("Too many processes".into()));
+            let fun = crate::inspect::inspect_plain(f);
+            return Err(e.at(format!(
+                ":erlang.spawn(:erlang, :apply, [{fun}, []])\n    :erlang.spawn/1"
+            )));
+        }
+    };
     child.mark_spawned();
     let pid = child.pid();
     // Tied before it runs, so even an instant exit is seen.
