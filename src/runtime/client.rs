@@ -23,7 +23,13 @@ pub struct Client {
     saved: RefCell<VecDeque<Term>>,
     /// Monitors this client holds: ref -> monitored pid.
     pub(crate) monitors: RefCell<HashMap<Ref, Pid>>,
+    /// Set from another thread (Ctrl-C at the terminal): a wait in progress ends as if
+    /// it had timed out, and the shell abandons its line.
+    interrupt: Arc<std::sync::atomic::AtomicBool>,
 }
+
+/// How often a waiting client looks at its interrupt flag.
+const INTERRUPT_POLL: Duration = Duration::from_millis(20);
 
 /// `{GenServer, fun, args}`, the second half of a call's exit reason.
 fn mfa(fun: &str, args: Vec<Term>) -> Term {
@@ -55,6 +61,7 @@ impl Client {
             proc,
             saved: RefCell::new(VecDeque::new()),
             monitors: RefCell::new(HashMap::new()),
+            interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         })
     }
 
@@ -145,7 +152,7 @@ impl Client {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            match self.proc.mailbox.recv(left)?.into_call() {
+            match self.next_msg(left)?.into_call() {
                 Msg::Info(t) => return Some(t),
                 Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
@@ -155,6 +162,41 @@ impl Client {
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
                 // A late reply to a call that timed out: the BEAM's alias drops it too.
                 Msg::Reply { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => {}
+            }
+        }
+    }
+
+    /// The flag that interrupts this process's waits (see `interrupt`).
+    pub fn interrupt_handle(&self) -> Arc<std::sync::atomic::AtomicBool> {
+        self.interrupt.clone()
+    }
+
+    /// Whether an interrupt was asked for since the last `clear_interrupt`.
+    pub fn interrupted(&self) -> bool {
+        self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    pub fn clear_interrupt(&self) {
+        self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The next message within `left` (None: forever). The wait wakes every
+    /// `INTERRUPT_POLL` to see whether it was interrupted; an interrupted or timed-out
+    /// wait, or one whose process died, gives None.
+    fn next_msg(&self, left: Option<Duration>) -> Option<Msg> {
+        let deadline = left.map(|l| Instant::now() + l);
+        loop {
+            if self.interrupted() {
+                return None;
+            }
+            let remaining = deadline.map(|d| d.saturating_duration_since(Instant::now()));
+            let slice = remaining.map_or(INTERRUPT_POLL, |r| r.min(INTERRUPT_POLL));
+            if let Some(msg) = self.proc.mailbox.recv(Some(slice)) {
+                return Some(msg);
+            }
+            let out_of_time = remaining.is_some_and(|r| r <= slice);
+            if out_of_time || !self.proc.is_alive() {
+                return None;
             }
         }
     }
@@ -192,7 +234,7 @@ impl Client {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            let Some(msg) = self.proc.mailbox.recv(left) else {
+            let Some(msg) = self.next_msg(left) else {
                 return Err(None);
             };
             if let Some(done) = self.file(msg, tag) {
