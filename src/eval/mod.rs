@@ -9,6 +9,7 @@ mod builtins;
 mod call;
 mod enumerable;
 pub mod env;
+pub mod history;
 mod literal;
 mod ops;
 mod pattern;
@@ -64,7 +65,7 @@ pub struct Captured {
 #[derive(Default)]
 pub struct ShellState {
     pub env: Env,
-    pub results: Vec<Term>,
+    pub history: history::History,
     pub next_fun: u64,
 }
 
@@ -74,7 +75,7 @@ pub struct Evaluator<'a> {
     pub client: &'a Client,
     pub out: &'a mut Output,
     pub line: usize,
-    pub results: &'a [Term],
+    pub history: std::borrow::Cow<'a, history::History>,
     pub next_fun: &'a mut u64,
     /// Whether this is the shell process (which must never block forever) rather than a
     /// spawned function.
@@ -98,13 +99,19 @@ impl<'a> Evaluator<'a> {
             client,
             out,
             line,
-            results,
+            history: std::borrow::Cow::Owned(history::History::of(results)),
             next_fun,
             is_shell: true,
             depth: 0,
             literals: Default::default(),
             held: Vec::new(),
         }
+    }
+
+    /// The shell's own history, for `v/1`.
+    pub fn with_history(mut self, history: &'a history::History) -> Evaluator<'a> {
+        self.history = std::borrow::Cow::Borrowed(history);
+        self
     }
 
     /// Evaluates the expressions of a block in order; the last one's value is the block's.

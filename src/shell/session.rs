@@ -258,9 +258,10 @@ impl Session {
                 &self.client,
                 &mut self.out,
                 self.counter,
-                &self.state.results,
+                &[],
                 &mut self.state.next_fun,
-            );
+            )
+            .with_history(&self.state.history);
             let first_read = !self.bindings_loaded
                 && crate::eval::variable_names(block)
                     .iter()
@@ -296,7 +297,7 @@ impl Session {
                 self.out.line(Role::Result, &text);
                 self.variables.extend(env.names().map(str::to_string));
                 self.state.env = env;
-                self.state.results.push(value);
+                self.state.history.append(value);
                 self.counter += 1;
             }
             Err(e) => {
