@@ -7,6 +7,7 @@
 
 mod builtins;
 mod call;
+pub mod compile_check;
 mod enumerable;
 pub mod env;
 pub mod history;
@@ -116,9 +117,25 @@ impl<'a> Evaluator<'a> {
 
     /// Evaluates the expressions of a block in order; the last one's value is the block's.
     pub fn eval_block(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
+        self.eval_exprs(block, env, false)
+    }
+
+    /// A line typed at the prompt: like iex, each top-level expression is compiled (here:
+    /// checked for undefined names) just before it runs, after the ones before it ran.
+    pub fn eval_line(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
+        self.eval_exprs(block, env, true)
+    }
+
+    fn eval_exprs(&mut self, block: &Block, env: &mut Env, compile: bool) -> Result<Term> {
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
+            if let Some(undefined) = compile
+                .then(|| compile_check::first_undefined(expr, env))
+                .flatten()
+            {
+                return Err(self.compile_error(&undefined.description()));
+            }
             // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
             // effects without building its list: 100k servers need not cost 100k tuples.
             if let (

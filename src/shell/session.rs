@@ -273,7 +273,7 @@ impl Session {
                 let _ = ev.atom_names(&["elixir_erl_var_reuse", "erl_eval_binding_reuse"]);
             }
             ev.intern_identifiers(block)
-                .and_then(|_| ev.eval_block(block, &mut env))
+                .and_then(|_| ev.eval_line(block, &mut env))
         };
         self.runtime.settle(SETTLE);
         self.print_events();

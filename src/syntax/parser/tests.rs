@@ -668,3 +668,17 @@ fn deep_nesting_under_the_cap_parses() {
         );
     }
 }
+
+#[test]
+fn trailing_commas_follow_iex() {
+    let tree = |src: &str| sexp::block(&parse(src).unwrap());
+    assert_eq!(tree("[1, 2,]"), tree("[1, 2]"));
+    assert_eq!(tree("f(x, k: 1,)"), tree("f(x, k: 1)"));
+    let err = parse("f(1,)").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 5));
+    // A keyword call ending in "," at the end of the input waits for more.
+    assert_eq!(
+        parse_input("if true, do: :yes, else: :no,"),
+        Parsed::Incomplete
+    );
+}
