@@ -9,7 +9,7 @@ use crate::eval::{Evaluator, ShellState};
 use crate::inspect::{inspect, inspect_plain, Options};
 use crate::output::{Output, Role};
 use crate::runtime::{Client, Config, Event, Runtime};
-use crate::syntax::{parse_input, Parsed, SyntaxError};
+use crate::syntax::{parse_input, parse_line, Parsed, SyntaxError};
 use crate::term::Term;
 use std::time::{Duration, SystemTime};
 
@@ -40,6 +40,9 @@ pub struct Session {
     state: ShellState,
     /// The `N` of `iex(N)>`: one more than the number of lines that succeeded.
     counter: usize,
+    /// Whether the last complete input was a match (`x = ...`): iex then refuses a
+    /// line starting with `|>`.
+    after_match: bool,
     pending: String,
     out: Output,
     pub explain: bool,
@@ -68,6 +71,7 @@ impl Session {
             client,
             state: ShellState::default(),
             counter: 1,
+            after_match: false,
             pending: String::new(),
             out,
             explain: false,
@@ -140,7 +144,17 @@ impl Session {
             }
         }
         let source = self.pending.clone();
-        match parse_input(&source) {
+        let parsed = parse_line(&source, self.after_match);
+        if let Parsed::Complete(block) = &parsed {
+            self.after_match = matches!(
+                block.exprs.as_slice(),
+                [crate::syntax::ast::Expr {
+                    kind: crate::syntax::ast::ExprKind::Match { .. },
+                    ..
+                }]
+            );
+        }
+        match parsed {
             Parsed::Incomplete => Fed::More,
             Parsed::Invalid(e) => {
                 self.pending.clear();
@@ -368,6 +382,7 @@ impl Session {
         }
         self.state = ShellState::default();
         self.counter = 1;
+        self.after_match = false;
     }
 
     /// After the node died: a fresh node, as if iex had been started again.
