@@ -7,8 +7,10 @@
 
 mod builtins;
 mod call;
+pub mod compile_check;
 mod enumerable;
 pub mod env;
+pub mod history;
 mod literal;
 mod ops;
 mod pattern;
@@ -64,7 +66,7 @@ pub struct Captured {
 #[derive(Default)]
 pub struct ShellState {
     pub env: Env,
-    pub results: Vec<Term>,
+    pub history: history::History,
     pub next_fun: u64,
 }
 
@@ -74,7 +76,7 @@ pub struct Evaluator<'a> {
     pub client: &'a Client,
     pub out: &'a mut Output,
     pub line: usize,
-    pub results: &'a [Term],
+    pub history: std::borrow::Cow<'a, history::History>,
     pub next_fun: &'a mut u64,
     /// Whether this is the shell process (which must never block forever) rather than a
     /// spawned function.
@@ -98,7 +100,7 @@ impl<'a> Evaluator<'a> {
             client,
             out,
             line,
-            results,
+            history: std::borrow::Cow::Owned(history::History::of(results)),
             next_fun,
             is_shell: true,
             depth: 0,
@@ -107,11 +109,33 @@ impl<'a> Evaluator<'a> {
         }
     }
 
+    /// The shell's own history, for `v/1`.
+    pub fn with_history(mut self, history: &'a history::History) -> Evaluator<'a> {
+        self.history = std::borrow::Cow::Borrowed(history);
+        self
+    }
+
     /// Evaluates the expressions of a block in order; the last one's value is the block's.
     pub fn eval_block(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
+        self.eval_exprs(block, env, false)
+    }
+
+    /// A line typed at the prompt: like iex, each top-level expression is compiled (here:
+    /// checked for undefined names) just before it runs, after the ones before it ran.
+    pub fn eval_line(&mut self, block: &Block, env: &mut Env) -> Result<Term> {
+        self.eval_exprs(block, env, true)
+    }
+
+    fn eval_exprs(&mut self, block: &Block, env: &mut Env, compile: bool) -> Result<Term> {
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
+            if let Some(undefined) = compile
+                .then(|| compile_check::first_undefined(expr, env))
+                .flatten()
+            {
+                return Err(self.compile_error(&undefined.description()));
+            }
             // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
             // effects without building its list: 100k servers need not cost 100k tuples.
             if let (

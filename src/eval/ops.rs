@@ -89,7 +89,7 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
                     other => Ok(Term::ImproperList(Arc::from(items), Arc::new(other))),
                 }
             }
-            _ => Err(Error::argument("argument error")),
+            _ => Err(list_op_error("++", &left, &right)),
         },
         ListSubtract => match (&left, &right) {
             (Term::List(a), Term::List(b)) => {
@@ -101,13 +101,22 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
                 }
                 Ok(Term::list(items))
             }
-            _ => Err(Error::argument("argument error")),
+            _ => Err(list_op_error("--", &left, &right)),
         },
         And | Or | AndAlso | OrElse | In | NotIn => Err(Error::raise_message(
             "RuntimeError",
             "otpsh: operator evaluated out of place",
         )),
     }
+}
+
+/// The BIF's bare `argument error`, with the call iex shows under it.
+fn list_op_error(op: &str, left: &Term, right: &Term) -> Error {
+    Error::argument("argument error").at(format!(
+        ":erlang.{op}({}, {})",
+        inspect_plain(left),
+        inspect_plain(right)
+    ))
 }
 
 fn arith(op: BinaryOp, left: &Term, right: &Term) -> Result<Term> {

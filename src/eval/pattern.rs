@@ -59,7 +59,7 @@ impl Evaluator<'_> {
             },
             ExprKind::Pin(name) => match env.get(name) {
                 Some(v) => Ok(v == value),
-                None => Err(self.compile_error(&format!("undefined variable ^{name}"))),
+                None => Err(self.compile_error(&super::compile_check::pin_message(name))),
             },
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Alias(_) => {
                 Ok(&self.literal(pattern, env)? == value)

@@ -9,7 +9,7 @@ use crate::eval::{Evaluator, ShellState};
 use crate::inspect::{inspect, inspect_plain, Options};
 use crate::output::{Output, Role};
 use crate::runtime::{Client, Config, Event, Runtime};
-use crate::syntax::{parse_input, Parsed, SyntaxError};
+use crate::syntax::{parse_input, parse_line, Parsed, SyntaxError};
 use crate::term::Term;
 use std::time::{Duration, SystemTime};
 
@@ -40,6 +40,9 @@ pub struct Session {
     state: ShellState,
     /// The `N` of `iex(N)>`: one more than the number of lines that succeeded.
     counter: usize,
+    /// Whether the last complete input was a match (`x = ...`): iex then refuses a
+    /// line starting with `|>`.
+    after_match: bool,
     pending: String,
     out: Output,
     pub explain: bool,
@@ -68,6 +71,7 @@ impl Session {
             client,
             state: ShellState::default(),
             counter: 1,
+            after_match: false,
             pending: String::new(),
             out,
             explain: false,
@@ -140,7 +144,17 @@ impl Session {
             }
         }
         let source = self.pending.clone();
-        match parse_input(&source) {
+        let parsed = parse_line(&source, self.after_match);
+        if let Parsed::Complete(block) = &parsed {
+            self.after_match = matches!(
+                block.exprs.as_slice(),
+                [crate::syntax::ast::Expr {
+                    kind: crate::syntax::ast::ExprKind::Match { .. },
+                    ..
+                }]
+            );
+        }
+        match parsed {
             Parsed::Incomplete => Fed::More,
             Parsed::Invalid(e) => {
                 self.pending.clear();
@@ -258,9 +272,10 @@ impl Session {
                 &self.client,
                 &mut self.out,
                 self.counter,
-                &self.state.results,
+                &[],
                 &mut self.state.next_fun,
-            );
+            )
+            .with_history(&self.state.history);
             let first_read = !self.bindings_loaded
                 && crate::eval::variable_names(block)
                     .iter()
@@ -272,7 +287,7 @@ impl Session {
                 let _ = ev.atom_names(&["elixir_erl_var_reuse", "erl_eval_binding_reuse"]);
             }
             ev.intern_identifiers(block)
-                .and_then(|_| ev.eval_block(block, &mut env))
+                .and_then(|_| ev.eval_line(block, &mut env))
         };
         self.runtime.settle(SETTLE);
         self.print_events();
@@ -296,7 +311,7 @@ impl Session {
                 self.out.line(Role::Result, &text);
                 self.variables.extend(env.names().map(str::to_string));
                 self.state.env = env;
-                self.state.results.push(value);
+                self.state.history.append(value);
                 self.counter += 1;
             }
             Err(e) => {
@@ -370,6 +385,7 @@ impl Session {
         }
         self.state = ShellState::default();
         self.counter = 1;
+        self.after_match = false;
     }
 
     /// After the node died: a fresh node, as if iex had been started again.

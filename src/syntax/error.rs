@@ -37,6 +37,9 @@ pub struct SyntaxError {
     /// not when the offending token is a string or a reserved word, nor for mismatched
     /// delimiters: those come from code paths of its tokenizer that carry no snippet).
     pub snippet: bool,
+    /// The line (within the parsed source) of an unclosed opener the message names as
+    /// "at line N"; iex numbers it from the prompt counter, like the error's own line.
+    pub opener_line: Option<u32>,
 }
 
 impl SyntaxError {
@@ -47,6 +50,25 @@ impl SyntaxError {
             column,
             message,
             snippet: true,
+            opener_line: None,
+        }
+    }
+
+    /// Records that the message's "at line N" names the opener on line `line`.
+    pub(crate) fn opened_at(mut self, line: u32) -> Self {
+        self.opener_line = Some(line);
+        self
+    }
+
+    /// The message with its "at line N" counted from the prompt counter `first_line`.
+    fn message_from(&self, first_line: u32) -> String {
+        match self.opener_line {
+            Some(line) => self.message.replacen(
+                &format!("at line {line}"),
+                &format!("at line {}", first_line + line - 1),
+                1,
+            ),
+            None => self.message.clone(),
         }
     }
 
@@ -72,7 +94,7 @@ impl SyntaxError {
             self.kind.name(),
             line,
             self.column,
-            self.message
+            self.message_from(first_line)
         );
         if self.snippet {
             let text = source.lines().nth(self.line as usize - 1).unwrap_or("");

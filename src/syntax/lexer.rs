@@ -166,7 +166,8 @@ impl<'a> Lexer<'a> {
                 open.text,
                 open.line
             );
-            return Err(self.error(SyntaxErrorKind::TokenMissingError, at, message));
+            let err = self.error(SyntaxErrorKind::TokenMissingError, at, message);
+            return Err(err.opened_at(open.line));
         }
         out.push(Token {
             tok: Tok::Eof,
@@ -224,7 +225,7 @@ impl<'a> Lexer<'a> {
                     closer_of(open.text)
                 );
                 let err = self.error(SyntaxErrorKind::SyntaxError, span, message);
-                return Err(err.without_snippet());
+                return Err(err.without_snippet().opened_at(open.line));
             }
             _ => {}
         }
@@ -441,7 +442,8 @@ impl<'a> Lexer<'a> {
                 "missing terminator: \"\"\" (for heredoc starting at line {})",
                 start.line
             );
-            return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
+            let err = self.error(SyntaxErrorKind::TokenMissingError, self.here(), message);
+            return Err(err.opened_at(start.line));
         }
         let mut pieces = Vec::new();
         let mut lit = String::new();
@@ -465,7 +467,8 @@ impl<'a> Lexer<'a> {
                     "missing terminator: \"\"\" (for heredoc starting at line {})",
                     start.line
                 );
-                return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
+                let err = self.error(SyntaxErrorKind::TokenMissingError, self.here(), message);
+                return Err(err.opened_at(start.line));
             };
             at_line_start = c == '\n';
             match c {
@@ -500,7 +503,8 @@ impl<'a> Lexer<'a> {
                     "missing terminator: {quote} (for {what} starting at line {})",
                     start.line
                 );
-                return Err(self.error(SyntaxErrorKind::TokenMissingError, self.here(), message));
+                let err = self.error(SyntaxErrorKind::TokenMissingError, self.here(), message);
+                return Err(err.opened_at(start.line));
             };
             match c {
                 c if c == quote => break,

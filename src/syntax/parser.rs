@@ -54,6 +54,64 @@ pub fn parse_input(source: &str) -> Parsed {
     }
 }
 
+/// Operators a line may start with to continue from the previous result (iex's
+/// `@op_tokens`: binary-only operators; `+` and `-` would be read as signs).
+const SHORTHAND_OPS: &[&str] = &[
+    "|>", "*", "/", "++", "--", "+++", "---", "<>", "==", "!=", "===", "!==", "=~", "<", ">", "<=",
+    ">=", "&&", "||", "&&&", "|||", "and", "or", "in", "<<<", ">>>", "^^^", "~>", "<~", "~>>",
+    "<<~", "<~>", "<|>",
+];
+
+/// What the shell reads at a fresh prompt. Like iex 1.14, a line that starts with a
+/// binary-only operator (`|> Enum.sum()`) is read as if `v(-1)` stood before it, unless
+/// the previous input was a match (`after_match`), which iex refuses.
+pub fn parse_line(source: &str, after_match: bool) -> Parsed {
+    let tokens = match lexer::tokenize(source) {
+        Ok(tokens) => shorthand(tokens, after_match),
+        Err(e) => Err(e),
+    };
+    let result = tokens.and_then(|tokens| Parser::new(&tokens).program());
+    match result {
+        Ok(block) => Parsed::Complete(block),
+        Err(e) if e.kind == SyntaxErrorKind::TokenMissingError => Parsed::Incomplete,
+        Err(e) => Parsed::Invalid(e),
+    }
+}
+
+/// Puts `v(-1)`'s tokens before a leading binary-only operator, at its position.
+fn shorthand(mut tokens: Vec<Token>, after_match: bool) -> Result<Vec<Token>, SyntaxError> {
+    let Some(i) = tokens.iter().position(|t| t.tok != Tok::Eol) else {
+        return Ok(tokens);
+    };
+    let op = match tokens[i].tok {
+        Tok::Op(op) if SHORTHAND_OPS.contains(&op) => op,
+        _ => return Ok(tokens),
+    };
+    let at = tokens[i].span;
+    if after_match {
+        let message = format!(
+            "pipe shorthand is not allowed immediately after a match expression in IEx. To \
+             make it work, surround the whole pipeline with parentheses '{op}'"
+        );
+        return Err(SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            at.line,
+            at.column,
+            message,
+        ));
+    }
+    let mut prefix = lexer::tokenize("v(-1)")?;
+    prefix.retain(|t| t.tok != Tok::Eof);
+    for t in &mut prefix {
+        t.span = Span {
+            end: at.start,
+            ..at
+        };
+    }
+    tokens.splice(i..i, prefix);
+    Ok(tokens)
+}
+
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
 pub(crate) struct Parser<'t> {

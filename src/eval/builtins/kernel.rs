@@ -110,8 +110,8 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
         }
         ("flush", []) => flush(ev),
-        ("v", []) => history(ev, -1),
-        ("v", [Term::Int(n)]) => history(ev, *n),
+        ("v", []) => ev.history.nth(&Term::Int(-1)),
+        ("v", [n]) => ev.history.nth(n),
         ("pid", [Term::Binary(s)]) => parse_pid(&String::from_utf8_lossy(s)),
         ("pid", [Term::Int(0), Term::Int(n), Term::Int(0)]) if *n >= 0 => {
             Ok(Term::Pid(Pid(*n as u64)))
@@ -186,20 +186,6 @@ fn flush(ev: &mut Evaluator) -> Result<Term, Error> {
         ev.out.write("\n");
     }
     Ok(Term::ok())
-}
-
-/// `v()` and `v(n)`: the result of an earlier line (negative counts back).
-fn history(ev: &Evaluator, n: i64) -> Result<Term, Error> {
-    let len = ev.results.len() as i64;
-    let index = if n < 0 { len + n } else { n - 1 };
-    if index >= 0 && index < len {
-        Ok(ev.results[index as usize].clone())
-    } else {
-        Err(Error::raise_message(
-            "RuntimeError",
-            format!("v({n}) is out of bounds"),
-        ))
-    }
 }
 
 /// `pid("0.21.0")`

@@ -122,6 +122,10 @@ impl<'t> Parser<'t> {
                     .keywords
                     .push(node(ExprKind::Tuple(vec![key, value]), span));
             } else if !items.keywords.is_empty() {
+                // A comma at the very end may still be followed by more keywords.
+                if self.peek().tok == Tok::Eof {
+                    return Err(self.unexpected());
+                }
                 return Err(self.after_keywords(context));
             } else {
                 items.positional.push(self.expr()?);
@@ -130,6 +134,7 @@ impl<'t> Parser<'t> {
                     self.next();
                     self.skip_eols();
                     items.tail = Some(Box::new(self.expr()?));
+                    self.trailing_comma();
                     return Ok(items);
                 }
             }
@@ -144,7 +149,30 @@ impl<'t> Parser<'t> {
             self.skip_eols();
             self.next();
             self.skip_eols();
+            // `[1, 2,]`, `{a, b,}` and `f(x, a: 1,)` end with a comma; `f(x,)` does not.
+            let allowed = context == Context::Container || !items.keywords.is_empty();
+            if multiline && allowed && self.at_closer() {
+                return Ok(items);
+            }
         }
+    }
+
+    /// Skips a `,` that only precedes the closing bracket (`[h | t,]`).
+    fn trailing_comma(&mut self) {
+        let saved = self.pos;
+        self.skip_eols();
+        if self.at_op(",") {
+            self.next();
+            self.skip_eols();
+            if self.at_closer() {
+                return;
+            }
+        }
+        self.pos = saved;
+    }
+
+    fn at_closer(&self) -> bool {
+        self.at_op("]") || self.at_op("}") || self.at_op(")")
     }
 
     fn peek_past_eols(&self) -> &'t crate::syntax::token::Token {
@@ -156,7 +184,12 @@ impl<'t> Parser<'t> {
     }
 
     fn after_keywords(&self, context: Context) -> SyntaxError {
-        let comma = self.prev_span();
+        // The comma may end an earlier line: point at it, not at the newline.
+        let mut back = self.pos.saturating_sub(1);
+        while back > 0 && self.tokens[back].tok == Tok::Eol {
+            back -= 1;
+        }
+        let comma = self.tokens[back].span;
         let message = match context {
             Context::Call => AFTER_KEYWORDS_CALL,
             Context::Container => AFTER_KEYWORDS_CONTAINER,

@@ -668,3 +668,33 @@ fn deep_nesting_under_the_cap_parses() {
         );
     }
 }
+
+#[test]
+fn trailing_commas_follow_iex() {
+    let tree = |src: &str| sexp::block(&parse(src).unwrap());
+    assert_eq!(tree("[1, 2,]"), tree("[1, 2]"));
+    assert_eq!(tree("f(x, k: 1,)"), tree("f(x, k: 1)"));
+    let err = parse("f(1,)").unwrap_err();
+    assert_eq!((err.line, err.column), (1, 5));
+    // A keyword call ending in "," at the end of the input waits for more.
+    assert_eq!(
+        parse_input("if true, do: :yes, else: :no,"),
+        Parsed::Incomplete
+    );
+}
+
+#[test]
+fn a_line_starting_with_an_operator_continues_from_the_last_result() {
+    let tree = |src: &str| match super::parse_line(src, false) {
+        Parsed::Complete(block) => sexp::block(&block),
+        other => panic!("{src}: {other:?}"),
+    };
+    assert_eq!(tree("|> f()"), tree("v(-1) |> f()"));
+    assert_eq!(tree("* 2"), tree("v(-1) * 2"));
+    // `+ 1` is a sign, not a shorthand.
+    assert_eq!(tree("+ 1"), sexp::block(&parse("+ 1").unwrap()));
+    let Parsed::Invalid(err) = super::parse_line("|> f()", true) else {
+        panic!("a pipe right after a match must be refused");
+    };
+    assert!(err.message.starts_with("pipe shorthand is not allowed"));
+}

@@ -1,0 +1,170 @@
+//! What Elixir's compiler rejects before a line runs: a name that is neither bound nor
+//! bindable. iex compiles each top-level expression whole before running it, so
+//! `IO.puts("x") && pid` with no `pid` prints nothing and fails; an evaluator that only
+//! noticed `pid` on reaching it would print `x` first.
+//!
+//! The check is deliberately conservative: a name counts as defined if the expression
+//! binds it anywhere (any pattern, any clause), so it never rejects what Elixir accepts;
+//! what it lets through the evaluator still reports when it gets there.
+
+use super::call::visit;
+use super::env::Env;
+use crate::syntax::ast::{CallTarget, Expr, ExprKind, Qualifier};
+
+/// A name the compiler would reject, and how iex words it.
+#[derive(Debug, PartialEq)]
+pub enum Undefined {
+    /// A bare name used as a value: `undefined function x/0 (there is no such import)`.
+    Variable(String),
+    /// `^x` with no `x`.
+    Pin(String),
+}
+
+impl Undefined {
+    /// The description of iex's `CompileError`.
+    pub fn description(&self) -> String {
+        match self {
+            Undefined::Variable(name) => {
+                format!("undefined function {name}/0 (there is no such import)")
+            }
+            Undefined::Pin(name) => pin_message(name),
+        }
+    }
+}
+
+/// iex 1.14's text for a pin of an unbound name.
+pub fn pin_message(name: &str) -> String {
+    format!(
+        "undefined variable ^{name}. No variable \"{name}\" has been defined before the current pattern"
+    )
+}
+
+/// The first name in `expr` (in source order) that is unbound in `env` and bound nowhere
+/// in `expr` itself.
+pub fn first_undefined(expr: &Expr, env: &Env) -> Option<Undefined> {
+    if defines(expr) {
+        // `def` outside a module fails with its own error while expanding, first.
+        return None;
+    }
+    let bindable = bindable_names(expr);
+    let defined = |name: &str| env.get(name).is_some() || bindable.iter().any(|b| b == name);
+    let mut found = None;
+    visit(expr, &mut |e| {
+        if found.is_some() {
+            return;
+        }
+        match &e.kind {
+            // `_` and `_name` have their own rules and messages; the evaluator keeps them.
+            ExprKind::Var(name) if !name.starts_with('_') && !defined(name) => {
+                found = Some(Undefined::Variable(name.clone()));
+            }
+            ExprKind::Pin(name) if !defined(name) => found = Some(Undefined::Pin(name.clone())),
+            _ => {}
+        }
+    });
+    found
+}
+
+/// Whether `expr` holds a `def`-like macro, whose heads name functions, not values.
+fn defines(expr: &Expr) -> bool {
+    let mut found = false;
+    visit(expr, &mut |e| {
+        if let ExprKind::Call {
+            target: CallTarget::Local(name),
+            ..
+        } = &e.kind
+        {
+            found |= matches!(
+                name.as_str(),
+                "def" | "defp" | "defmacro" | "defmacrop" | "defmodule"
+            );
+        }
+    });
+    found
+}
+
+/// Every variable name that appears in a pattern anywhere in `expr`: left of `=` and
+/// `<-`, in the heads of `fn`/`case`/`receive`/`try` clauses, in `for` generators.
+fn bindable_names(expr: &Expr) -> Vec<String> {
+    let mut names = Vec::new();
+    visit(expr, &mut |e| {
+        let patterns: Vec<&Expr> = match &e.kind {
+            ExprKind::Match { pattern, .. } => vec![pattern],
+            // `cond` clauses hold conditions, not patterns.
+            ExprKind::Fn(clauses)
+            | ExprKind::Case { clauses, .. }
+            | ExprKind::Receive { clauses, .. } => {
+                clauses.iter().flat_map(|c| c.patterns.iter()).collect()
+            }
+            ExprKind::For { qualifiers, .. } => qualifiers
+                .iter()
+                .filter_map(|q| match q {
+                    Qualifier::Generator { pattern, .. } => Some(pattern),
+                    Qualifier::Filter(_) => None,
+                })
+                .collect(),
+            ExprKind::Call {
+                target: CallTarget::Local(op),
+                args,
+            } if op == "<-" && args.len() == 2 => vec![&args[0]],
+            _ => vec![],
+        };
+        for pattern in patterns {
+            visit(pattern, &mut |p| {
+                if let ExprKind::Var(name) = &p.kind {
+                    names.push(name.clone());
+                }
+            });
+        }
+    });
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parser::parse;
+    use crate::term::Term;
+
+    fn check(src: &str, bound: &[&str]) -> Option<Undefined> {
+        let mut env = Env::default();
+        for name in bound {
+            env.bind(name, Term::Int(1));
+        }
+        let block = parse(src).unwrap();
+        first_undefined(&block.exprs[0], &env)
+    }
+
+    #[test]
+    fn reports_unbound_names_before_anything_runs() {
+        assert_eq!(
+            check("IO.puts(\"x\") && pid", &[]),
+            Some(Undefined::Variable("pid".into()))
+        );
+        assert_eq!(
+            check("[{^pid, _}] = []", &[]),
+            Some(Undefined::Pin("pid".into()))
+        );
+        assert_eq!(
+            check("fn -> undefined_var end", &[]),
+            Some(Undefined::Variable("undefined_var".into()))
+        );
+    }
+
+    #[test]
+    fn accepts_names_bound_by_the_line_or_earlier() {
+        for src in [
+            "x + 1",
+            "fn y -> y + x end",
+            "case 1 do {:ok, v} -> v; w when w > 0 -> w end",
+            "for {n, i} <- [], i > 0, m = n * 2, do: m",
+            "with {:ok, a} <- f(), b = a do b else e -> e end",
+            "try do 1 rescue e in ArgumentError -> e catch k, v -> {k, v} end",
+            "receive do {:msg, m} -> m after 0 -> x end",
+            "{:ok, p} = {:ok, 1}",
+            "[^x] = [1]",
+        ] {
+            assert_eq!(check(src, &["x"]), None, "{src}");
+        }
+    }
+}
