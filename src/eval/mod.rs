@@ -156,6 +156,9 @@ impl<'a> Evaluator<'a> {
     }
 
     pub fn eval(&mut self, expr: &Expr, env: &mut Env) -> Result<Term> {
+        if self.client.interrupted() {
+            return Err(Error::Exit(Term::atom("interrupted")));
+        }
         self.depth += 1;
         let result = if self.depth > MAX_DEPTH {
             Err(Error::raise_message(

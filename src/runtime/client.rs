@@ -177,7 +177,8 @@ impl Client {
     }
 
     pub fn clear_interrupt(&self) {
-        self.interrupt.store(false, std::sync::atomic::Ordering::Relaxed);
+        self.interrupt
+            .store(false, std::sync::atomic::Ordering::Relaxed);
     }
 
     /// The next message within `left` (None: forever). The wait wakes every

@@ -59,7 +59,8 @@ fn read_eval_print(
         match editor.readline(&session.prompt()) {
             Ok(input) => {
                 history.add(editor, &input);
-                interrupts.reset();
+                session.client().clear_interrupt();
+                interrupts.reset(session.client().interrupt_handle());
                 match feed_lines(session, &input) {
                     Fed::Quit => return Ok(()),
                     Fed::NodeCrashed => session.restart_node()?,

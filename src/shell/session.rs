@@ -299,6 +299,13 @@ impl Session {
             self.restart_shell(&reason);
             return Fed::Done;
         }
+        if self.client.interrupted() {
+            // Ctrl-C while the line ran: it is abandoned, nothing is bound or counted.
+            self.client.clear_interrupt();
+            self.out
+                .line(Role::Note, "interrupted (Ctrl-C): the line was abandoned");
+            return Fed::Done;
+        }
         match result {
             Ok(value) => {
                 let text = inspect(
@@ -376,7 +383,8 @@ impl Session {
             self.out.write("\n");
         }
         if self.hints {
-            self.out.line(Role::Note, &super::hints::for_shell_exit(reason));
+            self.out
+                .line(Role::Note, &super::hints::for_shell_exit(reason));
         }
         self.out.line(Role::Info, BANNER);
         match self.runtime.spawn_client() {

@@ -35,7 +35,9 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
         Ok(child) => child,
         Err(e) => {
             // What the BEAM logs and raises when the process table is full.
-            ev.client.runtime().emit(Event::Error("Too many processes".into()));
+            ev.client
+                .runtime()
+                .emit(Event::Error("Too many processes".into()));
             let fun = crate::inspect::inspect_plain(f);
             return Err(e.at(format!(
                 ":erlang.spawn(:erlang, :apply, [{fun}, []])\n    :erlang.spawn/1"
