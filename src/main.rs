@@ -1,3 +1,6 @@
+//! The entry point: parses the command line and hands it to `otpsh::run` on a thread
+//! with room for deeply nested input.
+
 use clap::Parser;
 
 /// Many small allocations (terms, processes, registry entries) live and die together;
