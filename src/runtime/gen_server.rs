@@ -178,6 +178,9 @@ pub(crate) fn claim_name(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) -> 
         }
     };
     proc.add_name(recorded);
+    if let NameSpec::Via(reg, _, _) = name {
+        super::registry_proc::link_owner(rt, reg, proc);
+    }
     Ok(())
 }
 
