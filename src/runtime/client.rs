@@ -31,6 +31,9 @@ pub struct Client {
 /// How often a waiting client looks at its interrupt flag.
 const INTERRUPT_POLL: Duration = Duration::from_millis(20);
 
+/// This node's name: iex runs undistributed.
+const NODE: &str = "nonode@nohost";
+
 /// `{GenServer, fun, args}`, the second half of a call's exit reason.
 fn mfa(fun: &str, args: Vec<Term>) -> Term {
     Term::tuple(vec![
@@ -100,23 +103,49 @@ impl Client {
     }
 
     /// Resolves a destination for `send/2`.
+    /// `:erlang.send/2`'s destination: a pid, a registered atom, or `{name, node}`
+    /// (this node's name looked up; another node's message silently goes nowhere, as on
+    /// a node that is not distributed). Via and global names are not destinations.
     fn dest(&self, dest: &Term) -> Result<Option<Arc<Process>>, Error> {
+        let invalid = || Error::bif_argument(1, "invalid destination");
         match dest {
             Term::Pid(p) => Ok(self.rt.inner.table.get(*p)),
-            Term::Atom(a) => match self.rt.inner.names.whereis(a) {
-                Some(p) => Ok(Some(p)),
-                None => Err(Error::bif_argument(1, "invalid destination")),
+            Term::Atom(a) => self.rt.inner.names.whereis(a).map(Some).ok_or_else(invalid),
+            _ => match dest.as_tuple() {
+                Some([Term::Atom(name), Term::Atom(node)]) => Ok(if node.name() == NODE {
+                    self.rt.inner.names.whereis(name)
+                } else {
+                    None
+                }),
+                _ => Err(invalid()),
             },
-            _ => gen_server::resolve(&self.rt, dest),
         }
     }
 
     /// `send/2`: returns the message. Sending to a dead pid is silently fine; to an
     /// unregistered atom is iex's ArgumentError.
     pub fn send(&self, dest: &Term, msg: Term) -> Result<Term, Error> {
+        self.send_shown(dest, msg, None)
+    }
+
+    /// `Process.send/3`: as `send/2`, but answers `:ok` and its errors show the options.
+    pub fn send_with_options(&self, dest: &Term, msg: Term, opts: &Term) -> Result<Term, Error> {
+        if opts.as_list().is_none() {
+            return Err(Error::bif_argument(3, "not a list").at(format!(
+                ":erlang.send({}, {}, {})",
+                super::text::term(dest),
+                super::text::term(&msg),
+                super::text::term(opts)
+            )));
+        }
+        self.send_shown(dest, msg, Some(opts)).map(|_| Term::ok())
+    }
+
+    fn send_shown(&self, dest: &Term, msg: Term, opts: Option<&Term>) -> Result<Term, Error> {
         let found = self.dest(dest).map_err(|e| {
+            let opts = opts.map_or_else(String::new, |o| format!(", {}", super::text::term(o)));
             e.at(format!(
-                ":erlang.send({}, {})",
+                ":erlang.send({}, {}{opts})",
                 super::text::term(dest),
                 super::text::term(&msg)
             ))

@@ -7,12 +7,16 @@ use std::sync::Arc;
 use super::child_spec::ChildSpec;
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
-use super::process::{Msg, Name, Process};
-use super::registry::{RegistryProc, RegistryTable};
+use super::process::{Behaviour, Msg, Name, Process};
+use super::registry::RegistryTable;
+use super::registry_proc::{self, RegistryPartition, RegistrySpec, RegistrySup};
 use super::supervisor::{self, Options};
 use super::{select, signals, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
+
+/// A registry's supervisor and its partitions' pids.
+type RegistryStarted = (Arc<Process>, Vec<Pid>);
 
 fn call_mfa(server: &Term, request: &Term) -> Term {
     Term::tuple(vec![
@@ -153,50 +157,100 @@ impl Client {
                 text::term(&meta)
             )));
         }
-        match opts.keyword_get("partitions") {
-            None | Some(Term::Int(1..)) => {}
+        let partitions = match opts.keyword_get("partitions") {
+            None => 1,
+            Some(Term::Int(n @ 1..)) => *n as usize,
             Some(other) => {
                 return Err(Error::argument(format!(
                     "expected :partitions to be a positive integer, got: {}",
                     text::term(other)
                 )))
             }
-        }
+        };
+        let listeners = opts
+            .keyword_get("listeners")
+            .cloned()
+            .unwrap_or_else(Term::empty_list);
         if let Some(holder) = self.rt.inner.names.whereis(&name) {
             return Ok(already_started(holder.pid));
         }
-        let rt = &self.rt;
-        let pid = rt.inner.table.reserve()?;
-        let partition_pid = match rt.inner.table.reserve() {
-            Ok(p) => p,
-            Err(e) => {
-                rt.inner.table.release();
-                return Err(e);
-            }
+        let spec = RegistrySpec {
+            name: name.clone(),
+            unique,
+            listeners,
+            meta: meta.clone(),
         };
-        let reg = spawn_trapping(rt, pid, Some(self.pid()));
-        let partition = spawn_trapping(rt, partition_pid, Some(pid));
-        if let Err(holder) = rt.inner.names.register(&name, &reg) {
-            for p in [&partition, &reg] {
-                p.alive.store(false, Ordering::Release);
-                rt.inner.table.remove(p.pid);
-            }
-            return Ok(already_started(holder.pid));
-        }
-        let table = Arc::new(RegistryTable::new(name.clone(), partition_pid, unique));
+        let (reg, pids) = match self.spawn_registry(spec, partitions)? {
+            Ok(started) => started,
+            Err(holder) => return Ok(already_started(holder)),
+        };
+        let table = Arc::new(RegistryTable::new(name.clone(), pids, unique));
         for pair in meta.as_list().unwrap_or(&[]) {
             if let Some([k, v]) = pair.as_tuple() {
                 table.put_meta(k.clone(), v.clone());
             }
         }
-        reg.add_name(Name::Local(name));
         reg.add_name(Name::Registry(table.clone()));
-        rt.inner.registries.insert(table);
-        signals::link(&reg, &partition);
+        self.rt.inner.registries.insert(table);
         if link {
             signals::link(&reg, &self.proc);
         }
-        Ok(Term::ok_tuple(Term::Pid(pid)))
+        Ok(Term::ok_tuple(Term::Pid(reg.pid)))
+    }
+
+    /// The supervisor and its partitions, named and linked; the name's holder if taken.
+    fn spawn_registry(
+        &self,
+        spec: RegistrySpec,
+        partitions: usize,
+    ) -> Result<Result<RegistryStarted, Pid>, Error> {
+        let rt = &self.rt;
+        let mut pids = Vec::with_capacity(partitions + 1);
+        for _ in 0..=partitions {
+            match rt.inner.table.reserve() {
+                Ok(p) => pids.push(p),
+                Err(e) => {
+                    pids.iter().for_each(|_| rt.inner.table.release());
+                    return Err(e);
+                }
+            }
+        }
+        let sup_pid = pids[0];
+        let mut names = Vec::with_capacity(partitions);
+        let mut parts = Vec::with_capacity(partitions);
+        for (i, pid) in pids[1..].iter().enumerate() {
+            let name = intern(rt, &spec.partition_name("PID", i));
+            // The key tables' names exist on the BEAM too (they count as atoms).
+            intern(rt, &spec.partition_name("Key", i));
+            let behaviour = RegistryPartition {
+                parent: sup_pid,
+                table: rt.make_ref(),
+            };
+            let part = spawn_trapping(rt, *pid, Box::new(behaviour));
+            if rt.inner.names.register(&name, &part).is_ok() {
+                part.add_name(Name::Local(name.clone()));
+            }
+            names.push((name, *pid));
+            parts.push(part);
+        }
+        let reg_name = spec.name.clone();
+        let sup = RegistrySup {
+            parent: self.pid(),
+            spec,
+            partitions: names,
+        };
+        let reg = spawn_trapping(rt, sup_pid, Box::new(sup));
+        if let Err(holder) = rt.inner.names.register(&reg_name, &reg) {
+            for p in parts.iter().chain([&reg]) {
+                signals::die(rt, p, Term::atom("normal"));
+            }
+            return Ok(Err(holder.pid));
+        }
+        reg.add_name(Name::Local(reg_name));
+        for part in &parts {
+            signals::link(&reg, part);
+        }
+        Ok(Ok((reg, parts.iter().map(|p| p.pid).collect())))
     }
 
     /// `Registry.register/3` for this process: `{:ok, owner}` or
@@ -206,7 +260,8 @@ impl Client {
         match table.insert(key.clone(), &self.proc, value) {
             Ok(()) => {
                 self.proc.add_name(Name::Via(table.clone(), key));
-                Ok(Term::ok_tuple(Term::Pid(table.partition)))
+                registry_proc::link_owner(&self.rt, &table, &self.proc);
+                Ok(Term::ok_tuple(Term::Pid(table.owner(self.pid()))))
             }
             Err(holder) => Ok(Term::error_tuple(Term::tuple(vec![
                 Term::atom("already_registered"),
@@ -224,6 +279,7 @@ impl Client {
             .unwrap()
             .names
             .retain(|n| !matches!(n, Name::Via(t, k) if Arc::ptr_eq(t, &table) && k == key));
+        registry_proc::unlink_owner_if_unregistered(&self.rt, &table, &self.proc);
         Ok(Term::ok())
     }
 
@@ -316,6 +372,8 @@ impl Client {
                 removed -= 1;
             }
         }
+        drop(meta);
+        registry_proc::unlink_owner_if_unregistered(&self.rt, &table, &self.proc);
         Ok(Term::ok())
     }
 
@@ -383,10 +441,17 @@ fn already_started(pid: Pid) -> Term {
     ]))
 }
 
-/// A registry (or partition) process: traps exits and stops with its parent.
-fn spawn_trapping(rt: &super::Runtime, pid: Pid, parent: Option<Pid>) -> Arc<Process> {
-    let proc = Arc::new(Process::new(pid, Some(Box::new(RegistryProc { parent }))));
+/// A registry supervisor or partition process: both trap exits.
+fn spawn_trapping(rt: &super::Runtime, pid: Pid, behaviour: Box<dyn Behaviour>) -> Arc<Process> {
+    let proc = Arc::new(Process::new(pid, Some(behaviour)));
     proc.trap_exit.store(true, Ordering::Release);
     rt.inner.table.insert(proc.clone());
     proc
+}
+
+/// An atom the registry makes, counted in the atom table as on the BEAM.
+fn intern(rt: &super::Runtime, name: &str) -> Atom {
+    rt.atoms()
+        .intern(name)
+        .unwrap_or_else(|_| Atom::from_static(name))
 }

@@ -181,6 +181,15 @@ pub(crate) fn claim_name(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) -> 
     Ok(())
 }
 
+/// A via-named process's link to its registry partition, made after the link to its
+/// parent (Elixir registers in `init`, after `spawn_link`): `Process.info(pid, :links)`
+/// lists them in that order.
+pub(crate) fn link_via_owner(rt: &Runtime, name: &NameSpec, proc: &Arc<Process>) {
+    if let NameSpec::Via(reg, _, _) = name {
+        super::registry_proc::link_owner(rt, reg, proc);
+    }
+}
+
 /// `GenServer.start(Module, arg)` for a module the node does not have: on the BEAM
 /// the process is spawned (its pid is used up) and dies in `init` with `undef`.
 pub(crate) fn undef_init(rt: &Runtime, module: &Atom, arg: &Term) -> Term {
@@ -228,6 +237,7 @@ pub(crate) fn start(
     if link {
         signals::link(&proc, parent);
     }
+    link_via_owner(rt, &name, &proc);
     Ok(rt.inner.consts.ok_tuple(Term::Pid(pid)))
 }
 

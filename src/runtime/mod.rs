@@ -20,6 +20,7 @@ mod names;
 mod process;
 mod registry;
 mod registry_keys;
+mod registry_proc;
 mod scheduler;
 mod select;
 mod server;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use super::process::{Behaviour, Ctx, Flow, Msg, Process};
+use super::process::Process;
 use super::registry_keys::{Entries, Entry, Key, KeyMap};
 use super::{select, text};
 use crate::error::Error;
@@ -20,7 +20,8 @@ const SHARDS: usize = 16;
 
 pub(crate) struct RegistryTable {
     pub name: Atom,
-    pub partition: Pid,
+    /// The partitions' pids, in start order: a registering process links to one.
+    pub partitions: Vec<Pid>,
     pub unique: bool,
     shards: Vec<RwLock<KeyMap>>,
     meta: Mutex<HashMap<Term, Term>>,
@@ -29,10 +30,10 @@ pub(crate) struct RegistryTable {
 }
 
 impl RegistryTable {
-    pub(crate) fn new(name: Atom, partition: Pid, unique: bool) -> RegistryTable {
+    pub(crate) fn new(name: Atom, partitions: Vec<Pid>, unique: bool) -> RegistryTable {
         RegistryTable {
             name,
-            partition,
+            partitions,
             unique,
             shards: (0..SHARDS)
                 .map(|_| RwLock::new(KeyMap::default()))
@@ -41,6 +42,11 @@ impl RegistryTable {
             count: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
         }
+    }
+
+    /// The partition that owns `pid`'s registrations (`Registry.register/3`'s owner).
+    pub(crate) fn owner(&self, pid: Pid) -> Pid {
+        self.partitions[super::registry_proc::owner_index(pid, self.partitions.len())]
     }
 
     pub(crate) fn name_term(&self) -> Term {
@@ -281,43 +287,5 @@ impl Registries {
         let mut names: Vec<Term> = list.iter().map(|t| t.name_term()).collect();
         names.sort();
         names
-    }
-}
-
-/// The registry's process (and its partition's): it owns the table's lifetime. It traps
-/// exits, like Elixir's Registry supervisor, and stops when its parent does.
-pub(crate) struct RegistryProc {
-    pub parent: Option<Pid>,
-}
-
-impl Behaviour for RegistryProc {
-    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
-        let msg = msg.into_call();
-        if let Msg::Stop { reason, from, tag } = msg {
-            return Flow::Exit {
-                reason,
-                reply: Some((from, tag, Term::ok())),
-            };
-        }
-        if let Msg::Call { from, tag, .. } = &msg {
-            // Registry.Supervisor answers calls it does not know so callers never hang.
-            ctx.rt
-                .send_reply(from, *tag, Term::error_tuple(Term::atom("unknown_call")));
-        }
-        if let Msg::Info(t) = &msg {
-            if let Some([tag, from, reason]) = t.as_tuple() {
-                if tag.is_atom("EXIT") && from.as_pid() == self.parent {
-                    return Flow::Exit {
-                        reason: reason.clone(),
-                        reply: None,
-                    };
-                }
-            }
-        }
-        Flow::Continue
-    }
-
-    fn module(&self) -> Term {
-        Term::module("Registry")
     }
 }

@@ -130,6 +130,7 @@ pub(crate) fn start(
     if link {
         signals::link(&proc, parent);
     }
+    gen_server::link_via_owner(rt, &name, &proc);
     Ok(rt.inner.consts.ok_tuple(Term::Pid(pid)))
 }
 

@@ -529,7 +529,13 @@ fn process_info_lists_and_names() {
             Term::string("x")
         ]))
     );
-    assert_eq!(info.links, vec![c.pid()]);
+    // Its parent, and the registry partition it registered with (as in iex).
+    let partition = c.whereis(&Atom::from_static("Elixir.Registry.PIDPartition0"));
+    let mut links = info.links.clone();
+    links.sort();
+    let mut expected = vec![c.pid(), partition.unwrap()];
+    expected.sort();
+    assert_eq!(links, expected);
     assert!(c.processes().contains(&pid));
     assert!(c
         .registered()

@@ -61,9 +61,15 @@ pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answe
     })
 }
 
-pub fn supervisor(_ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+/// `Supervisor`: its calls reach any supervisor (a DynamicSupervisor, a Registry's).
+pub fn supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("child_spec", [spec, overrides]) => crate::runtime::supervisor_child_spec(spec, overrides),
+        ("which_children", [sup]) => client.which_children(sup),
+        ("count_children", [sup]) => client.count_children(sup),
+        ("stop", [sup]) => client.stop(sup, Term::atom("normal"), None),
+        ("stop", [sup, reason]) => client.stop(sup, reason.clone(), None),
         _ => return None,
     })
 }

@@ -74,7 +74,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             }
             _ => Err(Error::bif_argument(2, "invalid value for a process flag")),
         },
-        ("send", [dest, msg, _opts]) => client.send(dest, msg.clone()).map(|_| Term::ok()),
+        ("send", [dest, msg, opts]) => client.send_with_options(dest, msg.clone(), opts),
         ("sleep", [t]) => match timeout(t) {
             Some(None) if ev.is_shell => Err(Error::argument(
                 "otpsh: Process.sleep(:infinity) would never return at the shell prompt",

@@ -4,7 +4,7 @@
 //! (`Process.sleep/1`, `receive`), so it gets an OS thread of its own. A blocked one still
 //! dies at once when killed: its mailbox is closed and its wait returns.
 
-use crate::error::{Error, Result};
+use crate::error::{self, Error, Result};
 use crate::eval::report;
 use crate::eval::Evaluator;
 use crate::output::Output;
@@ -103,9 +103,55 @@ fn run(child: crate::runtime::Client, f: Term) {
                 );
                 runtime.emit(Event::Error(text));
             }
-            child.terminate(e.exit_reason());
+            child.terminate(exit_reason(&e));
         }
     }
+}
+
+/// The reason a spawned function's error ends its process with, as the BEAM builds it
+/// under `erl_eval` (what links and monitors see): the frame of iex's evaluator where
+/// the user's own `raise`, `throw` or match failed. Errors located in a builtin keep
+/// the runtime's reason (the node does not know their frames).
+fn exit_reason(e: &Error) -> Term {
+    let with = |reason: Term, frame: Term| Term::tuple(vec![reason, Term::list(vec![frame])]);
+    match e {
+        Error::Raise(ex) if error::exception_module(ex).as_deref() == Some("MatchError") => {
+            let term = error::exception_field(ex, "term")
+                .cloned()
+                .unwrap_or_else(Term::nil);
+            let reason = Term::tuple(vec![Term::atom("badmatch"), term]);
+            with(reason, erl_eval_frame("expr", 6, 496, false))
+        }
+        Error::Raise(ex) => with(ex.clone(), erl_eval_frame("do_apply", 7, 742, true)),
+        Error::Throw(v) => {
+            let reason = Term::tuple(vec![Term::atom("nocatch"), v.clone()]);
+            with(reason, erl_eval_frame("do_apply", 7, 742, false))
+        }
+        other => other.exit_reason(),
+    }
+}
+
+/// `{:erl_eval, fun, arity, [file: 'erl_eval.erl', line: n]}`, with Elixir's
+/// `error_info` when the error is an Elixir exception.
+fn erl_eval_frame(fun: &str, arity: i64, line: i64, exception: bool) -> Term {
+    let file: Vec<Term> = "erl_eval.erl"
+        .bytes()
+        .map(|b| Term::Int(b as i64))
+        .collect();
+    let mut location = vec![
+        Term::tuple(vec![Term::atom("file"), Term::list(file)]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+    ];
+    if exception {
+        let info = Term::map(vec![(Term::atom("module"), Term::module("Exception"))]);
+        location.push(Term::tuple(vec![Term::atom("error_info"), info]));
+    }
+    Term::tuple(vec![
+        Term::atom("erl_eval"),
+        Term::atom(fun),
+        Term::Int(arity),
+        Term::list(location),
+    ])
 }
 
 /// Logger's text for an exception escaping a process: the banner without iex's blame.

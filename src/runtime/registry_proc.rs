@@ -1,0 +1,329 @@
+//! A Registry's processes, as Elixir 1.14 builds them: a `Registry.Supervisor` named
+//! after the registry, with one `Registry.Partition` worker per partition, each
+//! registered as `:"Elixir.NAME.PIDPartitionN"`. Processes that register are linked to
+//! their partition (`Registry.register/3` says so), so a partition that stops takes
+//! non-trapping registered processes with it, as in iex.
+//!
+//! Both trap exits. The supervisor stops when its parent does (or `GenServer.stop`),
+//! stopping its partitions first; each logs Logger's `GenServer NAME terminating` for
+//! a reason that is not quiet, the supervisor with OTP's `{:state, ...}` record.
+
+use std::sync::Arc;
+
+use super::events::Event;
+use super::gen_server::is_quiet_reason;
+use super::process::{Behaviour, Ctx, Flow, Msg, Name, Process};
+use super::registry::RegistryTable;
+use super::{signals, Runtime};
+use crate::term::{Atom, Pid, Ref, Term};
+
+/// What `Registry.start_link/1` was given, as the supervisor's state shows it.
+#[derive(Clone)]
+pub(crate) struct RegistrySpec {
+    pub name: Atom,
+    pub unique: bool,
+    pub listeners: Term,
+    /// The `:meta` keyword list.
+    pub meta: Term,
+}
+
+impl RegistrySpec {
+    fn kind(&self) -> Term {
+        Term::atom(if self.unique { "unique" } else { "duplicate" })
+    }
+
+    /// `Module.concat(name, "PIDPartitionN")` (or `KeyPartitionN`), the names Elixir
+    /// gives: `:"Elixir.names.PIDPartition0"`, `Registry.PIDPartition0`.
+    pub(crate) fn partition_name(&self, what: &str, i: usize) -> String {
+        let name = self.name.name();
+        let name = name.strip_prefix("Elixir.").unwrap_or(name);
+        format!("Elixir.{name}.{what}Partition{i}")
+    }
+}
+
+/// `Registry.Supervisor`.
+pub(crate) struct RegistrySup {
+    pub parent: Pid,
+    pub spec: RegistrySpec,
+    /// The partitions in start order: their registered names and pids.
+    pub partitions: Vec<(Atom, Pid)>,
+}
+
+/// One `Registry.Partition`; its state is the reference of its pid table.
+pub(crate) struct RegistryPartition {
+    pub parent: Pid,
+    pub table: Ref,
+}
+
+impl Behaviour for RegistrySup {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        match msg.into_call() {
+            Msg::Stop { reason, from, tag } => {
+                self.terminate(ctx, &reason, Term::empty_list());
+                Flow::Exit {
+                    reason,
+                    reply: Some((from, tag, Term::ok())),
+                }
+            }
+            Msg::Call {
+                from, tag, request, ..
+            } => {
+                let answer = self.handle_call(&request);
+                ctx.rt.send_reply(&from, tag, answer);
+                Flow::Continue
+            }
+            Msg::Info(t) => match parent_exit(&t, self.parent) {
+                Some(reason) => {
+                    self.terminate(ctx, &reason, t.clone());
+                    Flow::Exit {
+                        reason,
+                        reply: None,
+                    }
+                }
+                None => Flow::Continue,
+            },
+            _ => Flow::Continue,
+        }
+    }
+
+    fn module(&self) -> Term {
+        Term::module("Registry")
+    }
+}
+
+impl RegistrySup {
+    fn handle_call(&self, request: &Term) -> Term {
+        let n = Term::Int(self.partitions.len() as i64);
+        if request.is_atom("which_children") {
+            return Term::list(
+                self.partitions
+                    .iter()
+                    .rev()
+                    .map(|(name, pid)| {
+                        Term::tuple(vec![
+                            Term::Atom(name.clone()),
+                            Term::Pid(*pid),
+                            Term::atom("worker"),
+                            Term::list(vec![Term::module("Registry.Partition")]),
+                        ])
+                    })
+                    .collect(),
+            );
+        }
+        if request.is_atom("count_children") {
+            return Term::map(vec![
+                (Term::atom("active"), n.clone()),
+                (Term::atom("specs"), n.clone()),
+                (Term::atom("supervisors"), Term::Int(0)),
+                (Term::atom("workers"), n),
+            ]);
+        }
+        // Registry.Supervisor answers calls it does not know so callers never hang.
+        Term::error_tuple(Term::atom("unknown_call"))
+    }
+
+    /// Stops the partitions, the last started first, then reports.
+    fn terminate(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
+        for (_, pid) in self.partitions.iter().rev() {
+            if let Some(p) = ctx.rt.inner.table.get(*pid) {
+                signals::unlink(ctx.me, &p);
+                let shutdown = ctx.rt.inner.consts.shutdown.clone();
+                signals::exit_signal(ctx.rt, ctx.me.pid, &p, shutdown);
+            }
+        }
+        if is_quiet_reason(reason) {
+            return;
+        }
+        ctx.rt.emit(Event::GenServerTerminating {
+            name: Term::Atom(self.spec.name.clone()),
+            reason: reason.clone(),
+            last_message,
+            state: self.state_record(),
+            client: None,
+        });
+    }
+
+    /// OTP's `#state{}` of `supervisor`, as Logger prints it for a Registry.
+    fn state_record(&self) -> Term {
+        let spec = &self.spec;
+        let a = Term::atom;
+        let n = self.partitions.len();
+        let names: Vec<Term> = self
+            .partitions
+            .iter()
+            .rev()
+            .map(|(name, _)| Term::Atom(name.clone()))
+            .collect();
+        let children = self.partitions.iter().enumerate().map(|(i, (name, pid))| {
+            let key_name = Term::atom(&spec.partition_name("Key", i));
+            let args = Term::tuple(vec![
+                spec.kind(),
+                Term::Atom(spec.name.clone()),
+                Term::Int(i as i64),
+                Term::Int(n as i64),
+                key_name,
+                Term::Atom(name.clone()),
+                spec.listeners.clone(),
+                Term::bool(false),
+            ]);
+            let start = Term::tuple(vec![
+                Term::module("Registry.Partition"),
+                a("start_link"),
+                Term::list(vec![Term::Atom(name.clone()), args]),
+            ]);
+            let child = Term::tuple(vec![
+                a("child"),
+                Term::Pid(*pid),
+                Term::Atom(name.clone()),
+                start,
+                a("permanent"),
+                Term::bool(false),
+                Term::Int(5000),
+                a("worker"),
+                Term::list(vec![Term::module("Registry.Partition")]),
+            ]);
+            (Term::Atom(name.clone()), child)
+        });
+        let children = Term::tuple(vec![Term::list(names), Term::map(children.collect())]);
+        let n_term = Term::Int(n as i64);
+        let mut entries = vec![
+            Term::tuple(vec![
+                Term::Int(-1),
+                Term::tuple(vec![
+                    spec.kind(),
+                    n_term.clone(),
+                    Term::nil(),
+                    Term::nil(),
+                    spec.listeners.clone(),
+                ]),
+            ]),
+            Term::tuple(vec![
+                Term::Int(-2),
+                Term::tuple(vec![spec.kind(), n_term.clone(), Term::nil()]),
+            ]),
+        ];
+        entries.extend(spec.meta.as_list().unwrap_or(&[]).iter().cloned());
+        let args = Term::tuple(vec![
+            spec.kind(),
+            Term::Atom(spec.name.clone()),
+            n_term,
+            spec.listeners.clone(),
+            Term::list(entries),
+            Term::bool(false),
+        ]);
+        let strategy = if spec.unique {
+            "one_for_all"
+        } else {
+            "one_for_one"
+        };
+        Term::tuple(vec![
+            a("state"),
+            Term::tuple(vec![a("local"), Term::Atom(spec.name.clone())]),
+            a(strategy),
+            children,
+            a("undefined"),
+            Term::Int(3),
+            Term::Int(5),
+            Term::empty_list(),
+            Term::Int(0),
+            a("never"),
+            Term::module("Registry.Supervisor"),
+            args,
+        ])
+    }
+}
+
+impl Behaviour for RegistryPartition {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        match msg.into_call() {
+            Msg::Stop { reason, from, tag } => {
+                self.report(ctx, &reason, Term::empty_list());
+                Flow::Exit {
+                    reason,
+                    reply: Some((from, tag, Term::ok())),
+                }
+            }
+            Msg::Call { from, tag, .. } => {
+                ctx.rt
+                    .send_reply(&from, tag, Term::error_tuple(Term::atom("unknown_call")));
+                Flow::Continue
+            }
+            // A registered process's exit only cleans its entries (done at its death).
+            Msg::Info(t) => match parent_exit(&t, self.parent) {
+                Some(reason) => {
+                    self.report(ctx, &reason, t.clone());
+                    Flow::Exit {
+                        reason,
+                        reply: None,
+                    }
+                }
+                None => Flow::Continue,
+            },
+            _ => Flow::Continue,
+        }
+    }
+
+    fn module(&self) -> Term {
+        Term::module("Registry.Partition")
+    }
+}
+
+impl RegistryPartition {
+    fn report(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
+        if is_quiet_reason(reason) {
+            return;
+        }
+        ctx.rt.emit(Event::GenServerTerminating {
+            name: ctx.me.report_name(),
+            reason: reason.clone(),
+            last_message,
+            state: Term::Ref(self.table),
+            client: None,
+        });
+    }
+}
+
+/// The reason of an `{:EXIT, parent, reason}` message, if `t` is one.
+fn parent_exit(t: &Term, parent: Pid) -> Option<Term> {
+    match t.as_tuple() {
+        Some([tag, Term::Pid(from), reason]) if tag.is_atom("EXIT") && *from == parent => {
+            Some(reason.clone())
+        }
+        _ => None,
+    }
+}
+
+/// The partition that owns `pid`'s registrations (Elixir hashes the pid).
+pub(crate) fn owner_index(pid: Pid, partitions: usize) -> usize {
+    (pid.0 % partitions.max(1) as u64) as usize
+}
+
+/// `Registry.register/3`'s `Process.link(owner)`: a registered process is linked to
+/// the partition that owns it.
+pub(crate) fn link_owner(rt: &Runtime, table: &RegistryTable, proc: &Arc<Process>) {
+    if let Some(owner) = rt.inner.table.get(table.owner(proc.pid)) {
+        signals::link(proc, &owner);
+    }
+}
+
+/// `Registry.unregister/2`'s `unlink_if_unregistered`: the link goes with the
+/// process's last key in `table`.
+pub(crate) fn unlink_owner_if_unregistered(
+    rt: &Runtime,
+    table: &Arc<RegistryTable>,
+    proc: &Arc<Process>,
+) {
+    let registered = proc
+        .meta
+        .lock()
+        .unwrap()
+        .names
+        .iter()
+        .any(|n| matches!(n, Name::Via(t, _) if Arc::ptr_eq(t, table)));
+    if registered {
+        return;
+    }
+    if let Some(owner) = rt.inner.table.get(table.owner(proc.pid)) {
+        signals::unlink(proc, &owner);
+    }
+}

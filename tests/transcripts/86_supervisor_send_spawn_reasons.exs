@@ -1,0 +1,27 @@
+DSupervisor.start_link([])
+DSupervisor.start_server(1, :a)
+Supervisor.which_children(DSupervisor)
+Supervisor.count_children(DSupervisor)
+Supervisor.which_children(:nosup)
+Supervisor.stop(:nosup)
+send({:a, node()}, :hi); Process.sleep(50)
+send({:nobody, node()}, 1)
+send({:nobody, :other}, 1)
+send({:via, Registry, {Registry, "x"}}, :hi)
+send({"x", node()}, 1)
+send({1, 2}, 1)
+send("x", 1)
+Process.send(:nobody, :hi, [])
+Process.send(self(), 1, [:noconnect])
+Process.send(self(), 1, :bad)
+Process.flag(:trap_exit, true)
+spawn_link(fn -> raise "boom" end); Process.sleep(50)
+receive do x -> x end
+spawn_link(fn -> throw(:ball) end); Process.sleep(50)
+receive do x -> x end
+spawn_link(fn -> :ok = :error end); Process.sleep(50)
+receive do x -> x end
+pid = spawn(fn -> raise ArgumentError end); ref = Process.monitor(pid); Process.sleep(50)
+receive do x -> x end
+Supervisor.stop(DSupervisor)
+flush()
