@@ -41,6 +41,7 @@ fn literals() {
     check(":Foo", ":Foo");
     check(":a?", ":a?");
     check(":b!", ":b!");
+    check(":nonode@nohost", ":nonode@nohost");
     check(":+", ":+");
     check("true", ":true");
     check("nil", ":nil");
