@@ -398,6 +398,9 @@ impl<'a> Lexer<'a> {
         if rest.starts_with('"') {
             self.advance(2);
             let pieces = self.quoted('"', start, "atom")?;
+            if pieces.iter().any(|p| matches!(p, StrPiece::Interp(_))) {
+                return Ok(Tok::AtomInterp(pieces));
+            }
             return Ok(Tok::Atom(first_piece_text(&pieces)));
         }
         if let Ok((_, name)) = atom_name(rest) {
