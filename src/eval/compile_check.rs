@@ -18,6 +18,8 @@ pub enum Undefined {
     Variable(String),
     /// `^x` with no `x`.
     Pin(String),
+    /// `^x` where nothing is matched, as in `fn x -> ^x end`.
+    PinOutsideMatch(String),
 }
 
 impl Undefined {
@@ -28,6 +30,9 @@ impl Undefined {
                 format!("undefined function {name}/0 (there is no such import)")
             }
             Undefined::Pin(name) => pin_message(name),
+            Undefined::PinOutsideMatch(name) => {
+                format!("cannot use ^{name} outside of match clauses")
+            }
         }
     }
 }
@@ -42,11 +47,16 @@ pub fn pin_message(name: &str) -> String {
 /// The first name in `expr` (in source order) that is unbound in `env` and bound nowhere
 /// in `expr` itself.
 pub fn first_undefined(expr: &Expr, env: &Env) -> Option<Undefined> {
+    first_undefined_at(expr, env).map(|(undefined, _)| undefined)
+}
+
+/// [`first_undefined`], with the node where the name is (for the macro trace lines).
+pub fn first_undefined_at(expr: &Expr, env: &Env) -> Option<(Undefined, *const Expr)> {
     if defines(expr) {
         // `def` outside a module fails with its own error while expanding, first.
         return None;
     }
-    let bindable = bindable_names(expr);
+    let (bindable, pins_in_patterns) = pattern_contents(expr);
     let defined = |name: &str| env.get(name).is_some() || bindable.iter().any(|b| b == name);
     let mut found = None;
     visit(expr, &mut |e| {
@@ -56,9 +66,14 @@ pub fn first_undefined(expr: &Expr, env: &Env) -> Option<Undefined> {
         match &e.kind {
             // `_` and `_name` have their own rules and messages; the evaluator keeps them.
             ExprKind::Var(name) if !name.starts_with('_') && !defined(name) => {
-                found = Some(Undefined::Variable(name.clone()));
+                found = Some((Undefined::Variable(name.clone()), e as *const Expr));
             }
-            ExprKind::Pin(name) if !defined(name) => found = Some(Undefined::Pin(name.clone())),
+            ExprKind::Pin(name) if !pins_in_patterns.contains(&(e as *const Expr)) => {
+                found = Some((Undefined::PinOutsideMatch(name.clone()), e as *const Expr));
+            }
+            ExprKind::Pin(name) if !defined(name) => {
+                found = Some((Undefined::Pin(name.clone()), e as *const Expr));
+            }
             _ => {}
         }
     });
@@ -83,10 +98,12 @@ fn defines(expr: &Expr) -> bool {
     found
 }
 
-/// Every variable name that appears in a pattern anywhere in `expr`: left of `=` and
-/// `<-`, in the heads of `fn`/`case`/`receive`/`try` clauses, in `for` generators.
-fn bindable_names(expr: &Expr) -> Vec<String> {
+/// Every variable name that appears in a pattern anywhere in `expr` (left of `=` and
+/// `<-`, in the heads of `fn`/`case`/`receive`/`try` clauses, in `for` generators), and
+/// every pin there: a pin anywhere else is a compile error.
+fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
     let mut names = Vec::new();
+    let mut pins = Vec::new();
     visit(expr, &mut |e| {
         let patterns: Vec<&Expr> = match &e.kind {
             ExprKind::Match { pattern, .. } => vec![pattern],
@@ -110,14 +127,14 @@ fn bindable_names(expr: &Expr) -> Vec<String> {
             _ => vec![],
         };
         for pattern in patterns {
-            visit(pattern, &mut |p| {
-                if let ExprKind::Var(name) = &p.kind {
-                    names.push(name.clone());
-                }
+            visit(pattern, &mut |p| match &p.kind {
+                ExprKind::Var(name) => names.push(name.clone()),
+                ExprKind::Pin(_) => pins.push(p as *const Expr),
+                _ => {}
             });
         }
     });
-    names
+    (names, pins)
 }
 
 #[cfg(test)]
@@ -149,6 +166,15 @@ mod tests {
             check("fn -> undefined_var end", &[]),
             Some(Undefined::Variable("undefined_var".into()))
         );
+    }
+
+    #[test]
+    fn a_pin_outside_a_pattern_is_refused_even_when_bound() {
+        assert_eq!(
+            check("fn x -> ^x end", &[]),
+            Some(Undefined::PinOutsideMatch("x".into()))
+        );
+        assert_eq!(check("fn ^x -> x end", &["x"]), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod enumerable;
 pub mod env;
 pub mod history;
 mod literal;
+mod macro_trace;
 mod ops;
 mod pattern;
 pub mod report;
@@ -130,11 +131,15 @@ impl<'a> Evaluator<'a> {
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
-            if let Some(undefined) = compile
-                .then(|| compile_check::first_undefined(expr, env))
+            if let Some((undefined, at)) = compile
+                .then(|| compile_check::first_undefined_at(expr, env))
                 .flatten()
             {
-                return Err(self.compile_error(&undefined.description()));
+                let error = self.compile_error(&undefined.description());
+                return Err(match macro_trace::expanding_lines(expr, at, self.line) {
+                    Some(lines) => error.at(lines),
+                    None => error,
+                });
             }
             // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
             // effects without building its list: 100k servers need not cost 100k tuples.

@@ -398,9 +398,12 @@ impl<'a> Lexer<'a> {
         if rest.starts_with('"') {
             self.advance(2);
             let pieces = self.quoted('"', start, "atom")?;
+            if pieces.iter().any(|p| matches!(p, StrPiece::Interp(_))) {
+                return Ok(Tok::AtomInterp(pieces));
+            }
             return Ok(Tok::Atom(first_piece_text(&pieces)));
         }
-        if let Ok((_, name)) = identifier(rest) {
+        if let Ok((_, name)) = atom_name(rest) {
             self.advance(1 + name.len());
             return Ok(Tok::Atom(name.to_string()));
         }
@@ -634,6 +637,16 @@ fn identifier(input: &str) -> IResult<&str, &str> {
     recognize(tuple((
         satisfy(|c| c == '_' || c.is_alphabetic()),
         take_while(|c: char| c == '_' || c.is_alphanumeric()),
+        opt(one_of("?!")),
+    )))(input)
+}
+
+/// An unquoted atom's name: an identifier that may also hold `@` after its first
+/// character, as node names do (`:nonode@nohost`).
+fn atom_name(input: &str) -> IResult<&str, &str> {
+    recognize(tuple((
+        satisfy(|c| c == '_' || c.is_alphabetic()),
+        take_while(|c: char| c == '_' || c == '@' || c.is_alphanumeric()),
         opt(one_of("?!")),
     )))(input)
 }

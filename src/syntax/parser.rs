@@ -542,6 +542,17 @@ impl<'t> Parser<'t> {
             Tok::Alias(name) => ExprKind::Alias(name.clone()),
             Tok::CaptureInt(n) => ExprKind::CaptureArg(*n),
             Tok::Str(pieces) => ExprKind::Str(self.string_parts(pieces)?),
+            // Elixir's own reading of `:"a#{x}"`.
+            Tok::AtomInterp(pieces) => ExprKind::Call {
+                target: CallTarget::Remote {
+                    module: Box::new(node(ExprKind::Atom("erlang".into()), span)),
+                    function: "binary_to_atom".into(),
+                },
+                args: vec![
+                    node(ExprKind::Str(self.string_parts(pieces)?), span),
+                    node(ExprKind::Atom("utf8".into()), span),
+                ],
+            },
             Tok::Charlist(pieces) => charlist(pieces),
             Tok::Ident(name) => {
                 self.next();
@@ -619,6 +630,7 @@ impl<'t> Parser<'t> {
         }
         match &token.tok {
             Tok::Int(..) | Tok::Float(..) | Tok::Atom(_) | Tok::KwKey(_) | Tok::Str(_) => true,
+            Tok::AtomInterp(_) => true,
             Tok::Charlist(_) | Tok::Ident(_) | Tok::Alias(_) | Tok::CaptureInt(_) => true,
             Tok::Reserved(_) | Tok::Kw("fn") => true,
             Tok::Op("-" | "+") => !self.peek_at(1).space_before,

@@ -10,6 +10,8 @@ pub enum Tok {
     Int(i64, String),
     Float(f64, String),
     Atom(String),
+    /// `:"text #{expr}"`: an atom made at run time from an interpolated string.
+    AtomInterp(Vec<StrPiece>),
     /// `name:` or `"quoted key":` (the colon must be followed by blank space).
     KwKey(String),
     Str(Vec<StrPiece>),
@@ -61,7 +63,7 @@ impl Token {
             Tok::Atom(name) | Tok::Ident(name) => (erlang_atom(name), true),
             Tok::Alias(name) => (erlang_atom(name.split('.').next().unwrap_or(name)), true),
             Tok::KwKey(name) => (format!("'{name}:'"), true),
-            Tok::Str(pieces) | Tok::Charlist(pieces) => {
+            Tok::Str(pieces) | Tok::Charlist(pieces) | Tok::AtomInterp(pieces) => {
                 (format!("\"{}\"", first_lit(pieces)), false)
             }
             Tok::CaptureInt(_) => ("'&'".to_string(), true),

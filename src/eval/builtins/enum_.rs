@@ -39,6 +39,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     if !EXPORTS.contains(&(function, args.len())) {
         return None;
     }
+    if let Some(error) = super::enum_guards::check(function, &args) {
+        return Some(Err(error));
+    }
     let items = match to_vec(&args[0]) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),

@@ -9,6 +9,7 @@
 
 mod access;
 mod enum_;
+mod enum_guards;
 mod enum_more;
 mod erlang;
 mod float;

@@ -41,6 +41,11 @@ fn literals() {
     check(":Foo", ":Foo");
     check(":a?", ":a?");
     check(":b!", ":b!");
+    check(":nonode@nohost", ":nonode@nohost");
+    check(
+        r#":"s_#{n}""#,
+        "(:erlang.binary_to_atom (str \"s_\" #{n}) :utf8)",
+    );
     check(":+", ":+");
     check("true", ":true");
     check("nil", ":nil");
