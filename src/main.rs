@@ -3,11 +3,6 @@
 
 use clap::Parser;
 
-/// Many small allocations (terms, processes, registry entries) live and die together;
-/// mimalloc keeps both their cost and the peak memory of 100k servers lower than the
-/// system allocator does (measured in README).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 /// Stack of the shell's thread: nested input recurses in the parser and evaluator
