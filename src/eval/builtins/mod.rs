@@ -12,8 +12,10 @@ mod enum_;
 mod enum_guards;
 mod enum_more;
 mod erlang;
+mod exports;
 mod float;
 mod integer;
+mod jaro;
 mod kernel;
 mod keyword;
 mod list;
@@ -109,36 +111,11 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
     answer.unwrap_or_else(|| Err(undefined_function(module, function, &given)))
 }
 
-/// Modules that exist in this shell (their missing functions are "undefined or private").
-const KNOWN: &[&str] = &[
-    "Elixir.Kernel",
-    "Elixir.Process",
-    "Elixir.GenServer",
-    "Elixir.DynamicSupervisor",
-    "Elixir.Registry",
-    "Elixir.Server",
-    "Elixir.DSupervisor",
-    "Elixir.Supervisor",
-    "sys",
-    "Elixir.IO",
-    "Elixir.Enum",
-    "Elixir.String",
-    "Elixir.Map",
-    "Elixir.List",
-    "Elixir.Tuple",
-    "Elixir.Integer",
-    "Elixir.Atom",
-    "Elixir.Keyword",
-    "Elixir.Exception",
-    "Elixir.Access",
-    "Elixir.Float",
-    "erlang",
-    "math",
-    "lists",
-    "maps",
-    "timer",
-    "os",
-];
+/// Whether a module exists in this shell (its missing functions are "undefined or
+/// private").
+fn known(module: &str) -> bool {
+    exports::EXPORTS.iter().any(|(m, _)| *m == module)
+}
 
 /// iex's `UndefinedFunctionError`, with "Did you mean" when the module has the function
 /// at another arity, and the frame iex prints under it (`(elixir 1.14.0) Registry.nope()`).
@@ -151,7 +128,7 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     let app = match module {
         m if m.starts_with("Elixir.")
             && !matches!(m, "Elixir.Server" | "Elixir.DSupervisor")
-            && KNOWN.contains(&m) =>
+            && known(m) =>
         {
             "(elixir 1.14.0) "
         }
@@ -179,125 +156,53 @@ pub(crate) fn undefined_function_message(module: &str, function: &str, arity: us
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
     let fun = crate::inspect::inspect_plain(&Term::atom(function));
     let fun = fun.trim_start_matches(':');
-    let mut message = if KNOWN.contains(&module) {
+    let mut message = if known(module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {
         format!("function {shown}.{fun}/{arity} is undefined (module {shown} is not available)")
     };
-    let others: Vec<usize> = exports(module)
-        .iter()
-        .filter(|(f, a)| *f == function && *a != arity)
-        .map(|(_, a)| *a)
-        .collect();
-    if !others.is_empty() {
-        message.push_str(". Did you mean:\n");
-        for a in others {
-            message.push_str(&format!("\n      * {fun}/{a}"));
-        }
-        message.push('\n');
-    }
+    message.push_str(&did_you_mean(module, function));
     message
 }
 
-/// Public functions of the modules of the guide, for "Did you mean".
-fn exports(module: &str) -> &'static [(&'static str, usize)] {
-    match module {
-        "Elixir.Server" => &[
-            ("child_spec", 1),
-            ("code_change", 3),
-            ("handle_call", 3),
-            ("handle_cast", 2),
-            ("handle_info", 2),
-            ("init", 1),
-            ("start_link", 1),
-            ("state", 1),
-            ("terminate", 2),
-        ],
-        "Elixir.DSupervisor" => &[
-            ("child_spec", 1),
-            ("init", 1),
-            ("start_link", 1),
-            ("start_server", 2),
-        ],
-        "Elixir.GenServer" => &[
-            ("abcast", 2),
-            ("abcast", 3),
-            ("call", 2),
-            ("call", 3),
-            ("cast", 2),
-            ("multi_call", 2),
-            ("multi_call", 3),
-            ("multi_call", 4),
-            ("reply", 2),
-            ("start", 2),
-            ("start", 3),
-            ("start_link", 2),
-            ("start_link", 3),
-            ("stop", 1),
-            ("stop", 2),
-            ("stop", 3),
-            ("whereis", 1),
-        ],
-        "Elixir.DynamicSupervisor" => &[
-            ("child_spec", 1),
-            ("count_children", 1),
-            ("init", 1),
-            ("start_child", 2),
-            ("start_link", 1),
-            ("start_link", 2),
-            ("start_link", 3),
-            ("stop", 1),
-            ("stop", 2),
-            ("stop", 3),
-            ("terminate_child", 2),
-            ("which_children", 1),
-        ],
-        "Elixir.Registry" => &[
-            ("child_spec", 1),
-            ("count", 1),
-            ("count_match", 3),
-            ("count_match", 4),
-            ("count_select", 2),
-            ("delete_meta", 2),
-            ("dispatch", 3),
-            ("dispatch", 4),
-            ("keys", 2),
-            ("lookup", 2),
-            ("match", 3),
-            ("match", 4),
-            ("meta", 2),
-            ("put_meta", 3),
-            ("register", 3),
-            ("select", 2),
-            ("start_link", 1),
-            ("unregister", 2),
-            ("unregister_match", 3),
-            ("unregister_match", 4),
-            ("update_value", 3),
-            ("values", 3),
-        ],
-        "Elixir.Process" => &[
-            ("alive?", 1),
-            ("demonitor", 1),
-            ("demonitor", 2),
-            ("exit", 2),
-            ("flag", 2),
-            ("flag", 3),
-            ("info", 1),
-            ("info", 2),
-            ("link", 1),
-            ("list", 0),
-            ("monitor", 1),
-            ("register", 2),
-            ("registered", 0),
-            ("send", 3),
-            ("sleep", 1),
-            ("unlink", 1),
-            ("unregister", 1),
-            ("whereis", 1),
-        ],
-        _ => &[],
+/// iex's "Did you mean" list: the function at its other arities if the module has it,
+/// else up to five functions whose names are spelled alike (Jaro distance >= 0.77),
+/// best first, then shown in name order.
+fn did_you_mean(module: &str, function: &str) -> String {
+    let exports: Vec<(&str, usize)> = exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .flat_map(|(_, list)| list.split_whitespace())
+        .filter_map(|fa| fa.rsplit_once('/'))
+        .filter_map(|(f, a)| Some((f, a.parse().ok()?)))
+        .collect();
+    let mut picked: Vec<(f64, &str, usize)> = if exports.iter().any(|(f, _)| *f == function) {
+        exports
+            .iter()
+            .filter(|(f, _)| *f == function)
+            .map(|&(f, a)| (1.0, f, a))
+            .collect()
+    } else {
+        exports
+            .iter()
+            .map(|&(f, a)| (jaro::distance(function, f), f, a))
+            .filter(|(d, _, _)| *d >= 0.77)
+            .collect()
+    };
+    // Stable sorts, as Elixir's are: equal names keep their export order.
+    picked.sort_by(|x, y| y.0.total_cmp(&x.0));
+    picked.truncate(5);
+    picked.sort_by(|x, y| x.1.cmp(y.1));
+    if picked.is_empty() {
+        return String::new();
     }
+    let mut hint = String::from(". Did you mean:\n");
+    for (_, f, a) in picked {
+        let f = crate::inspect::inspect_plain(&Term::atom(f));
+        hint.push_str(&format!("\n      * {}/{a}", f.trim_start_matches(':')));
+    }
+    hint.push('\n');
+    hint
 }
 
 /// A known function given arguments none of its clauses accept.
