@@ -36,6 +36,9 @@ pub fn format_error(error: &Error) -> String {
 /// What iex adds under a `FunctionClauseError` whose arguments are known: the
 /// arguments, one by one.
 fn blame(e: &Term) -> String {
+    if exception_module(e).as_deref() == Some("KeyError") {
+        return key_hint(e);
+    }
     let (Some(module), Some(Term::List(args))) = (exception_module(e), exception_field(e, "args"))
     else {
         return String::new();
@@ -66,6 +69,50 @@ fn blame(e: &Term) -> String {
         }
     }
     text
+}
+
+/// `KeyError.blame/2`: for an atom key missing from a map of atom keys or a keyword
+/// list, the keys spelled alike (Jaro distance >= 0.77, at most five).
+fn key_hint(e: &Term) -> String {
+    let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    let (Term::Atom(key), term) = (field("key"), field("term")) else {
+        return String::new();
+    };
+    if !field("message").is_nil() {
+        return String::new();
+    }
+    let keys: Option<Vec<Term>> = match &term {
+        Term::Map(m) => m.keys().map(|k| k.as_atom().map(|_| k.clone())).collect(),
+        Term::List(items) => items
+            .iter()
+            .map(|p| match p.as_tuple() {
+                Some([k @ Term::Atom(_), _]) => Some(k.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    };
+    let mut close: Vec<(f64, Term)> = keys
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|k| {
+            let name = k.as_atom()?.name().to_string();
+            let d = crate::eval::builtins::jaro::distance(key.name(), &name);
+            (d >= 0.77).then_some((d, k))
+        })
+        .collect();
+    if close.is_empty() {
+        return String::new();
+    }
+    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    close.truncate(5);
+    close.sort_by(|a, b| a.1.cmp(&b.1));
+    let mut hint = String::from(". Did you mean:\n");
+    for (_, k) in close {
+        hint.push_str(&format!("\n      * {}", inspect_plain(&k)));
+    }
+    hint.push('\n');
+    hint
 }
 
 fn text_of(t: &Term) -> String {
@@ -112,8 +159,15 @@ pub fn exception_message(e: &Term) -> String {
             text_atom(&field("operator")),
             shown("term")
         ),
-        "KeyError" if field("message").is_nil() => {
-            format!("key {} not found in: {}", shown("key"), shown("term"))
+        "KeyError" if field("message").is_nil() => match field("term") {
+            t if t.is_nil() => format!("key {} not found", shown("key")),
+            t => format!("key {} not found in: {}", shown("key"), inspect_plain(&t)),
+        },
+        "ErlangError" if field("message").is_nil() => {
+            format!("Erlang error: {}", shown("original"))
+        }
+        "UndefinedFunctionError" if field("function").is_nil() || field("arity").is_nil() => {
+            "undefined function".into()
         }
         "UndefinedFunctionError" if field("message").is_nil() => {
             let name = |t: Term| {
@@ -128,9 +182,16 @@ pub fn exception_message(e: &Term) -> String {
             )
         }
         "BadArityError" => bad_arity(&field("function"), &field("args")),
+        "FunctionClauseError" if field("function").is_nil() => "no function clause matches".into(),
         "FunctionClauseError" => format!("no function clause matching in {}", function_name(e)),
         _ => match field("message") {
             Term::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
+            // `Exception.message/1` reports a message that is not a string.
+            m if exception_field(e, "message").is_some() => format!(
+                "got {} while retrieving Exception.message/1 for {} (expected a string)",
+                inspect_plain(&m),
+                inspect_plain(e)
+            ),
             _ => format!("{} raised", module),
         },
     }

@@ -222,14 +222,33 @@ fn as_clause(pattern: &Expr) -> Clause {
     }
 }
 
+/// `{tag, field}`, as the BEAM words a failed match or case.
+fn tagged(tag: &str, e: &Term, name: &str) -> Term {
+    let value = exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    Term::tuple(vec![Term::atom(tag), value])
+}
+
 /// What `catch :error, reason` sees: the BEAM's own reason for errors the BEAM raises
 /// (`:badarg`, `:badarith`), the exception struct for Elixir's.
 fn erlang_reason(e: &Term) -> Term {
+    let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    let has = |name: &str| !field(name).is_nil();
     let message = exception_field(e, "message")
         .and_then(Term::as_str)
         .unwrap_or("");
     match exception_module(e).as_deref() {
         Some("ArithmeticError") => Term::atom("badarith"),
+        // The BEAM's own reasons for the errors it raises; Elixir shows them as structs.
+        Some("MatchError") => tagged("badmatch", e, "term"),
+        Some("CaseClauseError") => tagged("case_clause", e, "term"),
+        Some("BadMapError") => tagged("badmap", e, "term"),
+        Some("KeyError") if has("term") && !has("message") => {
+            Term::tuple(vec![Term::atom("badkey"), field("key"), field("term")])
+        }
+        Some("ErlangError") => match exception_field(e, "original") {
+            Some(original) if !original.is_nil() => original.clone(),
+            _ => e.clone(),
+        },
         Some("ArgumentError") if message.starts_with("errors were found") => Term::atom("badarg"),
         _ => e.clone(),
     }

@@ -20,6 +20,7 @@ use owo_colors::Color as _;
 
 pub use float::format_float;
 pub use identifier::{inspect_atom, inspect_key};
+pub use structs::struct_fields;
 
 /// Options of `Inspect.Opts` that iex uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -62,6 +62,15 @@ const STRUCTS: &[(&str, bool, &[&str])] = &[
     ),
 ];
 
+/// Whether `alias` (`"KeyError"`) is a struct otpsh knows, whether it is an exception,
+/// and its fields in definition order.
+pub fn struct_fields(alias: &str) -> Option<(bool, &'static [&'static str])> {
+    STRUCTS
+        .iter()
+        .find(|(name, _, _)| *name == alias)
+        .map(|(_, exception, fields)| (*exception, *fields))
+}
+
 /// The fields of `module` (an atom name such as `"Elixir.KeyError"`) if the map's keys
 /// are exactly that struct's: `__struct__`, `__exception__` for exceptions, the fields.
 pub fn fields_of(module: &str, keys: &[&str]) -> Option<&'static [&'static str]> {

@@ -142,6 +142,10 @@ fn process_bifs(ev: &mut Evaluator, function: &str, args: &[Term]) -> Answer {
             .map_or_else(|| Term::atom("undefined"), Term::Pid)),
         ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(ev.client.exit(*p, reason.clone()))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
+        ("error", [reason, ..]) if args.len() <= 3 => {
+            Err(Error::Raise(super::exceptions::normalize(reason)))
+        }
+        ("throw", [value]) => Err(Error::Throw(value.clone())),
         ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
         _ => return None,
     })

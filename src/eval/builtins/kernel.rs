@@ -3,7 +3,7 @@
 
 use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
-use crate::error::Error;
+use crate::error::{exception_field, Error};
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
 use crate::inspect::{inspect, inspect_plain, Options};
@@ -103,8 +103,8 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
-        ("raise", [msg]) | ("reraise", [msg, _]) => raise(msg, None),
-        ("raise", [module, fields]) => raise(module, Some(fields)),
+        ("raise", [msg]) | ("reraise", [msg, _]) => raise(ev, msg, None),
+        ("raise", [module, fields]) => raise(ev, module, Some(fields)),
         ("apply", [f, Term::List(a)]) => ev.apply_fun(f, a.to_vec()),
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
@@ -139,36 +139,25 @@ fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
 
 /// `raise "msg"`, `raise ArgumentError`, `raise ArgumentError, "msg"`,
 /// `raise ArgumentError, message: "msg"`.
-fn raise(what: &Term, fields: Option<&Term>) -> Result<Term, Error> {
+fn raise(ev: &mut Evaluator, what: &Term, fields: Option<&Term>) -> Result<Term, Error> {
     match (what, fields) {
         (Term::Binary(b), None) => {
             Err(Error::raise_message("RuntimeError", String::from_utf8_lossy(b)))
         }
-        (Term::Atom(m), rest) if m.name().starts_with("Elixir.") => {
-            let module = m.name().trim_start_matches("Elixir.");
-            let message = match rest {
-                Some(Term::Binary(b)) => String::from_utf8_lossy(b).into_owned(),
-                Some(kw) => match kw.keyword_get("message") {
-                    Some(m) => to_string(m)?,
-                    None => default_message(module),
-                },
-                None => default_message(module),
-            };
-            Err(Error::raise_message(module, message))
+        // `raise Module, args` is `:erlang.error(Module.exception(args))`, so a module
+        // that is not an exception fails on its `exception/1`.
+        (Term::Atom(_), rest) => {
+            let args = rest.cloned().unwrap_or_else(Term::empty_list);
+            let e = ev.apply_remote(what.clone(), "exception", vec![args])?;
+            Err(Error::Raise(super::exceptions::normalize(&e)))
         }
-        (Term::Map(_), None) => Err(Error::Raise(what.clone())),
+        (Term::Map(_), None) if exception_field(what, "__exception__").is_some() => {
+            Err(Error::Raise(what.clone()))
+        }
         _ => Err(Error::argument(format!(
             "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",
             inspect_plain(what)
         ))),
-    }
-}
-
-fn default_message(module: &str) -> String {
-    match module {
-        "ArgumentError" => "argument error".into(),
-        "RuntimeError" => "runtime error".into(),
-        _ => format!("{module} raised"),
     }
 }
 

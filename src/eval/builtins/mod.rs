@@ -12,10 +12,11 @@ mod enum_;
 mod enum_guards;
 mod enum_more;
 mod erlang;
+pub(crate) mod exceptions;
 mod exports;
 mod float;
 mod integer;
-mod jaro;
+pub(crate) mod jaro;
 mod kernel;
 mod keyword;
 mod list;
@@ -74,34 +75,7 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
             }
             _ => None,
         },
-        m if function == "exception" && m.starts_with("Elixir.") && m.ends_with("Error") => {
-            let name = m.trim_start_matches("Elixir.");
-            match args.as_slice() {
-                [Term::Binary(b)] => Some(Ok(exception(
-                    name,
-                    vec![("message", Term::Binary(b.clone()))],
-                ))),
-                [kw] if kw.as_list().is_some() => {
-                    let fields =
-                        kw.as_list()
-                            .unwrap_or(&[])
-                            .iter()
-                            .filter_map(|p| match p.as_tuple() {
-                                Some([Term::Atom(k), v]) => Some((k.name().to_string(), v.clone())),
-                                _ => None,
-                            });
-                    let fields: Vec<(String, Term)> = fields.collect();
-                    Some(Ok(exception(
-                        name,
-                        fields
-                            .iter()
-                            .map(|(k, v)| (k.as_str(), v.clone()))
-                            .collect(),
-                    )))
-                }
-                _ => None,
-            }
-        }
+        m if function == "exception" && args.len() == 1 => exceptions::new(m, &args[0]),
         "Elixir.Supervisor" => otp::supervisor(ev, function, args),
         "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.

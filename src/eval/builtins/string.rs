@@ -192,7 +192,10 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 &[args[0].clone(), Term::atom("utf8")],
             )
         }),
-        _ => Err(Error::function_clause("String", function, args.len())),
+        _ if exists(function, args.len()) => {
+            Err(Error::function_clause("String", function, args.len()))
+        }
+        _ => return None,
     })
 }
 
