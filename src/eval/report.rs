@@ -36,8 +36,10 @@ pub fn format_error(error: &Error) -> String {
 /// What iex adds under a `FunctionClauseError` whose arguments are known: the
 /// arguments, one by one.
 fn blame(e: &Term) -> String {
-    if exception_module(e).as_deref() == Some("KeyError") {
-        return key_hint(e);
+    match exception_module(e).as_deref() {
+        Some("KeyError") => return key_hint(e),
+        Some("UndefinedFunctionError") => return function_hint(e),
+        _ => {}
     }
     let (Some(module), Some(Term::List(args))) = (exception_module(e), exception_field(e, "args"))
     else {
@@ -69,6 +71,20 @@ fn blame(e: &Term) -> String {
         }
     }
     text
+}
+
+/// `UndefinedFunctionError.blame/2`: functions of the module spelled alike.
+fn function_hint(e: &Term) -> String {
+    let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
+    let (Term::Atom(module), Term::Atom(function), Term::Int(arity)) =
+        (field("module"), field("function"), field("arity"))
+    else {
+        return String::new();
+    };
+    if !field("message").is_nil() {
+        return String::new();
+    }
+    super::builtins::did_you_mean(module.name(), function.name(), arity as usize)
 }
 
 /// `KeyError.blame/2`: for an atom key missing from a map of atom keys or a keyword

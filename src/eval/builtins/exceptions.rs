@@ -4,7 +4,9 @@
 //! built here prints as iex prints it.
 
 use super::stdlib::clause_error;
-use crate::error::{exception, exception_module, Result};
+use super::Answer;
+use crate::error::{exception, exception_module, Error, Result};
+use crate::eval::report;
 use crate::term::Term;
 
 /// `Module.exception(arg)` as `defexception` defines it: a string is the message (for
@@ -48,6 +50,31 @@ pub fn new(module: &str, arg: &Term) -> Option<Result<Term>> {
         )
     });
     Some(Ok(exception(alias, values.collect())))
+}
+
+/// The `Exception` module: `message/1`, `format/2`, `format_exit/1`.
+pub fn exception_functions(function: &str, args: &[Term]) -> Answer {
+    Some(match (function, args) {
+        ("message", [e]) if exception_module(e).is_some() => {
+            Ok(Term::string(&report::exception_message(e)))
+        }
+        ("message", [other]) => Err(clause_error(
+            "Exception",
+            "message",
+            vec![other.clone()],
+            &["def message(-%module{__exception__: true} = exception-)"],
+        )),
+        ("format_exit", [reason]) => Ok(Term::string(&report::format_exit(reason))),
+        ("format", [Term::Atom(kind), payload]) | ("format", [Term::Atom(kind), payload, _]) => {
+            let error = match kind.name() {
+                "exit" => Error::Exit(payload.clone()),
+                "throw" => Error::Throw(payload.clone()),
+                _ => Error::Raise(normalize(payload)),
+            };
+            Ok(Term::string(&report::format_error(&error)))
+        }
+        _ => return None,
+    })
 }
 
 /// A field's value when `exception/1` is not given it.

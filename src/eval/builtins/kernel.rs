@@ -100,6 +100,10 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_reference", [v]) => Ok(Term::bool(matches!(v, Term::Ref(_)))),
         ("is_function", [v]) => Ok(Term::bool(matches!(v, Term::Fun(_)))),
         ("is_function", [Term::Fun(f), Term::Int(a)]) => Ok(Term::bool(f.arity as i64 == *a)),
+        ("is_exception", [v]) => Ok(Term::bool(is_exception(v))),
+        ("is_exception", [v, m]) => Ok(Term::bool(
+            is_exception(v) && exception_field(v, "__struct__") == Some(m),
+        )),
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
@@ -119,6 +123,12 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("pid", [_, _, _]) => Err(no_clause("IEx.Helpers", "pid", 3)),
         _ => return None,
     })
+}
+
+/// A map with `__exception__: true` and an atom `__struct__`.
+fn is_exception(v: &Term) -> bool {
+    exception_field(v, "__exception__").is_some_and(|t| t.is_atom("true"))
+        && exception_field(v, "__struct__").is_some_and(|m| m.as_atom().is_some())
 }
 
 fn elem(t: &Term, i: &Term) -> Result<Term, Error> {

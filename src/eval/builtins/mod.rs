@@ -69,12 +69,7 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Registry" => otp::registry(ev, function, args),
         "Elixir.Server" => otp::server(ev, function, args),
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
-        "Elixir.Exception" => match (function, args.as_slice()) {
-            ("message", [e]) if crate::error::exception_module(e).is_some() => {
-                Some(Ok(Term::string(&crate::eval::report::exception_message(e))))
-            }
-            _ => None,
-        },
+        "Elixir.Exception" => exceptions::exception_functions(function, &args),
         m if function == "exception" && args.len() == 1 => exceptions::new(m, &args[0]),
         "Elixir.Supervisor" => otp::supervisor(ev, function, args),
         "sys" => process::sys(ev, function, args),
@@ -124,31 +119,31 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
 }
 
-/// `UndefinedFunctionError.message/1`: whether the module exists, and "Did you mean"
-/// when it has the function at another arity.
+/// `UndefinedFunctionError.message/1`: whether the module exists. The "Did you mean"
+/// hint is added only when the error is printed (`did_you_mean`).
 pub(crate) fn undefined_function_message(module: &str, function: &str, arity: usize) -> String {
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
     let fun = crate::inspect::inspect_plain(&Term::atom(function));
     let fun = fun.trim_start_matches(':');
-    let mut message = if known(module) {
+    if known(module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {
         format!("function {shown}.{fun}/{arity} is undefined (module {shown} is not available)")
-    };
-    message.push_str(&did_you_mean(module, function));
-    message
+    }
 }
 
-/// iex's "Did you mean" list: the function at its other arities if the module has it,
-/// else up to five functions whose names are spelled alike (Jaro distance >= 0.77),
-/// best first, then shown in name order.
-fn did_you_mean(module: &str, function: &str) -> String {
+/// `UndefinedFunctionError.blame/2`'s "Did you mean" list: the function at its other
+/// arities if the module has it, else up to five functions whose names are spelled alike
+/// (Jaro distance >= 0.77), best first, then shown in name order.
+pub(crate) fn did_you_mean(module: &str, function: &str, arity: usize) -> String {
     let exports: Vec<(&str, usize)> = exports::EXPORTS
         .iter()
         .filter(|(m, _)| *m == module)
         .flat_map(|(_, list)| list.split_whitespace())
         .filter_map(|fa| fa.rsplit_once('/'))
         .filter_map(|(f, a)| Some((f, a.parse().ok()?)))
+        // A function otpsh lacks but Elixir has is no suggestion for itself.
+        .filter(|&(f, a)| (f, a) != (function, arity))
         .collect();
     let mut picked: Vec<(f64, &str, usize)> = if exports.iter().any(|(f, _)| *f == function) {
         exports

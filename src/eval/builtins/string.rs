@@ -123,6 +123,10 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 .collect(),
         )),
         ("to_charlist", []) => Ok(to_charlist(&s)),
+        ("jaro_distance", [Term::Binary(b)]) => Ok(Term::Float(super::jaro::distance(
+            &s,
+            &String::from_utf8_lossy(b),
+        ))),
         ("valid?", []) => Ok(Term::bool(std::str::from_utf8(&binary(&args[0])).is_ok())),
         ("equivalent?", [Term::Binary(b)]) => Ok(Term::bool(s.as_bytes() == &b[..])),
         ("first", []) => Ok(s
@@ -235,6 +239,7 @@ fn exists(function: &str, arity: usize) -> bool {
         ("replace_suffix", &[3]),
         ("to_integer", &[1, 2]),
         ("to_float", &[1]),
+        ("jaro_distance", &[2]),
     ];
     EXPORTS
         .iter()
