@@ -98,6 +98,10 @@ pub(crate) struct Consts {
     pub nil: Term,
     pub ok: Term,
     pub shutdown: Term,
+    /// The tag of `{:EXIT, pid, reason}`: every terminated child sends one to its
+    /// registry partition.
+    pub exit: Term,
+    pub terminate_child: Term,
 }
 
 impl Consts {
@@ -106,6 +110,8 @@ impl Consts {
             nil: Term::nil(),
             ok: Term::ok(),
             shutdown: Term::atom("shutdown"),
+            exit: Term::atom("EXIT"),
+            terminate_child: Term::atom("terminate_child"),
         }
     }
 
