@@ -113,7 +113,7 @@ impl Client {
     /// `DynamicSupervisor.terminate_child/2`: `:ok` or `{:error, :not_found}`.
     pub fn terminate_child(&self, sup: &Term, pid: &Term) -> Result<Term, Error> {
         let tag = self.rt.inner.consts.terminate_child.clone();
-        let request = Term::tuple(vec![tag, pid.clone()]);
+        let request = super::tuple([tag, pid.clone()]);
         self.sup_call(sup, request)
     }
 

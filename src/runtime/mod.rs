@@ -117,8 +117,15 @@ impl Consts {
 
     /// `{:ok, value}`
     pub fn ok_tuple(&self, value: Term) -> Term {
-        Term::tuple(vec![self.ok.clone(), value])
+        tuple([self.ok.clone(), value])
     }
+}
+
+/// A tuple built in one allocation (`Term::tuple` takes a `Vec`, which is allocated,
+/// copied into the tuple's own allocation and freed): for the tuples every start and
+/// terminate builds.
+pub(crate) fn tuple<const N: usize>(items: [Term; N]) -> Term {
+    Term::Tuple(Arc::from(items))
 }
 
 pub(crate) struct Inner {

@@ -22,7 +22,7 @@ pub(crate) fn exit_signal(rt: &Runtime, from: Pid, target: &Arc<Process>, reason
         die(rt, target, Term::atom("killed"));
     } else if target.trap_exit.load(Ordering::Acquire) {
         let tag = rt.inner.consts.exit.clone();
-        let msg = Term::tuple(vec![tag, Term::Pid(from), reason]);
+        let msg = super::tuple([tag, Term::Pid(from), reason]);
         scheduler::deliver(rt, target, Msg::Info(msg));
     } else if !reason.is_atom("normal") {
         die(rt, target, reason);
