@@ -112,7 +112,8 @@ impl Client {
 
     /// `DynamicSupervisor.terminate_child/2`: `:ok` or `{:error, :not_found}`.
     pub fn terminate_child(&self, sup: &Term, pid: &Term) -> Result<Term, Error> {
-        let request = Term::tuple(vec![Term::atom("terminate_child"), pid.clone()]);
+        let tag = self.rt.inner.consts.terminate_child.clone();
+        let request = super::tuple([tag, pid.clone()]);
         self.sup_call(sup, request)
     }
 
@@ -379,8 +380,10 @@ impl Client {
 
     /// Live `(pid, value)` entries under `key` (lookup, dispatch).
     pub fn registry_entries(&self, reg: &Term, key: &Term) -> Result<Vec<(Pid, Term)>, Error> {
-        let table = self.rt.inner.registries.resolve(reg)?;
-        Ok(table.lookup(key))
+        self.rt
+            .inner
+            .registries
+            .with(reg, |table| table.lookup(key))
     }
 
     /// `Registry.update_value/3` for this process: `{new, old}` or `:error`.

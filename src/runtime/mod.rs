@@ -98,6 +98,10 @@ pub(crate) struct Consts {
     pub nil: Term,
     pub ok: Term,
     pub shutdown: Term,
+    /// The tag of `{:EXIT, pid, reason}`: every terminated child sends one to its
+    /// registry partition.
+    pub exit: Term,
+    pub terminate_child: Term,
 }
 
 impl Consts {
@@ -106,13 +110,22 @@ impl Consts {
             nil: Term::nil(),
             ok: Term::ok(),
             shutdown: Term::atom("shutdown"),
+            exit: Term::atom("EXIT"),
+            terminate_child: Term::atom("terminate_child"),
         }
     }
 
     /// `{:ok, value}`
     pub fn ok_tuple(&self, value: Term) -> Term {
-        Term::tuple(vec![self.ok.clone(), value])
+        tuple([self.ok.clone(), value])
     }
+}
+
+/// A tuple built in one allocation (`Term::tuple` takes a `Vec`, which is allocated,
+/// copied into the tuple's own allocation and freed): for the tuples every start and
+/// terminate builds.
+pub(crate) fn tuple<const N: usize>(items: [Term; N]) -> Term {
+    Term::Tuple(Arc::from(items))
 }
 
 pub(crate) struct Inner {

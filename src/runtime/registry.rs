@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
-use super::registry_keys::{Entries, Entry, Key, KeyMap};
+use super::registry_keys::{Entries, Entry, Key, KeyMap, Probe};
 use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Term};
@@ -53,18 +53,23 @@ impl RegistryTable {
         Term::Atom(self.name.clone())
     }
 
-    /// The key with its hash, and its shard (picked by the hash's high bits: the map
-    /// inside the shard uses the low ones).
-    fn locate(&self, key: &Term) -> (Key, &RwLock<KeyMap>) {
-        let key = Key::new(key.clone());
-        let shard = &self.shards[(key.hash() >> 58) as usize % SHARDS];
-        (key, shard)
+    /// The key as a borrowed probe with its hash, and its shard (picked by the hash's
+    /// high bits: the map inside the shard uses the low ones).
+    fn locate<'k>(&self, key: &'k Term) -> (Probe<'k>, &RwLock<KeyMap>) {
+        let probe = Probe::new(key);
+        let shard = self.shard(probe.hash());
+        (probe, shard)
+    }
+
+    fn shard(&self, hash: u64) -> &RwLock<KeyMap> {
+        &self.shards[(hash >> 58) as usize % SHARDS]
     }
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
     pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
-        let (key, shard) = self.locate(&key);
-        let mut shard = shard.write().unwrap();
+        // The key is owned already: it goes into the map without a clone.
+        let key = Key::new(key);
+        let mut shard = self.shard(key.hash()).write().unwrap();
         let entries = shard.entry(key).or_insert(Entries::Many(Vec::new()));
         if self.unique {
             if let Some(holder) = entries.as_slice().iter().find(|e| e.proc.is_alive()) {
@@ -86,13 +91,13 @@ impl RegistryTable {
     pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
         let (key, shard) = self.locate(key);
         let mut shard = shard.write().unwrap();
-        if let Some(entries) = shard.get_mut(&key) {
+        if let Some(entries) = shard.get_mut(key.view()) {
             let before = entries.len();
             entries.retain(|e| e.pid != pid);
             self.count
                 .fetch_sub(before - entries.len(), Ordering::AcqRel);
             if entries.is_empty() {
-                shard.remove(&key);
+                shard.remove(key.view());
             }
         }
     }
@@ -103,7 +108,7 @@ impl RegistryTable {
     pub(crate) fn lookup(&self, key: &Term) -> Vec<(Pid, Term)> {
         let (key, shard) = self.locate(key);
         let shard = shard.read().unwrap();
-        shard.get(&key).map_or_else(Vec::new, |entries| {
+        shard.get(key.view()).map_or_else(Vec::new, |entries| {
             entries
                 .as_slice()
                 .iter()
@@ -139,7 +144,7 @@ impl RegistryTable {
     ) -> Result<usize, Error> {
         let (key, shard) = self.locate(key);
         let mut shard = shard.write().unwrap();
-        let Some(entries) = shard.get_mut(&key) else {
+        let Some(entries) = shard.get_mut(key.view()) else {
             return Ok(0);
         };
         let before = entries.len();
@@ -148,7 +153,7 @@ impl RegistryTable {
         })?;
         let removed = before - entries.len();
         if entries.is_empty() {
-            shard.remove(&key);
+            shard.remove(key.view());
         }
         self.count.fetch_sub(removed, Ordering::AcqRel);
         Ok(removed)
@@ -159,7 +164,7 @@ impl RegistryTable {
         let (key, shard) = self.locate(key);
         let shard = shard.read().unwrap();
         shard
-            .get(&key)?
+            .get(key.view())?
             .as_slice()
             .iter()
             .find(|e| e.proc.is_alive())
@@ -179,7 +184,7 @@ impl RegistryTable {
         let (key, shard) = self.locate(key);
         let old = {
             let shard = shard.read().unwrap();
-            shard.get(&key).and_then(|es| {
+            shard.get(key.view()).and_then(|es| {
                 es.as_slice()
                     .iter()
                     .find(|e| e.pid == pid)
@@ -193,7 +198,7 @@ impl RegistryTable {
         let new = f(old.clone())?;
         let mut shard = shard.write().unwrap();
         if let Some(entry) = shard
-            .get_mut(&key)
+            .get_mut(key.view())
             .and_then(|es| es.as_mut_slice().iter_mut().find(|e| e.pid == pid))
         {
             entry.value = new.clone();
@@ -253,11 +258,35 @@ impl Registries {
             .cloned()
     }
 
+    /// Runs `f` on the registry `reg` names, without taking a handle on it (a lookup's
+    /// path: the handle was two atomic operations on a line every lookup shares).
+    pub(crate) fn with<R>(
+        &self,
+        reg: &Term,
+        f: impl FnOnce(&RegistryTable) -> R,
+    ) -> Result<R, Error> {
+        let list = self.by_name.read().unwrap();
+        match reg
+            .as_atom()
+            .and_then(|a| list.iter().find(|t| t.name == *a && !t.is_closed()))
+        {
+            Some(table) => Ok(f(table)),
+            None => {
+                drop(list);
+                Err(self.unknown(reg))
+            }
+        }
+    }
+
+    fn unknown(&self, reg: &Term) -> Error {
+        Error::argument(format!("unknown registry: {}", text::term(reg)))
+    }
+
     /// Looks a registry up by the term the user gave: iex's error if it is unknown.
     pub(crate) fn resolve(&self, reg: &Term) -> Result<Arc<RegistryTable>, Error> {
         reg.as_atom()
             .and_then(|a| self.get(a))
-            .ok_or_else(|| Error::argument(format!("unknown registry: {}", text::term(reg))))
+            .ok_or_else(|| self.unknown(reg))
     }
 
     /// `Registry.meta/2`'s lookup, whose error says more than the others.

@@ -7,6 +7,7 @@
 //! pid, sits in the bucket, so a lookup touches neither a separate entry vector nor the
 //! process.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
@@ -90,8 +91,19 @@ impl Entries {
         error.map_or(Ok(()), Err)
     }
 
+    /// Keeps the entries `keep` accepts, in order. Allocates nothing: it runs at every
+    /// via-named process's death (`try_retain` rebuilds the vector).
     pub(crate) fn retain(&mut self, mut keep: impl FnMut(&Entry) -> bool) {
-        let _ = self.try_retain::<()>(|e| Ok(keep(e)));
+        match self {
+            Entries::One(e) if !keep(e) => *self = Entries::Many(Vec::new()),
+            Entries::One(_) => {}
+            Entries::Many(v) => {
+                v.retain(|e| keep(e));
+                if v.len() == 1 {
+                    *self = Entries::One(v.pop().expect("one entry"));
+                }
+            }
+        }
     }
 }
 
@@ -105,7 +117,7 @@ pub(crate) struct Key {
 
 /// Up to `SHORT` bytes of a binary key, inline; `len == NOT_SHORT` for other keys.
 #[derive(PartialEq, Eq)]
-struct Short {
+pub(crate) struct Short {
     len: u8,
     bytes: [u8; SHORT],
 }
@@ -143,6 +155,70 @@ impl Key {
     }
 }
 
+/// A key to look up with, borrowing its term: a lookup clones nothing (the clone was
+/// an atomic write to the caller's binary, and its drop another).
+pub(crate) struct Probe<'a> {
+    hash: u64,
+    short: Short,
+    term: &'a Term,
+}
+
+impl<'a> Probe<'a> {
+    pub(crate) fn new(term: &'a Term) -> Probe<'a> {
+        Probe {
+            hash: hash_one(term),
+            short: Short::of(term),
+            term,
+        }
+    }
+
+    pub(crate) fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// Borrowed as the map's keys are, so `KeyMap::get(probe.view())` finds a `Key`.
+    pub(crate) fn view(&self) -> &(dyn KeyView + 'a) {
+        self
+    }
+}
+
+/// What a stored `Key` and a `Probe` share: the map hashes and compares through it.
+pub(crate) trait KeyView {
+    fn parts(&self) -> (u64, &Short, &Term);
+}
+
+impl KeyView for Key {
+    fn parts(&self) -> (u64, &Short, &Term) {
+        (self.hash, &self.short, &self.term)
+    }
+}
+
+impl KeyView for Probe<'_> {
+    fn parts(&self) -> (u64, &Short, &Term) {
+        (self.hash, &self.short, self.term)
+    }
+}
+
+impl<'a> Borrow<dyn KeyView + 'a> for Key {
+    fn borrow(&self) -> &(dyn KeyView + 'a) {
+        self
+    }
+}
+
+impl Hash for dyn KeyView + '_ {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.parts().0);
+    }
+}
+
+impl PartialEq for dyn KeyView + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        same_key(self.parts(), other.parts())
+    }
+}
+
+impl Eq for dyn KeyView + '_ {}
+
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
         state.write_u64(self.hash);
@@ -151,19 +227,23 @@ impl Hash for Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        if self.hash != other.hash {
-            return false;
-        }
-        match (self.short.len, other.short.len) {
-            (NOT_SHORT, NOT_SHORT) => same_term(&self.term, &other.term),
-            // A short binary equals only a short binary.
-            (NOT_SHORT, _) | (_, NOT_SHORT) => false,
-            _ => self.short == other.short,
-        }
+        same_key(self.parts(), other.parts())
     }
 }
 
 impl Eq for Key {}
+
+fn same_key((h1, s1, t1): (u64, &Short, &Term), (h2, s2, t2): (u64, &Short, &Term)) -> bool {
+    if h1 != h2 {
+        return false;
+    }
+    match (s1.len, s2.len) {
+        (NOT_SHORT, NOT_SHORT) => same_term(t1, t2),
+        // A short binary equals only a short binary.
+        (NOT_SHORT, _) | (_, NOT_SHORT) => false,
+        _ => s1 == s2,
+    }
+}
 
 /// Term equality, with the common key shapes (strings, atoms) compared directly.
 fn same_term(a: &Term, b: &Term) -> bool {
@@ -213,5 +293,21 @@ mod tests {
         let long = "a key longer than twenty-three bytes";
         assert!(Key::new(Term::string(long)) == Key::new(Term::string(long)));
         assert!(Key::new(Term::string("")) != Key::new(Term::empty_list()));
+    }
+
+    #[test]
+    fn a_probe_finds_the_key_it_equals_and_no_other() {
+        let mut map = KeyMap::default();
+        for k in [Term::string("room_1"), Term::Int(1), Term::atom("a")] {
+            map.insert(Key::new(k), Entries::Many(Vec::new()));
+        }
+        let long = Term::string("a key longer than twenty-three bytes");
+        map.insert(Key::new(long.clone()), Entries::Many(Vec::new()));
+        for k in [Term::string("room_1"), Term::Int(1), Term::atom("a"), long] {
+            assert!(map.contains_key(Probe::new(&k).view()), "{k:?}");
+        }
+        for k in [Term::string("room_2"), Term::Float(1.0), Term::string("a")] {
+            assert!(!map.contains_key(Probe::new(&k).view()), "{k:?}");
+        }
     }
 }

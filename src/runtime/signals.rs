@@ -21,7 +21,8 @@ pub(crate) fn exit_signal(rt: &Runtime, from: Pid, target: &Arc<Process>, reason
     if reason.is_atom("kill") {
         die(rt, target, Term::atom("killed"));
     } else if target.trap_exit.load(Ordering::Acquire) {
-        let msg = Term::tuple(vec![Term::atom("EXIT"), Term::Pid(from), reason]);
+        let tag = rt.inner.consts.exit.clone();
+        let msg = super::tuple([tag, Term::Pid(from), reason]);
         scheduler::deliver(rt, target, Msg::Info(msg));
     } else if !reason.is_atom("normal") {
         die(rt, target, reason);
