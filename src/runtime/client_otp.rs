@@ -185,7 +185,12 @@ impl Client {
             Ok(started) => started,
             Err(holder) => return Ok(already_started(holder)),
         };
-        let table = Arc::new(RegistryTable::new(name.clone(), pids, unique));
+        let table = Arc::new(RegistryTable::new(
+            name.clone(),
+            pids,
+            unique,
+            self.rt.make_ref(),
+        ));
         for pair in meta.as_list().unwrap_or(&[]) {
             if let Some([k, v]) = pair.as_tuple() {
                 table.put_meta(k.clone(), v.clone());
@@ -338,7 +343,24 @@ impl Client {
 
     pub fn registry_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
         let table = self.rt.inner.registries.resolve(reg)?;
-        select::select(spec, &table.all())
+        let site = select::Site {
+            function: "select",
+            table: table.ets,
+        };
+        select::select(&site, spec, &table.all()).map(Term::list)
+    }
+
+    /// `Registry.count_select/2`: how many entries the spec maps to `true`.
+    pub fn registry_count_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let site = select::Site {
+            function: "count_select",
+            table: table.ets,
+        };
+        let results = select::select(&site, spec, &table.all())?;
+        Ok(Term::Int(
+            results.iter().filter(|t| t.is_atom("true")).count() as i64,
+        ))
     }
 
     /// `Registry.match/4`: `[{pid, value}]` under `key` whose value matches.

@@ -14,7 +14,7 @@ use super::process::Process;
 use super::registry_keys::{Entries, Entry, Key, KeyMap, Probe};
 use super::{select, text};
 use crate::error::Error;
-use crate::term::{Atom, Pid, Term};
+use crate::term::{Atom, Pid, Ref, Term};
 
 const SHARDS: usize = 16;
 
@@ -23,6 +23,8 @@ pub(crate) struct RegistryTable {
     /// The partitions' pids, in start order: a registering process links to one.
     pub partitions: Vec<Pid>,
     pub unique: bool,
+    /// The ETS table iex names in a `:ets.select/2` error.
+    pub ets: Ref,
     shards: Vec<RwLock<KeyMap>>,
     meta: Mutex<HashMap<Term, Term>>,
     count: AtomicUsize,
@@ -30,11 +32,12 @@ pub(crate) struct RegistryTable {
 }
 
 impl RegistryTable {
-    pub(crate) fn new(name: Atom, partitions: Vec<Pid>, unique: bool) -> RegistryTable {
+    pub(crate) fn new(name: Atom, partitions: Vec<Pid>, unique: bool, ets: Ref) -> RegistryTable {
         RegistryTable {
             name,
             partitions,
             unique,
+            ets,
             shards: (0..SHARDS)
                 .map(|_| RwLock::new(KeyMap::default()))
                 .collect(),

@@ -7,48 +7,182 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::error::Error;
-use crate::term::{Pid, Term};
+use crate::term::{Pid, Ref, Term};
 
 type Bindings = HashMap<String, Term>;
 
-fn bad_spec(spec: &Term) -> Error {
+/// Where a spec is run: which `Registry` function (for its own spec error) and the ETS
+/// table iex shows in `:ets.select/2`'s error.
+pub(crate) struct Site<'a> {
+    pub function: &'a str,
+    pub table: Ref,
+}
+
+/// Elixir's own check: every clause must match a `{key, pid, value}` entry.
+fn bad_spec(site: &Site, spec: &Term) -> Error {
     Error::argument(format!(
-        "invalid match specification: {}",
+        "invalid match specification in Registry.{}/2: {}",
+        site.function,
         super::text::term(spec)
     ))
 }
 
-/// Runs `spec` over `(key, pid, value)` entries.
-pub(crate) fn select(spec: &Term, entries: &[(Term, Pid, Term)]) -> Result<Term, Error> {
-    let clauses = spec.as_list().ok_or_else(|| bad_spec(spec))?;
+/// ETS's check of the spec Elixir built (`{key, {pid, value}}` patterns), raised from
+/// `:ets.select/2` or `:ets.select_count/2` as iex shows it.
+fn bad_ets_spec(site: &Site, ets_spec: Term) -> Error {
+    let ets = if site.function == "count_select" {
+        "select_count"
+    } else {
+        "select"
+    };
+    Error::bif_argument(2, "not a valid match specification").at(format!(
+        "(stdlib 4.2) :ets.{ets}({}, {})",
+        super::text::term(&Term::Ref(site.table)),
+        super::text::term(&ets_spec)
+    ))
+}
+
+/// Runs `spec` over `(key, pid, value)` entries: one result per entry a clause accepts.
+/// `Registry.count_select/2` counts the results that are `true`, as `:ets.select_count`.
+pub(crate) fn select(
+    site: &Site,
+    spec: &Term,
+    entries: &[(Term, Pid, Term)],
+) -> Result<Vec<Term>, Error> {
+    let clauses = spec.as_list().ok_or_else(|| bad_spec(site, spec))?;
+    let mut ets_clauses = Vec::new();
+    for clause in clauses {
+        match clause.as_tuple() {
+            Some([pattern, guards, body]) => match pattern.as_tuple() {
+                Some([k, p, v]) => ets_clauses.push(Term::tuple(vec![
+                    Term::tuple(vec![k.clone(), Term::tuple(vec![p.clone(), v.clone()])]),
+                    guards.clone(),
+                    body.clone(),
+                ])),
+                _ => return Err(bad_spec(site, spec)),
+            },
+            _ => return Err(bad_spec(site, spec)),
+        }
+    }
+    if !clauses.iter().all(valid_clause) {
+        return Err(bad_ets_spec(site, Term::list(ets_clauses)));
+    }
     let mut out = Vec::new();
     for (key, pid, value) in entries {
         let entry = Term::tuple(vec![key.clone(), Term::Pid(*pid), value.clone()]);
+        // `:"$_"` is the ETS object, `{key, {pid, value}}`.
+        let object = Term::tuple(vec![
+            key.clone(),
+            Term::tuple(vec![Term::Pid(*pid), value.clone()]),
+        ]);
         for clause in clauses {
             let Some([pattern, guards, body]) = clause.as_tuple() else {
-                return Err(bad_spec(spec));
+                continue;
             };
             let mut b = Bindings::new();
             if !matches(pattern, &entry, &mut b) {
                 continue;
             }
-            let guards = guards.as_list().ok_or_else(|| bad_spec(spec))?;
+            let guards = guards.as_list().unwrap_or(&[]);
             if !guards
                 .iter()
-                .all(|g| eval(g, &b, &entry).is_some_and(|t| t.is_atom("true")))
+                .all(|g| eval(g, &b, &object).is_some_and(|t| t.is_atom("true")))
             {
                 continue;
             }
-            let body = body.as_list().ok_or_else(|| bad_spec(spec))?;
-            let result = body
-                .last()
-                .and_then(|e| eval(e, &b, &entry))
-                .ok_or_else(|| bad_spec(spec))?;
-            out.push(result);
+            // A body that fails at run time drops the entry, as in ETS.
+            if let Some(result) = body
+                .as_list()
+                .and_then(|body| body.last())
+                .and_then(|e| eval(e, &b, &object))
+            {
+                out.push(result);
+            }
             break;
         }
     }
-    Ok(Term::list(out))
+    Ok(out)
+}
+
+/// What `ets:match_spec_compile` accepts: guard and body lists (a body not empty) whose
+/// variables the pattern binds and whose calls are guard functions.
+fn valid_clause(clause: &Term) -> bool {
+    let Some([pattern, guards, body]) = clause.as_tuple() else {
+        return false;
+    };
+    let mut bound = Vec::new();
+    pattern_vars(pattern, &mut bound);
+    let (Some(guards), Some(body)) = (guards.as_list(), body.as_list()) else {
+        return false;
+    };
+    !body.is_empty()
+        && guards.iter().all(|g| valid_expr(g, &bound))
+        && body.iter().all(|e| valid_expr(e, &bound))
+}
+
+fn pattern_vars<'t>(pattern: &'t Term, out: &mut Vec<&'t str>) {
+    if let Some(v) = var_name(pattern) {
+        out.push(v);
+    }
+    match pattern {
+        Term::Tuple(items) | Term::List(items) => {
+            items.iter().for_each(|p| pattern_vars(p, out));
+        }
+        Term::Map(m) => m.iter().for_each(|(_, p)| pattern_vars(p, out)),
+        _ => {}
+    }
+}
+
+const GUARD_FUNCTIONS: &[&str] = &[
+    "==",
+    "/=",
+    "=:=",
+    "=/=",
+    "<",
+    ">",
+    "=<",
+    ">=",
+    "andalso",
+    "and",
+    "orelse",
+    "or",
+    "not",
+    "is_atom",
+    "is_integer",
+    "is_binary",
+    "is_pid",
+    "is_list",
+    "is_tuple",
+    "is_map",
+    "is_float",
+    "is_number",
+    "is_reference",
+    "+",
+    "-",
+    "*",
+    "const",
+];
+
+fn valid_expr(expr: &Term, bound: &[&str]) -> bool {
+    if let Some(v) = var_name(expr) {
+        return bound.contains(&v);
+    }
+    match expr {
+        Term::Tuple(t) if t.len() == 1 => match t[0].as_tuple() {
+            Some(inner) => inner.iter().all(|e| valid_expr(e, bound)),
+            None => true,
+        },
+        Term::Tuple(t) if !t.is_empty() => match t[0].as_atom() {
+            Some(op) if op.name() == "const" => t.len() == 2,
+            Some(op) => {
+                GUARD_FUNCTIONS.contains(&op.name()) && t[1..].iter().all(|e| valid_expr(e, bound))
+            }
+            None => false,
+        },
+        Term::Tuple(_) => false,
+        Term::List(items) => items.iter().all(|e| valid_expr(e, bound)),
+        _ => true,
+    }
 }
 
 /// `Registry.match/4`'s test of one value: `pattern` with `:_` and `:"$N"`, then the
@@ -165,13 +299,42 @@ fn guard(t: &[Term], b: &Bindings, entry: &Term) -> Option<Term> {
         "is_integer" => Some(Term::bool(args.first()?.as_int().is_some())),
         "is_binary" => Some(Term::bool(matches!(args.first()?, Term::Binary(_)))),
         "is_pid" => Some(Term::bool(args.first()?.as_pid().is_some())),
-        _ => Some(Term::tuple(args)),
+        "is_list" => Some(Term::bool(args.first()?.as_list().is_some())),
+        "is_tuple" => Some(Term::bool(args.first()?.as_tuple().is_some())),
+        "is_map" => Some(Term::bool(matches!(args.first()?, Term::Map(_)))),
+        "is_float" => Some(Term::bool(matches!(args.first()?, Term::Float(_)))),
+        "is_number" => Some(Term::bool(matches!(
+            args.first()?,
+            Term::Int(_) | Term::Float(_)
+        ))),
+        "is_reference" => Some(Term::bool(matches!(args.first()?, Term::Ref(_)))),
+        "+" => Some(Term::Int(
+            args.first()?
+                .as_int()?
+                .checked_add(args.get(1)?.as_int()?)?,
+        )),
+        "-" => Some(Term::Int(
+            args.first()?
+                .as_int()?
+                .checked_sub(args.get(1)?.as_int()?)?,
+        )),
+        "*" => Some(Term::Int(
+            args.first()?
+                .as_int()?
+                .checked_mul(args.get(1)?.as_int()?)?,
+        )),
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const SITE: Site = Site {
+        function: "select",
+        table: Ref(1),
+    };
 
     fn a(s: &str) -> Term {
         Term::atom(s)
@@ -185,7 +348,7 @@ mod tests {
             Term::list(vec![Term::tuple(vec![Term::tuple(vec![a("$1"), a("$3")])])]),
         ])]);
         let entries = vec![(Term::string("k"), Pid(1), Term::Int(5))];
-        let out = select(&spec, &entries).unwrap();
+        let out = Term::list(select(&SITE, &spec, &entries).unwrap());
         assert_eq!(
             out,
             Term::list(vec![Term::tuple(vec![Term::string("k"), Term::Int(5)])])
@@ -204,7 +367,7 @@ mod tests {
             (Term::string("high"), Pid(2), Term::Int(2)),
         ];
         assert_eq!(
-            select(&spec, &entries).unwrap(),
+            Term::list(select(&SITE, &spec, &entries).unwrap()),
             Term::list(vec![Term::string("high")])
         );
     }

@@ -211,9 +211,7 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             ))
         }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
-        ("count_select", [reg, spec]) => client
-            .registry_select(reg, spec)
-            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
+        ("count_select", [reg, spec]) => client.registry_count_select(reg, spec),
         ("match", [reg, key, pattern]) => {
             client.registry_match(reg, key, pattern, &Term::empty_list())
         }
