@@ -46,6 +46,17 @@ impl Client {
             .unwrap_or_else(|| Term::atom("undefined")))
     }
 
+    /// `:sys.replace_state/2`'s write, once the caller has applied the function to the
+    /// state `sys_get_state` gave: the server's state becomes `state`.
+    pub fn sys_put_state(&self, server: &Term, state: Term) -> Result<Term, Error> {
+        let proc = self.sys_target("replace_state", server)?;
+        let mut behaviour = proc.behaviour.lock().unwrap();
+        if let Some(b) = behaviour.as_mut() {
+            b.replace_state(state.clone());
+        }
+        Ok(state)
+    }
+
     /// `:sys.suspend/1`: the process handles no more messages until resumed.
     pub fn sys_suspend(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("suspend", server)?;

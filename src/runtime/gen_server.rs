@@ -323,6 +323,11 @@ impl Behaviour for GenServerProc {
     fn state(&self) -> Option<Term> {
         Some(self.state.clone())
     }
+
+    fn replace_state(&mut self, state: Term) -> bool {
+        self.state = state;
+        true
+    }
 }
 
 impl GenServerProc {

@@ -97,6 +97,10 @@ pub(crate) trait Behaviour: Send {
     fn state(&self) -> Option<Term> {
         None
     }
+    /// `:sys.replace_state/2`'s write: whether this behaviour took the new state.
+    fn replace_state(&mut self, _state: Term) -> bool {
+        false
+    }
 }
 
 /// What a handler knows about where it runs.
