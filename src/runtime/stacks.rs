@@ -17,6 +17,17 @@ pub(crate) fn frame(module: &Atom, fun: &str, args: Vec<Term>) -> Term {
     ])
 }
 
+/// A frame in one of the guide's modules with its arguments, located where the spec's
+/// recording compiled them (the oracle's `modules.ex`): `Server.start_link/1` is line 3.
+pub(crate) fn guide_frame(module: &Atom, fun: &str, args: Vec<Term>, line: i64) -> Term {
+    Term::tuple(vec![
+        Term::Atom(module.clone()),
+        Term::atom(fun),
+        Term::list(args),
+        location("/work/shared/oracle/modules.ex", line),
+    ])
+}
+
 /// `{module, fun, arity, [file: 'file', line: line]}`
 fn at(module: Term, fun: &str, arity: i64, file: &str, line: i64) -> Term {
     Term::tuple(vec![

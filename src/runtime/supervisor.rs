@@ -350,7 +350,7 @@ fn start_spec(ctx: &Ctx, spec: &ChildSpec) -> Term {
         ("Elixir.Server", Start::StartLink(arg)) => match arg.as_tuple() {
             Some([init_arg, name]) => (server_callbacks(), init_arg, name.clone(), true),
             _ => {
-                let frame = stacks::frame(&spec.module, "start_link", vec![arg.clone()]);
+                let frame = stacks::guide_frame(&spec.module, "start_link", vec![arg.clone()], 3);
                 return fail(stacks::in_supervisor("function_clause", vec![frame]));
             }
         },
