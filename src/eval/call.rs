@@ -81,7 +81,7 @@ impl Evaluator<'_> {
                 ],
             ))),
             _ => Err(Error::argument(format!(
-                "you attempted to apply a function named :{function} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom",
+                "you attempted to apply a function on {}. Modules (the first argument of apply) must always be an atom",
                 inspect_plain(&module)
             ))
             .at(format!(
