@@ -35,6 +35,10 @@ pub struct Options {
     pub color: bool,
     /// Bytes of a string or charlist shown before ` <> ...` (`:printable_limit`).
     pub printable_limit: usize,
+    /// `base:` of integers: 2, 8, 10 or 16.
+    pub base: u32,
+    /// `charlists: :as_lists`: printable lists stay lists of integers.
+    pub charlists_as_lists: bool,
 }
 
 impl Default for Options {
@@ -45,6 +49,8 @@ impl Default for Options {
             pretty: true,
             color: false,
             printable_limit: PRINTABLE_LIMIT,
+            base: 10,
+            charlists_as_lists: false,
         }
     }
 }
@@ -69,6 +75,26 @@ impl Options {
         if let Some(l) = opts.keyword_get("printable_limit").and_then(count) {
             self.printable_limit = l;
         }
+        match opts
+            .keyword_get("base")
+            .and_then(Term::as_atom)
+            .map(|a| a.name())
+        {
+            Some("binary") => self.base = 2,
+            Some("octal") => self.base = 8,
+            Some("decimal") => self.base = 10,
+            Some("hex") => self.base = 16,
+            _ => {}
+        }
+        match opts
+            .keyword_get("charlists")
+            .and_then(Term::as_atom)
+            .map(|a| a.name())
+        {
+            Some("as_lists") => self.charlists_as_lists = true,
+            Some("infer") => self.charlists_as_lists = false,
+            _ => {}
+        }
         if let Some(p) = opts.keyword_get("pretty") {
             self.pretty = p.is_atom("true");
         }
@@ -92,6 +118,8 @@ pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
     let ctx = protocol::Ctx {
         palette,
         printable_limit: opts.printable_limit,
+        base: opts.base,
+        charlists_as_lists: opts.charlists_as_lists,
     };
     let doc = algebra::group(ctx.to_doc(term, opts.limit));
     let width = opts.pretty.then_some(opts.width);
