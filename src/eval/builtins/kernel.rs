@@ -119,6 +119,21 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
         }
+        ("get_in", [data, keys]) => super::access::get_in(data, keys),
+        ("put_in", [data, Term::List(keys), value]) if !keys.is_empty() => {
+            super::access::update_in(data, keys, &mut |_| Ok(value.clone()))
+        }
+        ("update_in", [data, Term::List(keys), f])
+            if !keys.is_empty() && matches!(f, Term::Fun(_)) =>
+        {
+            super::access::update_in(data, keys, &mut |old| ev.apply_fun(f, vec![old]))
+        }
+        ("put_in", [data, keys, value]) => Err(super::stdlib::clause_error(
+            "Kernel",
+            "put_in",
+            vec![data.clone(), keys.clone(), value.clone()],
+            &["def put_in(data, -[_ | _] = keys-, value)"],
+        )),
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
