@@ -81,7 +81,7 @@ impl Evaluator<'_> {
                 ],
             ))),
             _ => Err(Error::argument(format!(
-                "you attempted to apply a function named :{function} on {}. If you are using Kernel.apply/3, make sure the module is an atom. If you are using the dot syntax, such as module.function(), make sure the left-hand side of the dot is a module atom",
+                "you attempted to apply a function on {}. Modules (the first argument of apply) must always be an atom",
                 inspect_plain(&module)
             ))
             .at(format!(
@@ -190,7 +190,10 @@ impl Evaluator<'_> {
             None => None,
         };
         let mut results = Vec::new();
-        self.qualify(qualifiers, body, &scope, Some(&mut results))?;
+        self.qualify(qualifiers, body, &scope, &mut |_, value| {
+            results.push(value);
+            Ok(())
+        })?;
         match into {
             None => Ok(Term::list(results)),
             Some(Term::Map(base)) => {
@@ -227,13 +230,31 @@ impl Evaluator<'_> {
     }
 
     /// A comprehension evaluated only for its effects (its value is discarded).
+    /// `for ..., reduce: init do acc -> ... end`: the body evaluates to the `fn` of the
+    /// clauses, in the scope of each element; calling it on the accumulator gives the next.
+    pub(crate) fn comprehension_reduce(
+        &mut self,
+        qualifiers: &[Qualifier],
+        init: &Expr,
+        body: &Block,
+        env: &Env,
+    ) -> Result<Term> {
+        let mut acc = Some(self.eval(init, &mut env.clone())?);
+        self.qualify(qualifiers, body, env, &mut |ev, step| {
+            let previous = acc.take().unwrap_or_else(Term::nil);
+            acc = Some(ev.apply_fun(&step, vec![previous])?);
+            Ok(())
+        })?;
+        Ok(acc.unwrap_or_else(Term::nil))
+    }
+
     pub(crate) fn for_effects(
         &mut self,
         qualifiers: &[Qualifier],
         body: &Block,
         env: &Env,
     ) -> Result<()> {
-        self.qualify(qualifiers, body, env, None)
+        self.qualify(qualifiers, body, env, &mut |_, _| Ok(()))
     }
 
     fn qualify(
@@ -241,21 +262,19 @@ impl Evaluator<'_> {
         qualifiers: &[Qualifier],
         body: &Block,
         env: &Env,
-        mut results: Option<&mut Vec<Term>>,
+        // What to do with the body's value for each combination of elements.
+        leaf: &mut dyn FnMut(&mut Self, Term) -> Result<()>,
     ) -> Result<()> {
         let Some((first, rest)) = qualifiers.split_first() else {
             let mut scope = env.clone();
             let value = self.eval_block(body, &mut scope)?;
-            if let Some(results) = results {
-                results.push(value);
-            }
-            return Ok(());
+            return leaf(self, value);
         };
         match first {
             Qualifier::Filter(condition) => {
                 let mut scope = env.clone();
                 if self.eval(condition, &mut scope)?.is_truthy() {
-                    self.qualify(rest, body, &scope, results.as_deref_mut())?;
+                    self.qualify(rest, body, &scope, leaf)?;
                 }
                 Ok(())
             }
@@ -265,7 +284,7 @@ impl Evaluator<'_> {
                 for item in items {
                     let mut inner = env.clone();
                     if self.match_pattern(pattern, &item, &mut inner)? {
-                        self.qualify(rest, body, &inner, results.as_deref_mut())?;
+                        self.qualify(rest, body, &inner, leaf)?;
                     }
                 }
                 Ok(())
@@ -414,6 +433,7 @@ pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
         ExprKind::For {
             qualifiers,
             into,
+            reduce,
             body,
         } => {
             for q in qualifiers {
@@ -425,7 +445,7 @@ pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
                     Qualifier::Filter(e) => visit(e, f),
                 }
             }
-            if let Some(i) = into {
+            if let Some(i) = into.as_ref().or(reduce.as_ref()) {
                 visit(i, f);
             }
             block(body, f);

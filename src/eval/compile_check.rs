@@ -9,7 +9,9 @@
 
 use super::call::visit;
 use super::env::Env;
-use crate::syntax::ast::{CallTarget, Expr, ExprKind, Qualifier};
+use crate::inspect::inspect_plain;
+use crate::syntax::ast::{CallTarget, Expr, ExprKind, Qualifier, StrPart};
+use crate::term::Term;
 
 /// A name the compiler would reject, and how iex words it.
 #[derive(Debug, PartialEq)]
@@ -135,6 +137,60 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
         }
     });
     (names, pins)
+}
+
+/// `raise "a", "b"`: `raise/2` expands to `receiver.exception(args)`, and the compiler
+/// refuses a remote call on a literal that cannot be a module (a string, a number, a
+/// list). The description iex shows, or `None` when the call is left to run (and fail,
+/// if it does, in `apply`). Only constant arguments are judged: they print as iex's
+/// `Macro.to_string` does.
+pub fn invalid_raise_call(receiver: &Expr, args: &Expr) -> Option<String> {
+    let module = constant(receiver)?;
+    if matches!(module, Term::Atom(_) | Term::Tuple(_)) {
+        return None;
+    }
+    let args = constant(args)?;
+    let mut args_text = inspect_plain(&args);
+    let is_keyword = |items: &[Term]| {
+        !items.is_empty()
+            && items.iter().all(
+                |i| matches!(i.as_tuple(), Some([k, _]) if k.as_atom().is_some() && !k.is_nil()),
+            )
+    };
+    if args.as_list().is_some_and(is_keyword) {
+        // A keyword list as the last argument is written without its brackets.
+        args_text = args_text[1..args_text.len() - 1].to_string();
+    }
+    Some(format!(
+        "invalid call {}.exception({args_text})",
+        inspect_plain(&module)
+    ))
+}
+
+/// The value of an expression made only of literals.
+fn constant(expr: &Expr) -> Option<Term> {
+    match &expr.kind {
+        ExprKind::Int(i) => Some(Term::Int(*i)),
+        ExprKind::Float(f) => Some(Term::Float(*f)),
+        ExprKind::Atom(a) => Some(Term::atom(a)),
+        ExprKind::Alias(a) => Some(Term::module(a)),
+        ExprKind::Str(parts) => match parts.as_slice() {
+            [] => Some(Term::string("")),
+            [StrPart::Lit(s)] => Some(Term::string(s)),
+            _ => None,
+        },
+        ExprKind::Tuple(items) => items
+            .iter()
+            .map(constant)
+            .collect::<Option<_>>()
+            .map(Term::tuple),
+        ExprKind::List { items, tail: None } => items
+            .iter()
+            .map(constant)
+            .collect::<Option<_>>()
+            .map(Term::list),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -13,24 +13,27 @@ impl Evaluator<'_> {
         match &expr.kind {
             ExprKind::Int(i) => Ok(Term::Int(*i)),
             ExprKind::Float(f) => Ok(Term::Float(*f)),
-            ExprKind::Atom(name) | ExprKind::Alias(name)
-                if self.literals.contains_key(&literal_key(expr)) =>
-            {
-                let _ = name;
-                Ok(self.literals[&literal_key(expr)].clone())
-            }
-            ExprKind::Atom(name) => {
-                let atom = self.atom(name)?;
-                self.literals.insert(literal_key(expr), atom.clone());
-                Ok(atom)
-            }
             ExprKind::Alias(name) if name == "Elixir" || name.starts_with("Elixir.") => {
                 self.atom(name)
             }
-            ExprKind::Alias(name) => {
-                let atom = self.atom(&format!("Elixir.{name}"))?;
-                self.literals.insert(literal_key(expr), atom.clone());
-                Ok(atom)
+            ExprKind::Atom(name) | ExprKind::Alias(name) => {
+                let full = match &expr.kind {
+                    ExprKind::Alias(_) => format!("Elixir.{name}"),
+                    _ => name.clone(),
+                };
+                // A node's address is reused once its tree is dropped (a `fn` made and
+                // dropped in a loop), so a cached atom counts only if its name agrees.
+                let key = literal_key(expr);
+                match self.literals.get(&key) {
+                    Some(atom) if atom.as_atom().is_some_and(|a| a.name() == full) => {
+                        Ok(atom.clone())
+                    }
+                    _ => {
+                        let atom = self.atom(&full)?;
+                        self.literals.insert(key, atom.clone());
+                        Ok(atom)
+                    }
+                }
             }
             ExprKind::Str(parts) => {
                 let mut text = String::new();
@@ -62,8 +65,8 @@ impl Evaluator<'_> {
     }
 }
 
-/// Where an atom literal sits in the tree: the same node always means the same atom, so
-/// a loop interns it once.
+/// Where an atom literal sits in the tree: the same live node always means the same
+/// atom, so a loop interns it once.
 fn literal_key(expr: &Expr) -> usize {
     expr as *const Expr as usize
 }

@@ -148,6 +148,7 @@ impl<'a> Evaluator<'a> {
                 ExprKind::For {
                     qualifiers,
                     into: None,
+                    reduce: None,
                     body,
                 },
             ) = (i + 1 < n, &expr.kind)
@@ -217,8 +218,15 @@ impl<'a> Evaluator<'a> {
             }),
             ExprKind::For {
                 qualifiers,
+                reduce: Some(init),
+                body,
+                ..
+            } => self.comprehension_reduce(qualifiers, init, body, env),
+            ExprKind::For {
+                qualifiers,
                 into,
                 body,
+                ..
             } => self.comprehension(qualifiers, into.as_deref(), body, env),
             ExprKind::If {
                 condition,

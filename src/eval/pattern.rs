@@ -92,7 +92,13 @@ impl Evaluator<'_> {
                     return Ok(false);
                 };
                 for (k, v) in entries {
-                    let key = self.eval(k, env)?;
+                    // A pinned key is the variable's value, not a pin to match.
+                    let key = match &k.kind {
+                        ExprKind::Pin(name) => env.get(name).cloned().ok_or_else(|| {
+                            self.compile_error(&super::compile_check::pin_message(name))
+                        })?,
+                        _ => self.eval(k, env)?,
+                    };
                     match map.get(&key) {
                         Some(found) if self.matches(v, found, env, binds)? => {}
                         _ => return Ok(false),

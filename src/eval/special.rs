@@ -52,6 +52,13 @@ impl Evaluator<'_> {
                 args.len(),
                 self.line
             )))),
+            ("raise", [receiver, args]) => {
+                let description = super::compile_check::invalid_raise_call(receiver, args)?;
+                Some(Err(self.compile_error(&description).at(format!(
+                    "(elixir 1.14.0) expanding macro: Kernel.raise/2\n    iex:{}: (file)",
+                    self.line
+                ))))
+            }
             ("defmodule", _) => Some(Err(self.compile_error(
                 "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
             ))),

@@ -96,7 +96,7 @@ fn render(mode: &str, term: &Term) -> String {
                 width: w.parse().expect("width"),
                 limit: l.parse().expect("limit"),
                 pretty: true,
-                color: false,
+                ..Options::default()
             },
         ),
         _ => panic!("unknown mode {mode}"),

@@ -33,6 +33,12 @@ pub struct Options {
     pub pretty: bool,
     /// IEx's syntax colours, with the result wrapped in its `eval_result` colour.
     pub color: bool,
+    /// Bytes of a string or charlist shown before ` <> ...` (`:printable_limit`).
+    pub printable_limit: usize,
+    /// `base:` of integers: 2, 8, 10 or 16.
+    pub base: u32,
+    /// `charlists: :as_lists`: printable lists stay lists of integers.
+    pub charlists_as_lists: bool,
 }
 
 impl Default for Options {
@@ -42,7 +48,57 @@ impl Default for Options {
             limit: 50,
             pretty: true,
             color: false,
+            printable_limit: PRINTABLE_LIMIT,
+            base: 10,
+            charlists_as_lists: false,
         }
+    }
+}
+
+impl Options {
+    /// These options updated by the keyword list a learner passes to `inspect/2` or
+    /// `IO.inspect/2`. Like `Inspect.Opts`, unknown keys and values of the wrong type
+    /// are ignored rather than refused; `:infinity` lifts a limit.
+    pub fn with_keyword(mut self, opts: &crate::term::Term) -> Options {
+        use crate::term::Term;
+        let count = |t: &Term| match t {
+            Term::Int(n) => Some((*n).max(0) as usize),
+            t if t.is_atom("infinity") => Some(usize::MAX >> 1),
+            _ => None,
+        };
+        if let Some(Term::Int(w)) = opts.keyword_get("width") {
+            self.width = (*w).max(0) as usize;
+        }
+        if let Some(l) = opts.keyword_get("limit").and_then(count) {
+            self.limit = l;
+        }
+        if let Some(l) = opts.keyword_get("printable_limit").and_then(count) {
+            self.printable_limit = l;
+        }
+        match opts
+            .keyword_get("base")
+            .and_then(Term::as_atom)
+            .map(|a| a.name())
+        {
+            Some("binary") => self.base = 2,
+            Some("octal") => self.base = 8,
+            Some("decimal") => self.base = 10,
+            Some("hex") => self.base = 16,
+            _ => {}
+        }
+        match opts
+            .keyword_get("charlists")
+            .and_then(Term::as_atom)
+            .map(|a| a.name())
+        {
+            Some("as_lists") => self.charlists_as_lists = true,
+            Some("infer") => self.charlists_as_lists = false,
+            _ => {}
+        }
+        if let Some(p) = opts.keyword_get("pretty") {
+            self.pretty = p.is_atom("true");
+        }
+        self
     }
 }
 
@@ -61,7 +117,9 @@ pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
     let palette = opts.color.then_some(&IEX_PALETTE);
     let ctx = protocol::Ctx {
         palette,
-        printable_limit: PRINTABLE_LIMIT,
+        printable_limit: opts.printable_limit,
+        base: opts.base,
+        charlists_as_lists: opts.charlists_as_lists,
     };
     let doc = algebra::group(ctx.to_doc(term, opts.limit));
     let width = opts.pretty.then_some(opts.width);

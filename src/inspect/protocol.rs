@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 pub(crate) struct Ctx<'p> {
     pub palette: Option<&'p Palette>,
     pub printable_limit: usize,
+    /// `base:` of integers: 2, 8, 10 or 16.
+    pub base: u32,
+    /// `charlists: :as_lists`: printable lists stay lists of integers.
+    pub charlists_as_lists: bool,
 }
 
 type Role = fn(&Palette) -> Option<&'static str>;
@@ -34,7 +38,7 @@ impl Ctx<'_> {
     /// `Inspect.Algebra.to_doc/2`, where `limit` is what remains of `:limit` here.
     pub fn to_doc(&self, term: &Term, limit: usize) -> Doc {
         match term {
-            Term::Int(i) => self.paint(text(i.to_string()), NUMBER),
+            Term::Int(i) => self.paint(text(integer(*i, self.base)), NUMBER),
             Term::Float(f) => self.paint(text(float::format_float(*f)), NUMBER),
             Term::Atom(a) => self.atom(a.name()),
             Term::Binary(b) => self.binary(b, limit),
@@ -101,7 +105,7 @@ impl Ctx<'_> {
             return self.paint(text("[]"), CONTAINER);
         }
         let codes = items.iter().map(Term::as_int);
-        if is_ascii_printable_list(codes, self.printable_limit) {
+        if !self.charlists_as_lists && is_ascii_printable_list(codes, self.printable_limit) {
             return self.charlist(items);
         }
         if is_keyword(items.iter().map(|item| match item.as_tuple() {
@@ -275,4 +279,21 @@ fn seq_cmp(x: &[Term], y: &[Term]) -> std::cmp::Ordering {
         .map(|(a, b)| map_key_cmp(a, b))
         .find(|o| o.is_ne())
         .unwrap_or(std::cmp::Ordering::Equal)
+}
+
+/// An integer in the `base:` of `Inspect.Opts`, prefixed as Elixir writes a literal in
+/// that base (`0xFF`, `-0b101`); hexadecimal digits are upper case.
+fn integer(i: i64, base: u32) -> String {
+    let magnitude = i.unsigned_abs();
+    let digits = match base {
+        2 => format!("0b{magnitude:b}"),
+        8 => format!("0o{magnitude:o}"),
+        16 => format!("0x{magnitude:X}"),
+        _ => return i.to_string(),
+    };
+    if i < 0 {
+        format!("-{digits}")
+    } else {
+        digits
+    }
 }

@@ -84,6 +84,9 @@ pub enum ExprKind {
     For {
         qualifiers: Vec<Qualifier>,
         into: Option<Box<Expr>>,
+        /// `reduce: acc`: the body is then one `fn` of the do-block's clauses, called
+        /// with the accumulator for each element; its result is the next accumulator.
+        reduce: Option<Box<Expr>>,
         body: Box<Block>,
     },
     If {

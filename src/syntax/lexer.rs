@@ -268,6 +268,7 @@ impl<'a> Lexer<'a> {
                 Ok(Tok::Charlist(self.quoted('\'', start, "string")?))
             }
             ':' => self.colon(),
+            '?' if self.peek_at(1).is_some_and(|c| !c.is_whitespace()) => Ok(self.char_code()),
             '&' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => self.capture_int(),
             c if c == '_' || c.is_alphabetic() => self.word(),
             _ => match operator(self.rest()) {
@@ -301,6 +302,20 @@ impl<'a> Lexer<'a> {
             let value = clean.parse::<i64>().map_err(|_| self.too_large(start))?;
             Ok(Tok::Int(value, text.to_string()))
         }
+    }
+
+    /// `?a`, `?\\n`: the code point of a character, an integer like any other.
+    fn char_code(&mut self) -> Tok {
+        let start = self.pos;
+        self.bump();
+        let mut text = String::new();
+        match self.bump() {
+            Some('\\') => self.escape(&mut text),
+            Some(c) => text.push(c),
+            None => {}
+        }
+        let code = text.chars().next().map_or(0, |c| c as i64);
+        Tok::Int(code, self.src[start..self.pos].to_string())
     }
 
     fn too_large(&self, at: Span) -> SyntaxError {

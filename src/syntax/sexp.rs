@@ -77,6 +77,7 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::For {
             qualifiers,
             into,
+            reduce,
             body,
         } => {
             let qs: Vec<String> = qualifiers.iter().map(qualifier).collect();
@@ -84,7 +85,11 @@ pub fn expr(e: &Expr) -> String {
                 .as_ref()
                 .map(|i| format!(" into {}", expr(i)))
                 .unwrap_or_default();
-            format!("(for {}{into} {})", qs.join(" "), block(body))
+            let reduce = reduce
+                .as_ref()
+                .map(|r| format!(" reduce {}", expr(r)))
+                .unwrap_or_default();
+            format!("(for {}{into}{reduce} {})", qs.join(" "), block(body))
         }
         ExprKind::If {
             condition,

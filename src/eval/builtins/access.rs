@@ -82,3 +82,73 @@ fn not_access(module: &Term) -> Error {
         ],
     ))
 }
+
+/// `get_in(data, keys)` for a non-empty list of keys: `nil` once a level is missing.
+pub fn get_in(data: &Term, keys: &Term) -> Result<Term> {
+    let Some(path @ [_, ..]) = keys.as_list() else {
+        return Err(clause_error(
+            "Kernel",
+            "get_in",
+            vec![data.clone(), keys.clone()],
+            &GET_IN_CLAUSES,
+        ));
+    };
+    let mut value = data.clone();
+    for key in path {
+        if value.is_nil() {
+            return Ok(value);
+        }
+        value = get(&value, key, Term::nil())?;
+    }
+    Ok(value)
+}
+
+const GET_IN_CLAUSES: [&str; 5] = [
+    "def get_in(-nil-, -[_ | _]-)",
+    "def get_in(data, -[h]-) when -is_function(h)-",
+    "def get_in(data, -[h | t]-) when -is_function(h)-",
+    "def get_in(data, -[h]-)",
+    "def get_in(data, -[h | t]-)",
+];
+
+/// `update_in(data, keys, fun)` (and `put_in/3`, whose `fun` ignores the old value):
+/// each level is replaced by its update, a missing key counting as `nil`.
+pub fn update_in(
+    data: &Term,
+    keys: &[Term],
+    fun: &mut dyn FnMut(Term) -> Result<Term>,
+) -> Result<Term> {
+    let Some((key, rest)) = keys.split_first() else {
+        return fun(data.clone());
+    };
+    let old = match data {
+        t if t.is_nil() => {
+            return Err(Error::argument(format!(
+                "could not put/update key {} on a nil value",
+                crate::inspect::inspect_plain(key)
+            )))
+        }
+        _ => get(data, key, Term::nil())?,
+    };
+    let new = update_in(&old, rest, fun)?;
+    Ok(match data {
+        Term::Map(m) => {
+            let mut m = m.clone();
+            std::sync::Arc::make_mut(&mut m).insert(key.clone(), new);
+            Term::Map(m)
+        }
+        // A keyword list: the first entry is replaced, or a new one goes in front.
+        Term::List(items) => {
+            let mut items = items.to_vec();
+            match items
+                .iter()
+                .position(|p| matches!(p.as_tuple(), Some([k, _]) if k == key))
+            {
+                Some(i) => items[i] = Term::tuple(vec![key.clone(), new]),
+                None => items.insert(0, Term::tuple(vec![key.clone(), new])),
+            }
+            Term::list(items)
+        }
+        _ => unreachable!("`get` accepted only maps, lists and nil"),
+    })
+}

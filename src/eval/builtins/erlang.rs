@@ -14,6 +14,8 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     }
     let bif = |n: usize, problem: &str| Err(bif_error(n, problem, "erlang", function, &args));
     Some(match (function, args.as_slice()) {
+        // Kernel's `apply` is this BIF.
+        ("apply", [_, _] | [_, _, _]) => return super::kernel::call(ev, "apply", args),
         ("binary_to_atom", [Term::Binary(_), ..]) => {
             make_atom(ev, &text(&args[0]).unwrap_or_default(), || {
                 frame("erlang", function, &args)

@@ -83,7 +83,13 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
         ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
-        ("inspect", [v, _opts]) => Ok(Term::string(&inspect_plain(v))),
+        ("inspect", [v, opts]) => {
+            let plain = Options {
+                pretty: false,
+                ..Options::default()
+            };
+            Ok(Term::string(&inspect(v, &plain.with_keyword(opts))))
+        }
         ("is_nil", [v]) => Ok(Term::bool(v.is_nil())),
         ("is_atom", [v]) => Ok(Term::bool(matches!(v, Term::Atom(_)))),
         ("is_binary", [v]) => Ok(Term::bool(matches!(v, Term::Binary(_)))),
@@ -113,6 +119,21 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
         }
+        ("get_in", [data, keys]) => super::access::get_in(data, keys),
+        ("put_in", [data, Term::List(keys), value]) if !keys.is_empty() => {
+            super::access::update_in(data, keys, &mut |_| Ok(value.clone()))
+        }
+        ("update_in", [data, Term::List(keys), f])
+            if !keys.is_empty() && matches!(f, Term::Fun(_)) =>
+        {
+            super::access::update_in(data, keys, &mut |old| ev.apply_fun(f, vec![old]))
+        }
+        ("put_in", [data, keys, value]) => Err(super::stdlib::clause_error(
+            "Kernel",
+            "put_in",
+            vec![data.clone(), keys.clone(), value.clone()],
+            &["def put_in(data, -[_ | _] = keys-, value)"],
+        )),
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
@@ -159,6 +180,11 @@ fn raise(ev: &mut Evaluator, what: &Term, fields: Option<&Term>) -> Result<Term,
         (Term::Atom(_), rest) => {
             let args = rest.cloned().unwrap_or_else(Term::empty_list);
             let e = ev.apply_remote(what.clone(), "exception", vec![args])?;
+            Err(Error::Raise(super::exceptions::normalize(&e)))
+        }
+        // Any other receiver fails in the `apply` the macro expands to.
+        (_, Some(args)) => {
+            let e = ev.apply_remote(what.clone(), "exception", vec![args.clone()])?;
             Err(Error::Raise(super::exceptions::normalize(&e)))
         }
         (Term::Map(_), None) if exception_field(what, "__exception__").is_some() => {

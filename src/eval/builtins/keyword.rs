@@ -19,6 +19,7 @@ const EXPORTS: &[(&str, usize)] = &[
     ("merge", 2),
     ("new", 0),
     ("new", 1),
+    ("new", 2),
     ("take", 2),
     ("drop", 2),
     ("get_values", 2),
@@ -115,6 +116,18 @@ fn without(pairs: &[Term], key: &Term) -> Vec<Term> {
         .collect()
 }
 
+/// `Keyword.new/1,2`: a later entry replaces an earlier one with the same key.
+fn last_of_each_key(pairs: Vec<Term>) -> Vec<Term> {
+    let mut out: Vec<Term> = Vec::new();
+    for p in pairs {
+        if let Some(k) = key_of(&p).cloned() {
+            out = without(&out, &k);
+            out.push(p);
+        }
+    }
+    out
+}
+
 fn pair(k: &Term, v: Term) -> Term {
     Term::tuple(vec![k.clone(), v])
 }
@@ -136,15 +149,13 @@ fn run(ev: &mut Evaluator, function: &str, args: &[Term], pairs: Vec<Term>) -> R
                 .is_some_and(|l| l.iter().all(|p| matches!(key_of(p), Some(Term::Atom(_))))),
         ),
         ("new", []) if args.is_empty() => Term::empty_list(),
-        ("new", []) => {
-            let mut out: Vec<Term> = Vec::new();
-            for p in pairs {
-                if let Some(k) = key_of(&p).cloned() {
-                    out = without(&out, &k);
-                    out.push(p);
-                }
-            }
-            list(out)
+        ("new", []) => list(last_of_each_key(pairs)),
+        ("new", [f]) => {
+            let pairs = pairs
+                .into_iter()
+                .map(|p| ev.apply_fun(f, vec![p]))
+                .collect::<Result<Vec<_>>>()?;
+            list(last_of_each_key(pairs))
         }
         ("put", [k, v]) => {
             let mut out = vec![pair(k, v.clone())];

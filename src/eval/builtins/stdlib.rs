@@ -61,15 +61,7 @@ fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
 
 /// `IO.inspect/2`: prints the value (after `label: ` if given) and returns it.
 fn io_inspect(ev: &mut Evaluator, v: &Term, opts: &Term) -> Term {
-    let mut options = Options::default();
-    if let Some(Term::Int(w)) = opts.keyword_get("width") {
-        options.width = (*w).max(0) as usize;
-    }
-    match opts.keyword_get("limit") {
-        Some(Term::Int(l)) => options.limit = (*l).max(0) as usize,
-        Some(t) if t.is_atom("infinity") => options.limit = 1 << 40,
-        _ => {}
-    }
+    let options = Options::default().with_keyword(opts);
     let label = opts.keyword_get("label").and_then(|l| to_string(l).ok());
     if let Some(label) = label {
         ev.out.write(&format!("{label}: "));

@@ -329,28 +329,53 @@ fn receive(sections: &Sections) -> Option<ExprKind> {
     Some(ExprKind::Receive { clauses, after })
 }
 
-/// for = "for" qualifier { "," qualifier } [ "," "into:" expr ] ( ", do:" expr | do_block )
+/// for = "for" qualifier { "," qualifier } [ "," ( "into:" | "reduce:" ) expr ]
+///       ( ", do:" expr | do_block )
+/// With `reduce:`, the do-block holds `acc -> ...` clauses.
 fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> {
-    let mut into = None;
-    if let Some(ExprKind::List { items, tail: None }) = args.last().map(|a| &a.kind) {
-        let into_value = items.iter().find_map(|item| match &item.kind {
-            ExprKind::Tuple(kv) if kv.len() == 2 && kv[0].kind == ExprKind::Atom("into".into()) => {
-                Some(kv[1].clone())
+    let into = option(args, "into");
+    let reduce = if into.is_none() {
+        option(args, "reduce")
+    } else {
+        None
+    };
+    let do_body = only_do(sections)?;
+    let body = match (&reduce, do_body) {
+        (Some(_), Body::Clauses(clauses)) => {
+            let span = clauses.first().map(|c| c.span).unwrap_or_default();
+            Block {
+                exprs: vec![node(ExprKind::Fn(clauses.clone()), span)],
+                span,
             }
-            _ => None,
-        });
-        if into_value.is_some() && items.len() == 1 {
-            into = into_value.map(Box::new);
-            args.pop();
         }
-    }
-    let body = Box::new(block_of(only_do(sections)?)?);
+        (Some(_), Body::Exprs(_)) => return None,
+        (None, _) => block_of(do_body)?,
+    };
     let qualifiers = args.drain(..).map(qualifier).collect();
     Some(ExprKind::For {
         qualifiers,
         into,
-        body,
+        reduce,
+        body: Box::new(body),
     })
+}
+
+/// Takes `[name: value]`, the last argument of `for`, when it is exactly that option.
+fn option(args: &mut Vec<Expr>, name: &str) -> Option<Box<Expr>> {
+    let Some(ExprKind::List { items, tail: None }) = args.last().map(|a| &a.kind) else {
+        return None;
+    };
+    let value = match items.as_slice() {
+        [item] => match &item.kind {
+            ExprKind::Tuple(kv) if kv.len() == 2 && kv[0].kind == ExprKind::Atom(name.into()) => {
+                kv[1].clone()
+            }
+            _ => return None,
+        },
+        _ => return None,
+    };
+    args.pop();
+    Some(Box::new(value))
 }
 
 fn qualifier(expr: Expr) -> Qualifier {
