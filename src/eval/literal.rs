@@ -17,19 +17,21 @@ impl Evaluator<'_> {
                 self.atom(name)
             }
             ExprKind::Atom(name) | ExprKind::Alias(name) => {
-                let full = match &expr.kind {
-                    ExprKind::Alias(_) => format!("Elixir.{name}"),
-                    _ => name.clone(),
-                };
+                let alias = matches!(expr.kind, ExprKind::Alias(_));
                 // A node's address is reused once its tree is dropped (a `fn` made and
                 // dropped in a loop), so a cached atom counts only if its name agrees.
                 let key = literal_key(expr);
+                let same = |a: &crate::term::Atom| match alias {
+                    true => a.name().strip_prefix("Elixir.") == Some(name.as_str()),
+                    false => a.name() == name,
+                };
                 match self.literals.get(&key) {
-                    Some(atom) if atom.as_atom().is_some_and(|a| a.name() == full) => {
-                        Ok(atom.clone())
-                    }
+                    Some(atom) if atom.as_atom().is_some_and(same) => Ok(atom.clone()),
                     _ => {
-                        let atom = self.atom(&full)?;
+                        let atom = match alias {
+                            true => self.atom(&format!("Elixir.{name}"))?,
+                            false => self.atom(name)?,
+                        };
                         self.literals.insert(key, atom.clone());
                         Ok(atom)
                     }
