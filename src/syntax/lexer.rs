@@ -489,26 +489,9 @@ impl<'a> Lexer<'a> {
                 return Err(err.opened_at(start.line));
             };
             at_line_start = c == '\n';
-            match c {
-                '\\' => self.escape(&mut lit),
-                '#' if self.peek() == Some('{') => {
-                    let at = Span {
-                        column: self.col - 1,
-                        ..self.here()
-                    };
-                    self.bump();
-                    if !lit.is_empty() {
-                        pieces.push(StrPiece::Lit(std::mem::take(&mut lit)));
-                    }
-                    pieces.push(StrPiece::Interp(self.interpolation(at, start)?));
-                }
-                c => lit.push(c),
-            }
+            self.string_char(c, &mut lit, &mut pieces, start)?;
         }
-        if !lit.is_empty() || pieces.is_empty() {
-            pieces.push(StrPiece::Lit(lit));
-        }
-        Ok(Tok::Str(dedent(pieces, indent)))
+        Ok(Tok::Str(dedent(finish(lit, pieces), indent)))
     }
 
     /// The body of a quoted literal after its opening quote, through the closing one.
@@ -524,27 +507,39 @@ impl<'a> Lexer<'a> {
                 let err = self.error(SyntaxErrorKind::TokenMissingError, self.here(), message);
                 return Err(err.opened_at(start.line));
             };
-            match c {
-                c if c == quote => break,
-                '\\' => self.escape(&mut lit),
-                '#' if self.peek() == Some('{') => {
-                    let at = Span {
-                        column: self.col - 1,
-                        ..self.here()
-                    };
-                    self.bump();
-                    if !lit.is_empty() {
-                        pieces.push(StrPiece::Lit(std::mem::take(&mut lit)));
-                    }
-                    pieces.push(StrPiece::Interp(self.interpolation(at, start)?));
-                }
-                c => lit.push(c),
+            if c == quote {
+                break;
             }
+            self.string_char(c, &mut lit, &mut pieces, start)?;
         }
-        if !lit.is_empty() || pieces.is_empty() {
-            pieces.push(StrPiece::Lit(lit));
+        Ok(finish(lit, pieces))
+    }
+
+    /// One character of a string or heredoc body: an escape, the start of an
+    /// interpolation (which ends the literal piece so far), or itself.
+    fn string_char(
+        &mut self,
+        c: char,
+        lit: &mut String,
+        pieces: &mut Vec<StrPiece>,
+        start: Span,
+    ) -> LexResult<()> {
+        match c {
+            '\\' => self.escape(lit),
+            '#' if self.peek() == Some('{') => {
+                let at = Span {
+                    column: self.col - 1,
+                    ..self.here()
+                };
+                self.bump();
+                if !lit.is_empty() {
+                    pieces.push(StrPiece::Lit(std::mem::take(lit)));
+                }
+                pieces.push(StrPiece::Interp(self.interpolation(at, start)?));
+            }
+            c => lit.push(c),
         }
-        Ok(pieces)
+        Ok(())
     }
 
     fn interpolation(&mut self, at: Span, start: Span) -> LexResult<Vec<Token>> {
@@ -711,6 +706,14 @@ fn operator(input: &str) -> IResult<&str, &'static str> {
         input,
         nom::error::ErrorKind::Tag,
     )))
+}
+
+/// The pieces of a string with its last literal part (an empty string is one empty part).
+fn finish(lit: String, mut pieces: Vec<StrPiece>) -> Vec<StrPiece> {
+    if !lit.is_empty() || pieces.is_empty() {
+        pieces.push(StrPiece::Lit(lit));
+    }
+    pieces
 }
 
 /// Removes up to `indent` leading spaces or tabs from each line of a heredoc's text.
