@@ -96,16 +96,8 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
         ("abs", [_]) => bif(1, "not a number"),
-        ("max", [a, b]) => Ok(if a.compare(b).is_lt() {
-            b.clone()
-        } else {
-            a.clone()
-        }),
-        ("min", [a, b]) => Ok(if b.compare(a).is_lt() {
-            b.clone()
-        } else {
-            a.clone()
-        }),
+        // Kernel's max/min are these BIFs.
+        ("max" | "min", [_, _]) => return super::kernel::call(ev, function, args),
         ("node", []) => Ok(Term::atom("nonode@nohost")),
         ("memory", []) => Ok(memory()),
         ("memory", [Term::Atom(a)]) => memory().keyword_get(a.name()).cloned().ok_or_else(|| {

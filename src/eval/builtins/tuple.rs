@@ -22,18 +22,7 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
         }
         ("insert_at", [t, i, x]) => {
             let shown = [Term::Int(i.as_int().unwrap_or(0) + 1), t.clone(), x.clone()];
-            let problem = if matches!(t, Term::Tuple(_)) {
-                "out of range"
-            } else {
-                "not a tuple"
-            };
-            Err(bif_error(
-                if matches!(t, Term::Tuple(_)) { 1 } else { 2 },
-                problem,
-                "erlang",
-                "insert_element",
-                &shown,
-            ))
+            Err(element_error(t, "insert_element", &shown))
         }
         ("delete_at", [Term::Tuple(t), Term::Int(i)]) if *i >= 0 && (*i as usize) < t.len() => {
             let mut items = t.to_vec();
@@ -42,18 +31,7 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
         }
         ("delete_at", [t, i]) => {
             let shown = [Term::Int(i.as_int().unwrap_or(0) + 1), t.clone()];
-            let problem = if matches!(t, Term::Tuple(_)) {
-                "out of range"
-            } else {
-                "not a tuple"
-            };
-            Err(bif_error(
-                if matches!(t, Term::Tuple(_)) { 1 } else { 2 },
-                problem,
-                "erlang",
-                "delete_element",
-                &shown,
-            ))
+            Err(element_error(t, "delete_element", &shown))
         }
         ("duplicate", [x, Term::Int(n)]) if *n >= 0 && *n <= 10_000_000 => {
             Ok(Term::tuple(vec![x.clone(); *n as usize]))
@@ -87,4 +65,13 @@ pub fn atom(function: &str, args: Vec<Term>) -> Answer {
         ("to_charlist", [_]) => Err(bif_error(1, "not an atom", "erlang", "atom_to_list", &args)),
         _ => return None,
     })
+}
+
+/// `:erlang.insert_element/3` or `delete_element/2` refusing its arguments: the index
+/// (1st) when the tuple is one, else the tuple (2nd).
+fn element_error(t: &Term, bif: &str, shown: &[Term]) -> crate::error::Error {
+    match t {
+        Term::Tuple(_) => bif_error(1, "out of range", "erlang", bif, shown),
+        _ => bif_error(2, "not a tuple", "erlang", bif, shown),
+    }
 }
