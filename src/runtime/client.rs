@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::gen_server::{self, callbacks};
 use super::process::{Msg, Process};
+use super::registry::RegistryTable;
 use super::{scheduler, signals, Runtime};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
@@ -26,6 +27,9 @@ pub struct Client {
     /// Set from another thread (Ctrl-C at the terminal): a wait in progress ends as if
     /// it had timed out, and the shell abandons its line.
     interrupt: Arc<std::sync::atomic::AtomicBool>,
+    /// The registry this client last named (`Registry.lookup/2`'s path): found again
+    /// without the node's registry list and its lock, while it is open.
+    pub(crate) last_registry: RefCell<Option<Arc<RegistryTable>>>,
 }
 
 /// How often a waiting client looks at its interrupt flag.
@@ -64,6 +68,7 @@ impl Client {
             proc,
             saved: RefCell::new(VecDeque::new()),
             monitors: RefCell::new(HashMap::new()),
+            last_registry: RefCell::new(None),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
         })
     }

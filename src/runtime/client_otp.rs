@@ -8,7 +8,7 @@ use super::child_spec::ChildSpec;
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
 use super::process::{Behaviour, Msg, Name, Process};
-use super::registry::RegistryTable;
+use super::registry::{Found, RegistryTable};
 use super::registry_proc::{self, RegistryPartition, RegistrySpec, RegistrySup};
 use super::supervisor::{self, Options};
 use super::{select, signals, text};
@@ -401,11 +401,26 @@ impl Client {
     }
 
     /// Live `(pid, value)` entries under `key` (lookup, dispatch).
-    pub fn registry_entries(&self, reg: &Term, key: &Term) -> Result<Vec<(Pid, Term)>, Error> {
-        self.rt
-            .inner
-            .registries
-            .with(reg, |table| table.lookup(key))
+    pub fn registry_entries(&self, reg: &Term, key: &Term) -> Result<Found, Error> {
+        self.with_registry(reg, |table| table.lookup(key))
+    }
+
+    /// Runs `f` on the registry `reg` names: the one this client named last if it is
+    /// still open (no lock, no atomic write), else the node's (iex's error if none).
+    fn with_registry<R>(
+        &self,
+        reg: &Term,
+        f: impl FnOnce(&RegistryTable) -> R,
+    ) -> Result<R, Error> {
+        if let (Some(name), Some(table)) = (reg.as_atom(), &*self.last_registry.borrow()) {
+            if table.name == *name && !table.is_closed() {
+                return Ok(f(table));
+            }
+        }
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let found = f(&table);
+        *self.last_registry.borrow_mut() = Some(table);
+        Ok(found)
     }
 
     /// `Registry.update_value/3` for this process: `{new, old}` or `:error`.
@@ -441,7 +456,7 @@ impl Client {
     }
 }
 
-fn pairs(entries: Vec<(Pid, Term)>) -> Term {
+fn pairs(entries: impl IntoIterator<Item = (Pid, Term)>) -> Term {
     Term::list(
         entries
             .into_iter()

@@ -43,6 +43,7 @@ pub use child_spec::supervisor_child_spec;
 pub use client::Client;
 pub use events::Event;
 pub use process::ProcessInfo;
+pub use registry::Found;
 pub use supervisor::init_flags as dynamic_supervisor_init;
 
 use std::sync::atomic::{AtomicU64, Ordering};

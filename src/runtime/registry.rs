@@ -11,12 +11,16 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
-use super::registry_keys::{Entries, Entry, Key, KeyMap, Probe};
+use super::registry_keys::{key_hash, Entries, Entry, Table, Value};
 use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
 const SHARDS: usize = 16;
+
+/// What a lookup finds: `(pid, value)` pairs, the first held inline (a unique
+/// registry's lookup allocates nothing).
+pub type Found = smallvec::SmallVec<[(Pid, Term); 1]>;
 
 pub(crate) struct RegistryTable {
     pub name: Atom,
@@ -25,7 +29,9 @@ pub(crate) struct RegistryTable {
     pub unique: bool,
     /// The ETS table iex names in a `:ets.select/2` error.
     pub ets: Ref,
-    shards: Vec<RwLock<KeyMap>>,
+    shards: Vec<RwLock<Table>>,
+    /// The `nil` lookups hand out for via names' values (a shared atom: no allocation).
+    nil: Term,
     meta: Mutex<HashMap<Term, Term>>,
     count: AtomicUsize,
     closed: AtomicBool,
@@ -38,9 +44,8 @@ impl RegistryTable {
             partitions,
             unique,
             ets,
-            shards: (0..SHARDS)
-                .map(|_| RwLock::new(KeyMap::default()))
-                .collect(),
+            shards: (0..SHARDS).map(|_| RwLock::new(Table::default())).collect(),
+            nil: Term::nil(),
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
@@ -56,24 +61,23 @@ impl RegistryTable {
         Term::Atom(self.name.clone())
     }
 
-    /// The key as a borrowed probe with its hash, and its shard (picked by the hash's
-    /// high bits: the map inside the shard uses the low ones).
-    fn locate<'k>(&self, key: &'k Term) -> (Probe<'k>, &RwLock<KeyMap>) {
-        let probe = Probe::new(key);
-        let shard = self.shard(probe.hash());
-        (probe, shard)
+    /// The key's hash and its shard (picked by the hash's high bits: the table inside
+    /// the shard uses the low ones).
+    fn locate(&self, key: &Term) -> (u64, &RwLock<Table>) {
+        let hash = key_hash(key);
+        (hash, self.shard(hash))
     }
 
-    fn shard(&self, hash: u64) -> &RwLock<KeyMap> {
+    fn shard(&self, hash: u64) -> &RwLock<Table> {
         &self.shards[(hash >> 58) as usize % SHARDS]
     }
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
     pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
         // The key is owned already: it goes into the map without a clone.
-        let key = Key::new(key);
-        let mut shard = self.shard(key.hash()).write().unwrap();
-        let entries = shard.entry(key).or_insert(Entries::Many(Vec::new()));
+        let (hash, shard) = self.locate(&key);
+        let mut shard = shard.write().unwrap();
+        let entries = shard.entry(hash, key);
         if self.unique {
             if let Some(holder) = entries.as_slice().iter().find(|e| e.proc.is_alive()) {
                 return Err(holder.pid);
@@ -84,7 +88,7 @@ impl RegistryTable {
         entries.push(Entry {
             pid: proc.pid,
             proc: proc.clone(),
-            value,
+            value: Value::new(value),
         });
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
@@ -92,15 +96,15 @@ impl RegistryTable {
 
     /// Removes `pid`'s entries under `key` (its death, or `Registry.unregister/2`).
     pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
-        let (key, shard) = self.locate(key);
+        let (hash, shard) = self.locate(key);
         let mut shard = shard.write().unwrap();
-        if let Some(entries) = shard.get_mut(key.view()) {
+        if let Some(entries) = shard.get_mut(hash, key) {
             let before = entries.len();
             entries.retain(|e| e.pid != pid);
             self.count
                 .fetch_sub(before - entries.len(), Ordering::AcqRel);
             if entries.is_empty() {
-                shard.remove(key.view());
+                shard.remove(hash, key);
             }
         }
     }
@@ -108,16 +112,16 @@ impl RegistryTable {
     /// `Registry.lookup/2`. A process's entries go when it dies (`signals::die`), as
     /// Elixir's go when the registry sees the process's exit; the process itself is
     /// not touched, so a lookup costs one bucket.
-    pub(crate) fn lookup(&self, key: &Term) -> Vec<(Pid, Term)> {
-        let (key, shard) = self.locate(key);
+    pub(crate) fn lookup(&self, key: &Term) -> Found {
+        let (hash, shard) = self.locate(key);
         let shard = shard.read().unwrap();
-        shard.get(key.view()).map_or_else(Vec::new, |entries| {
-            entries
-                .as_slice()
-                .iter()
-                .map(|e| (e.pid, e.value.clone()))
-                .collect()
-        })
+        let mut found = Found::new();
+        if let Some(entries) = shard.get(hash, key) {
+            for e in entries.as_slice() {
+                found.push((e.pid, e.value.get(&self.nil)));
+            }
+        }
+        found
     }
 
     /// `Registry.match/4`: live `(pid, value)` under `key` whose value matches.
@@ -145,18 +149,24 @@ impl RegistryTable {
         pattern: &Term,
         guards: &Term,
     ) -> Result<usize, Error> {
-        let (key, shard) = self.locate(key);
+        let (hash, shard) = self.locate(key);
         let mut shard = shard.write().unwrap();
-        let Some(entries) = shard.get_mut(key.view()) else {
+        let Some(entries) = shard.get_mut(hash, key) else {
             return Ok(0);
         };
         let before = entries.len();
+        let nil = &self.nil;
         entries.try_retain(|e| {
-            Ok::<bool, Error>(e.pid != pid || !select::match_value(pattern, guards, &e.value)?)
+            Ok::<bool, Error>(
+                e.pid != pid
+                    || !e
+                        .value
+                        .with(nil, |v| select::match_value(pattern, guards, v))?,
+            )
         })?;
         let removed = before - entries.len();
         if entries.is_empty() {
-            shard.remove(key.view());
+            shard.remove(hash, key);
         }
         self.count.fetch_sub(removed, Ordering::AcqRel);
         Ok(removed)
@@ -164,10 +174,10 @@ impl RegistryTable {
 
     /// The live process under a unique key (via-name resolution).
     pub(crate) fn whereis(&self, key: &Term) -> Option<Arc<Process>> {
-        let (key, shard) = self.locate(key);
+        let (hash, shard) = self.locate(key);
         let shard = shard.read().unwrap();
         shard
-            .get(key.view())?
+            .get(hash, key)?
             .as_slice()
             .iter()
             .find(|e| e.proc.is_alive())
@@ -184,14 +194,14 @@ impl RegistryTable {
         pid: Pid,
         f: &mut dyn FnMut(Term) -> Result<Term, Error>,
     ) -> Result<Term, Error> {
-        let (key, shard) = self.locate(key);
+        let (hash, shard) = self.locate(key);
         let old = {
             let shard = shard.read().unwrap();
-            shard.get(key.view()).and_then(|es| {
+            shard.get(hash, key).and_then(|es| {
                 es.as_slice()
                     .iter()
                     .find(|e| e.pid == pid)
-                    .map(|e| e.value.clone())
+                    .map(|e| e.value.get(&self.nil))
             })
         };
         // The user's function runs without the lock held: it may touch the registry.
@@ -201,10 +211,10 @@ impl RegistryTable {
         let new = f(old.clone())?;
         let mut shard = shard.write().unwrap();
         if let Some(entry) = shard
-            .get_mut(key.view())
+            .get_mut(hash, key)
             .and_then(|es| es.as_mut_slice().iter_mut().find(|e| e.pid == pid))
         {
-            entry.value = new.clone();
+            entry.value = Value::new(new.clone());
         }
         Ok(Term::tuple(vec![new, old]))
     }
@@ -222,9 +232,10 @@ impl RegistryTable {
         let mut out = Vec::new();
         for shard in &self.shards {
             let shard = shard.read().unwrap();
-            for (k, entries) in shard.iter() {
-                for e in entries.as_slice() {
-                    out.push((k.term.clone(), e.pid, e.value.clone()));
+            for slot in shard.iter() {
+                let key = slot.key.term();
+                for e in slot.entries.as_slice() {
+                    out.push((key.clone(), e.pid, e.value.get(&self.nil)));
                 }
             }
         }
@@ -259,26 +270,6 @@ impl Registries {
         list.iter()
             .find(|t| t.name == *name && !t.is_closed())
             .cloned()
-    }
-
-    /// Runs `f` on the registry `reg` names, without taking a handle on it (a lookup's
-    /// path: the handle was two atomic operations on a line every lookup shares).
-    pub(crate) fn with<R>(
-        &self,
-        reg: &Term,
-        f: impl FnOnce(&RegistryTable) -> R,
-    ) -> Result<R, Error> {
-        let list = self.by_name.read().unwrap();
-        match reg
-            .as_atom()
-            .and_then(|a| list.iter().find(|t| t.name == *a && !t.is_closed()))
-        {
-            Some(table) => Ok(f(table)),
-            None => {
-                drop(list);
-                Err(self.unknown(reg))
-            }
-        }
     }
 
     fn unknown(&self, reg: &Term) -> Error {

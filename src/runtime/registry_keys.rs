@@ -1,25 +1,44 @@
-//! The storage of a registry table: keys that carry their hash, and the entries under
-//! one key kept inline when there is one (a unique registry always; most duplicate
-//! keys too).
+//! The storage of a registry table: one 64-byte slot per key, holding the key (inline
+//! when it is a short binary) and its entries (inline when there is one: a unique
+//! registry always, most duplicate keys too).
 //!
-//! Why: a lookup at 100k+ keys is bound by cache misses, not instructions. The key's
-//! hash is computed once (it picks the shard and the bucket), and the entry, with its
-//! pid, sits in the bucket, so a lookup touches neither a separate entry vector nor the
-//! process.
+//! Why: a lookup at 100k+ keys is bound by cache misses, not instructions. A slot is one
+//! cache line, aligned, so a lookup reads the table's control bytes and one line; it
+//! touches neither a separate key binary, nor an entry vector, nor the process.
 
-use std::borrow::Borrow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::Arc;
 
-use super::hash::hash_one;
+use hashbrown::HashTable;
+
+use super::hash::{hash_one, FxHasher};
 use super::process::Process;
 use crate::term::{Pid, Term};
+
+/// An entry's value. `nil` (what a via name registers) costs no memory of its own;
+/// anything else is boxed, keeping an entry at three words.
+pub(crate) struct Value(Option<Box<Term>>);
+
+impl Value {
+    pub(crate) fn new(value: Term) -> Value {
+        Value((!value.is_nil()).then(|| Box::new(value)))
+    }
+
+    /// The value, with `nil` given by the caller (atoms are reference-counted names: a
+    /// shared `nil` is a count increment, a new one an allocation).
+    pub(crate) fn get(&self, nil: &Term) -> Term {
+        self.0.as_deref().unwrap_or(nil).clone()
+    }
+
+    /// Whether a value test passes, without cloning the value.
+    pub(crate) fn with<R>(&self, nil: &Term, f: impl FnOnce(&Term) -> R) -> R {
+        f(self.0.as_deref().unwrap_or(nil))
+    }
+}
 
 pub(crate) struct Entry {
     pub pid: Pid,
     pub proc: Arc<Process>,
-    pub value: Term,
+    pub value: Value,
 }
 
 pub(crate) enum Entries {
@@ -107,142 +126,99 @@ impl Entries {
     }
 }
 
-/// A key with its hash, computed once, and a copy of its bytes when it is a short
-/// binary (`"room_42"`), so comparing two keys does not read the binaries' memory.
-pub(crate) struct Key {
-    hash: u64,
-    short: Short,
-    pub term: Term,
-}
+/// Binaries up to this length are stored in the slot itself.
+const SHORT: usize = 22;
 
-/// Up to `SHORT` bytes of a binary key, inline; `len == NOT_SHORT` for other keys.
-#[derive(PartialEq, Eq)]
-pub(crate) struct Short {
-    len: u8,
-    bytes: [u8; SHORT],
-}
-
-const SHORT: usize = 23;
-const NOT_SHORT: u8 = u8::MAX;
-
-impl Short {
-    fn of(term: &Term) -> Short {
-        let mut short = Short {
-            len: NOT_SHORT,
-            bytes: [0; SHORT],
-        };
-        if let Term::Binary(b) = term {
-            if b.len() <= SHORT {
-                short.len = b.len() as u8;
-                short.bytes[..b.len()].copy_from_slice(b);
-            }
-        }
-        short
-    }
+/// A key as the table stores it: a short binary (`"room_42"`) inline, so comparing
+/// keys reads no other memory; any other term boxed (a term is four words, a slot has
+/// room for three).
+pub(crate) enum Key {
+    Short { len: u8, bytes: [u8; SHORT] },
+    Other(Box<Term>),
 }
 
 impl Key {
     pub(crate) fn new(term: Term) -> Key {
-        Key {
-            hash: hash_one(&term),
-            short: Short::of(&term),
-            term,
+        match &term {
+            Term::Binary(b) if b.len() <= SHORT => {
+                let mut bytes = [0; SHORT];
+                bytes[..b.len()].copy_from_slice(b);
+                Key::Short {
+                    len: b.len() as u8,
+                    bytes,
+                }
+            }
+            _ => Key::Other(Box::new(term)),
         }
     }
 
-    pub(crate) fn hash(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A key to look up with, borrowing its term: a lookup clones nothing (the clone was
-/// an atomic write to the caller's binary, and its drop another).
-pub(crate) struct Probe<'a> {
-    hash: u64,
-    short: Short,
-    term: &'a Term,
-}
-
-impl<'a> Probe<'a> {
-    pub(crate) fn new(term: &'a Term) -> Probe<'a> {
-        Probe {
-            hash: hash_one(term),
-            short: Short::of(term),
-            term,
+    /// The key as a term (a short binary is copied out: `select/2`, completion).
+    pub(crate) fn term(&self) -> Term {
+        match self {
+            Key::Short { len, bytes } => Term::Binary(Arc::from(&bytes[..*len as usize])),
+            Key::Other(t) => (**t).clone(),
         }
     }
 
-    pub(crate) fn hash(&self) -> u64 {
-        self.hash
+    /// The same hash `key_hash` gives the key's term (asked again when the table grows).
+    fn hash(&self) -> u64 {
+        match self {
+            Key::Short { len, bytes } => hash_bytes(&bytes[..*len as usize]),
+            Key::Other(t) => key_hash(t),
+        }
     }
 
-    /// Borrowed as the map's keys are, so `KeyMap::get(probe.view())` finds a `Key`.
-    pub(crate) fn view(&self) -> &(dyn KeyView + 'a) {
-        self
-    }
-}
-
-/// What a stored `Key` and a `Probe` share: the map hashes and compares through it.
-pub(crate) trait KeyView {
-    fn parts(&self) -> (u64, &Short, &Term);
-}
-
-impl KeyView for Key {
-    fn parts(&self) -> (u64, &Short, &Term) {
-        (self.hash, &self.short, &self.term)
-    }
-}
-
-impl KeyView for Probe<'_> {
-    fn parts(&self) -> (u64, &Short, &Term) {
-        (self.hash, &self.short, self.term)
+    /// Whether this stored key equals `term`.
+    fn is(&self, term: &Term) -> bool {
+        match (self, term) {
+            (Key::Short { len, bytes }, Term::Binary(b)) => short_eq(&bytes[..*len as usize], b),
+            (Key::Short { .. }, _) => false,
+            // A short binary is always stored as `Short`.
+            (Key::Other(_), Term::Binary(b)) if b.len() <= SHORT => false,
+            (Key::Other(t), term) => same_term(t, term),
+        }
     }
 }
 
-impl<'a> Borrow<dyn KeyView + 'a> for Key {
-    fn borrow(&self) -> &(dyn KeyView + 'a) {
-        self
+/// Equality of two short binaries by overlapping word loads: `memcmp` was a tenth of a
+/// lookup.
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    fn word(s: &[u8], at: usize) -> u64 {
+        u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"))
     }
-}
-
-impl Hash for dyn KeyView + '_ {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.parts().0);
+    fn half(s: &[u8], at: usize) -> u32 {
+        u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes"))
     }
-}
-
-impl PartialEq for dyn KeyView + '_ {
-    fn eq(&self, other: &Self) -> bool {
-        same_key(self.parts(), other.parts())
-    }
-}
-
-impl Eq for dyn KeyView + '_ {}
-
-impl Hash for Key {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
-    }
-}
-
-impl PartialEq for Key {
-    fn eq(&self, other: &Key) -> bool {
-        same_key(self.parts(), other.parts())
-    }
-}
-
-impl Eq for Key {}
-
-fn same_key((h1, s1, t1): (u64, &Short, &Term), (h2, s2, t2): (u64, &Short, &Term)) -> bool {
-    if h1 != h2 {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    match (s1.len, s2.len) {
-        (NOT_SHORT, NOT_SHORT) => same_term(t1, t2),
-        // A short binary equals only a short binary.
-        (NOT_SHORT, _) | (_, NOT_SHORT) => false,
-        _ => s1 == s2,
+    match n {
+        0..=3 => a == b,
+        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => {
+            word(a, 0) == word(b, 0) && word(a, 8) == word(b, 8) && word(a, n - 8) == word(b, n - 8)
+        }
     }
+}
+
+/// A key's hash: its bytes for a binary (no need to build a term from a stored short
+/// key), the term's hash otherwise. The high bits pick the shard, the low ones the
+/// bucket.
+pub(crate) fn key_hash(term: &Term) -> u64 {
+    match term {
+        Term::Binary(b) => hash_bytes(b),
+        other => hash_one(other),
+    }
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
 }
 
 /// Term equality, with the common key shapes (strings, atoms) compared directly.
@@ -255,59 +231,142 @@ fn same_term(a: &Term, b: &Term) -> bool {
     }
 }
 
-/// Hands the key's own hash to the map: it is already well mixed.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct PassHasher(u64);
+/// One key and its entries: a cache line.
+#[repr(align(64))]
+pub(crate) struct Slot {
+    pub key: Key,
+    pub entries: Entries,
+}
 
-impl Hasher for PassHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is used (by `Key`); anything else is folded in.
-        for b in bytes {
-            self.0 = self.0.rotate_left(8) ^ *b as u64;
+/// One shard of a registry's table.
+#[derive(Default)]
+pub(crate) struct Table {
+    slots: HashTable<Slot>,
+}
+
+impl Table {
+    pub(crate) fn get(&self, hash: u64, key: &Term) -> Option<&Entries> {
+        self.slots.find(hash, |s| s.key.is(key)).map(|s| &s.entries)
+    }
+
+    pub(crate) fn get_mut(&mut self, hash: u64, key: &Term) -> Option<&mut Entries> {
+        self.slots
+            .find_mut(hash, |s| s.key.is(key))
+            .map(|s| &mut s.entries)
+    }
+
+    /// The entries under `key`, made empty if the key is new.
+    pub(crate) fn entry(&mut self, hash: u64, key: Term) -> &mut Entries {
+        let entry = self.slots.entry(hash, |s| s.key.is(&key), |s| s.key.hash());
+        let slot = entry.or_insert_with(|| Slot {
+            key: Key::new(key),
+            entries: Entries::Many(Vec::new()),
+        });
+        &mut slot.into_mut().entries
+    }
+
+    pub(crate) fn remove(&mut self, hash: u64, key: &Term) {
+        if let Ok(slot) = self.slots.find_entry(hash, |s| s.key.is(key)) {
+            slot.remove();
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter()
     }
 }
-
-pub(crate) type KeyMap = HashMap<Key, Entries, BuildHasherDefault<PassHasher>>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn equal_terms_make_equal_keys_and_others_do_not() {
-        let a = Key::new(Term::string("room_1"));
-        let b = Key::new(Term::string("room_1"));
-        let c = Key::new(Term::string("room_2"));
-        assert!(a == b);
-        assert!(a != c);
-        assert!(Key::new(Term::Int(1)) != Key::new(Term::Float(1.0)));
-        let long = "a key longer than twenty-three bytes";
-        assert!(Key::new(Term::string(long)) == Key::new(Term::string(long)));
-        assert!(Key::new(Term::string("")) != Key::new(Term::empty_list()));
+    fn stored(term: &Term) -> Key {
+        Key::new(term.clone())
     }
 
     #[test]
-    fn a_probe_finds_the_key_it_equals_and_no_other() {
-        let mut map = KeyMap::default();
-        for k in [Term::string("room_1"), Term::Int(1), Term::atom("a")] {
-            map.insert(Key::new(k), Entries::Many(Vec::new()));
+    fn a_stored_key_equals_its_term_and_no_other() {
+        let long = Term::string("a key longer than twenty-two bytes");
+        let keys = [
+            Term::string("room_1"),
+            Term::string(""),
+            Term::Int(1),
+            Term::atom("a"),
+            long.clone(),
+        ];
+        for k in &keys {
+            assert!(stored(k).is(k), "{k:?}");
+            assert_eq!(stored(k).term(), *k);
+            assert_eq!(stored(k).hash(), key_hash(k), "{k:?}");
         }
-        let long = Term::string("a key longer than twenty-three bytes");
-        map.insert(Key::new(long.clone()), Entries::Many(Vec::new()));
-        for k in [Term::string("room_1"), Term::Int(1), Term::atom("a"), long] {
-            assert!(map.contains_key(Probe::new(&k).view()), "{k:?}");
+        assert!(!stored(&Term::string("room_1")).is(&Term::string("room_2")));
+        assert!(!stored(&Term::Int(1)).is(&Term::Float(1.0)));
+        assert!(!stored(&Term::string("")).is(&Term::empty_list()));
+        assert!(!stored(&long).is(&Term::string("a key longer than twenty-two byteZ")));
+        assert!(matches!(stored(&Term::string("room_1")), Key::Short { .. }));
+        assert!(matches!(stored(&long), Key::Other(_)));
+    }
+
+    #[test]
+    fn the_table_finds_what_it_holds_and_nothing_else() {
+        let mut table = Table::default();
+        let keys: Vec<Term> = (0..1000)
+            .map(|i| Term::string(&format!("room_{i}")))
+            .chain([Term::Int(1), Term::atom("a")])
+            .collect();
+        for k in &keys {
+            table.entry(key_hash(k), k.clone()).push(Entry {
+                pid: Pid(1),
+                proc: Arc::new(Process::new(Pid(1), None)),
+                value: Value::new(Term::Int(7)),
+            });
         }
-        for k in [Term::string("room_2"), Term::Float(1.0), Term::string("a")] {
-            assert!(!map.contains_key(Probe::new(&k).view()), "{k:?}");
+        for k in &keys {
+            assert_eq!(
+                table.get(key_hash(k), k).map(Entries::len),
+                Some(1),
+                "{k:?}"
+            );
         }
+        for k in [
+            Term::string("room_1000"),
+            Term::Float(1.0),
+            Term::string("a"),
+        ] {
+            assert!(table.get(key_hash(&k), &k).is_none(), "{k:?}");
+        }
+        let gone = Term::string("room_7");
+        table.remove(key_hash(&gone), &gone);
+        assert!(table.get(key_hash(&gone), &gone).is_none());
+        assert_eq!(table.iter().count(), keys.len() - 1);
+    }
+
+    #[test]
+    fn short_binaries_compare_at_every_length() {
+        let text = b"abcdefghijklmnopqrstuv";
+        for n in 0..=SHORT {
+            let a = &text[..n];
+            assert!(short_eq(a, a), "{n}");
+            assert!(!short_eq(a, &text[..n.saturating_sub(1)]) || n == 0, "{n}");
+            for i in 0..n {
+                let mut b = a.to_vec();
+                b[i] ^= 1;
+                assert!(!short_eq(a, &b), "{n} differing at {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_slot_is_one_cache_line() {
+        assert_eq!(std::mem::size_of::<Slot>(), 64);
+        assert_eq!(std::mem::align_of::<Slot>(), 64);
+    }
+
+    #[test]
+    fn nil_values_take_no_box() {
+        let nil = Term::nil();
+        assert!(Value::new(Term::nil()).0.is_none());
+        assert_eq!(Value::new(Term::nil()).get(&nil), nil);
+        assert_eq!(Value::new(Term::Int(3)).get(&nil), Term::Int(3));
     }
 }

@@ -307,6 +307,35 @@ fn registry_entries_go_when_their_process_dies() {
 }
 
 #[test]
+fn a_lookup_follows_a_registry_restarted_under_the_same_name() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let reg = Term::module("Registry");
+    let first = ok_pid(registry(&c, reg.clone()));
+    let old = ok_pid(server_start(&c, 1, via("Registry", "k")).unwrap());
+    assert_eq!(
+        c.registry_entries(&reg, &Term::string("k")).unwrap()[0].0,
+        old
+    );
+    c.unlink(first);
+    c.exit(first, a("kill"));
+    let Err(Error::Raise(e)) = c.registry_entries(&reg, &Term::string("k")) else {
+        panic!("a dead registry is unknown");
+    };
+    assert_eq!(exception_module(&e).as_deref(), Some("ArgumentError"));
+    ok_pid(registry(&c, reg.clone()));
+    assert!(c
+        .registry_entries(&reg, &Term::string("k"))
+        .unwrap()
+        .is_empty());
+    let new = ok_pid(server_start(&c, 2, via("Registry", "k")).unwrap());
+    assert_eq!(
+        c.registry_entries(&reg, &Term::string("k")).unwrap()[0].0,
+        new
+    );
+}
+
+#[test]
 fn registry_names_and_register_errors() {
     let rt = node();
     let c = rt.spawn_client().unwrap();
