@@ -145,3 +145,49 @@ fn many_clients_many_servers() {
     assert_eq!(rt.system_info("process_count").unwrap(), before);
     assert_eq!(main.exit_reason(), None);
 }
+
+/// Many threads calling the same few servers at once: most calls find the server busy
+/// and queue in its mailbox (made on demand, dropped when the server goes idle), the
+/// rest are handed over directly. A message lost between the two paths would leave a
+/// caller waiting: every call must be answered.
+#[test]
+fn concurrent_callers_of_one_server_are_all_answered() {
+    const CALLERS: usize = 8;
+    const CALLS: usize = 20_000;
+    let rt = Runtime::new(Config {
+        schedulers: 2,
+        ..Config::default()
+    });
+    let main = rt.spawn_client().unwrap();
+    let servers: Vec<Pid> = (0..3)
+        .map(|n| {
+            let started = main
+                .gen_server_start(
+                    Term::module("Server").as_atom().unwrap(),
+                    Term::Int(n),
+                    &Term::empty_list(),
+                    false,
+                )
+                .unwrap();
+            started.as_tuple().unwrap()[1].as_pid().unwrap()
+        })
+        .collect();
+    let handles: Vec<_> = (0..CALLERS)
+        .map(|t| {
+            let rt = rt.clone();
+            let servers = servers.clone();
+            thread::spawn(move || {
+                let c = rt.spawn_client().unwrap();
+                for i in 0..CALLS {
+                    let n = (i + t) % servers.len();
+                    let got = c.call(&Term::Pid(servers[n]), a("state"), CALL_TIMEOUT);
+                    assert_eq!(got, Ok(Term::Int(n as i64)), "caller {t}, call {i}");
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    assert!(rt.settle(Duration::from_secs(5)));
+}

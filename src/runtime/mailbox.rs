@@ -13,8 +13,17 @@
 //! two allocations, so keeping one per idle server would break the 1 KiB budget.)
 //!
 //! The slot is under a mutex because making and dropping the channel must not race with
-//! a sender: the channel itself does the queueing.
+//! a sender: the channel itself does the queueing. A flag beside it says whether there
+//! is a channel at all, so the owner's "anything queued?" questions (asked two or three
+//! times per message handed over) cost a load, not a lock, when there is none.
+//!
+//! Ordering: the flag is written under the mutex and read without it, both `SeqCst`.
+//! A sender sets it before it sends and before it reads the process's run state
+//! (`scheduler::notify`); the owner writes the run state (`SeqCst`) before it reads the
+//! flag. So either the sender sees the owner still RUNNING (and notifies it) or the
+//! owner sees the flag (and takes the lock, where the message is).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -25,13 +34,13 @@ use super::process::Msg;
 type Channel = (Sender<Msg>, Receiver<Msg>);
 
 pub(crate) enum Mailbox {
-    Server(Mutex<Option<Channel>>),
+    Server(Mutex<Option<Channel>>, AtomicBool),
     Client(Sender<Msg>, Receiver<Msg>),
 }
 
 impl Mailbox {
     pub(crate) fn server() -> Mailbox {
-        Mailbox::Server(Mutex::new(None))
+        Mailbox::Server(Mutex::new(None), AtomicBool::new(false))
     }
 
     pub(crate) fn client() -> Mailbox {
@@ -41,9 +50,10 @@ impl Mailbox {
 
     pub(crate) fn push(&self, msg: Msg) {
         match self {
-            Mailbox::Server(slot) => {
+            Mailbox::Server(slot, has_channel) => {
                 let mut slot = slot.lock().unwrap();
                 let (tx, _) = slot.get_or_insert_with(unbounded);
+                has_channel.store(true, Ordering::SeqCst);
                 // Cannot fail: the receiver is beside it.
                 let _ = tx.send(msg);
             }
@@ -56,21 +66,23 @@ impl Mailbox {
 
     pub(crate) fn pop(&self) -> Option<Msg> {
         match self {
-            Mailbox::Server(slot) => slot.lock().unwrap().as_ref()?.1.try_recv().ok(),
+            Mailbox::Server(_, has_channel) if !has_channel.load(Ordering::SeqCst) => None,
+            Mailbox::Server(slot, _) => slot.lock().unwrap().as_ref()?.1.try_recv().ok(),
             Mailbox::Client(_, rx) => rx.try_recv().ok(),
         }
     }
 
     pub(crate) fn len(&self) -> usize {
         match self {
-            Mailbox::Server(slot) => slot.lock().unwrap().as_ref().map_or(0, |(_, rx)| rx.len()),
+            Mailbox::Server(slot, _) => slot.lock().unwrap().as_ref().map_or(0, |(_, rx)| rx.len()),
             Mailbox::Client(_, rx) => rx.len(),
         }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
         match self {
-            Mailbox::Server(slot) => slot
+            Mailbox::Server(_, has_channel) if !has_channel.load(Ordering::SeqCst) => true,
+            Mailbox::Server(slot, _) => slot
                 .lock()
                 .unwrap()
                 .as_ref()
@@ -81,10 +93,14 @@ impl Mailbox {
 
     /// Drops an idle server's channel when nothing is queued in it.
     pub(crate) fn shrink(&self) {
-        if let Mailbox::Server(slot) = self {
+        if let Mailbox::Server(slot, has_channel) = self {
+            if !has_channel.load(Ordering::SeqCst) {
+                return;
+            }
             let mut slot = slot.lock().unwrap();
             if slot.as_ref().is_some_and(|(_, rx)| rx.is_empty()) {
                 *slot = None;
+                has_channel.store(false, Ordering::SeqCst);
             }
         }
     }
@@ -92,10 +108,14 @@ impl Mailbox {
     /// Drops whatever is queued (the process died).
     pub(crate) fn clear(&self) {
         match self {
-            Mailbox::Server(slot) => {
+            Mailbox::Server(slot, has_channel) => {
                 // Dropped outside the lock: a message may hold the last handle on a
                 // process whose own drop must not wait on us.
-                let old = slot.lock().unwrap().take();
+                let old = {
+                    let mut slot = slot.lock().unwrap();
+                    has_channel.store(false, Ordering::SeqCst);
+                    slot.take()
+                };
                 drop(old);
             }
             Mailbox::Client(_, rx) => while rx.try_recv().is_ok() {},
@@ -136,7 +156,7 @@ mod tests {
     #[test]
     fn a_server_mailbox_makes_its_channel_on_demand_and_drops_it_when_empty() {
         let mb = Mailbox::server();
-        assert!(matches!(&mb, Mailbox::Server(s) if s.lock().unwrap().is_none()));
+        assert!(matches!(&mb, Mailbox::Server(s, _) if s.lock().unwrap().is_none()));
         mb.push(info(1));
         mb.push(info(2));
         assert_eq!(mb.len(), 2);
@@ -145,8 +165,18 @@ mod tests {
         assert_eq!(int(mb.pop()), Some(2));
         assert!(mb.is_empty());
         mb.shrink();
-        assert!(matches!(&mb, Mailbox::Server(s) if s.lock().unwrap().is_none()));
+        assert!(matches!(&mb, Mailbox::Server(s, _) if s.lock().unwrap().is_none()));
         assert!(mb.pop().is_none());
+        mb.push(info(3));
+        assert!(!mb.is_empty(), "a channel made again is seen");
+        mb.clear();
+        assert!(mb.is_empty() && mb.pop().is_none());
+        mb.push(info(4));
+        assert_eq!(
+            int(mb.pop()),
+            Some(4),
+            "a cleared mailbox takes messages again"
+        );
     }
 
     #[test]

@@ -157,7 +157,7 @@ fn deliver_with(rt: &Runtime, proc: &Arc<Process>, msg: Msg, inline: bool) -> bo
         && DEPTH.with(|d| d.get()) < MAX_INLINE_DEPTH
         && proc
             .run
-            .compare_exchange(IDLE, SCHEDULED, Ordering::AcqRel, Ordering::Acquire)
+            .compare_exchange(IDLE, SCHEDULED, Ordering::SeqCst, Ordering::SeqCst)
             .is_ok()
     {
         sched.busy.fetch_add(1, Ordering::AcqRel);
@@ -195,12 +195,13 @@ fn notify(rt: &Runtime, proc: &Arc<Process>, inline: bool) {
     if sched.is_stopping() {
         return;
     }
+    // SeqCst: see `mailbox.rs` (the sender's side of the handshake).
     loop {
-        match proc.run.load(Ordering::Acquire) {
+        match proc.run.load(Ordering::SeqCst) {
             IDLE => {
                 if proc
                     .run
-                    .compare_exchange(IDLE, SCHEDULED, Ordering::AcqRel, Ordering::Acquire)
+                    .compare_exchange(IDLE, SCHEDULED, Ordering::SeqCst, Ordering::SeqCst)
                     .is_ok()
                 {
                     sched.busy.fetch_add(1, Ordering::AcqRel);
@@ -215,7 +216,7 @@ fn notify(rt: &Runtime, proc: &Arc<Process>, inline: bool) {
             RUNNING => {
                 if proc
                     .run
-                    .compare_exchange(RUNNING, NOTIFIED, Ordering::AcqRel, Ordering::Acquire)
+                    .compare_exchange(RUNNING, NOTIFIED, Ordering::SeqCst, Ordering::SeqCst)
                     .is_ok()
                 {
                     return;
@@ -231,7 +232,8 @@ fn notify(rt: &Runtime, proc: &Arc<Process>, inline: bool) {
 /// process (`:sys.suspend/1`) stops draining and goes idle with its messages queued.
 fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
     let sched = &rt.inner.scheduler;
-    proc.run.store(RUNNING, Ordering::Release);
+    // SeqCst: written before the mailbox's channel flag is read (see `mailbox.rs`).
+    proc.run.store(RUNNING, Ordering::SeqCst);
     if let Some(msg) = first.filter(|_| proc.is_alive()) {
         handle_one(rt, proc, msg);
     }
@@ -256,7 +258,7 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
         }
         if proc
             .run
-            .compare_exchange(RUNNING, IDLE, Ordering::AcqRel, Ordering::Acquire)
+            .compare_exchange(RUNNING, IDLE, Ordering::SeqCst, Ordering::SeqCst)
             .is_ok()
         {
             proc.mailbox.shrink();
@@ -264,7 +266,7 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
             return;
         }
         // NOTIFIED: a message came in while we ran.
-        proc.run.store(RUNNING, Ordering::Release);
+        proc.run.store(RUNNING, Ordering::SeqCst);
     }
 }
 

@@ -117,12 +117,12 @@ fn an_idle_server_keeps_no_mailbox_channel() {
         c.send(&Term::Pid(pid), a("x")).unwrap();
     }
     assert!(
-        matches!(&proc.mailbox, super::mailbox::Mailbox::Server(s) if s.lock().unwrap().is_some())
+        matches!(&proc.mailbox, super::mailbox::Mailbox::Server(s, _) if s.lock().unwrap().is_some())
     );
     c.sys_resume(&Term::Pid(pid)).unwrap();
     assert!(rt.settle(Duration::from_secs(1)));
     assert!(
-        matches!(&proc.mailbox, super::mailbox::Mailbox::Server(s) if s.lock().unwrap().is_none())
+        matches!(&proc.mailbox, super::mailbox::Mailbox::Server(s, _) if s.lock().unwrap().is_none())
     );
     let pid2 = ok_pid(server_start(&c, 2, Term::nil()).unwrap());
     let proc2 = rt.inner.table.get(pid2).unwrap();
@@ -131,6 +131,6 @@ fn an_idle_server_keeps_no_mailbox_channel() {
     }
     assert!(rt.settle(Duration::from_secs(1)));
     assert!(
-        matches!(&proc2.mailbox, super::mailbox::Mailbox::Server(s) if s.lock().unwrap().is_none())
+        matches!(&proc2.mailbox, super::mailbox::Mailbox::Server(s, _) if s.lock().unwrap().is_none())
     );
 }
