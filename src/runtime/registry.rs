@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
-use super::registry_keys::{key_hash, Entries, Entry, Table, Value};
+use super::registry_keys::{key_hash, Entry, Table, Value};
 use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
@@ -74,22 +74,18 @@ impl RegistryTable {
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
     pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
-        // The key is owned already: it goes into the map without a clone.
+        // The key is owned already: it goes into the table without a clone.
         let (hash, shard) = self.locate(&key);
-        let mut shard = shard.write().unwrap();
-        let entries = shard.entry(hash, key);
-        if self.unique {
-            if let Some(holder) = entries.as_slice().iter().find(|e| e.proc.is_alive()) {
-                return Err(holder.pid);
-            }
-            self.count.fetch_sub(entries.len(), Ordering::AcqRel);
-            *entries = Entries::Many(Vec::new());
-        }
-        entries.push(Entry {
+        let entry = Entry {
             pid: proc.pid,
             proc: proc.clone(),
             value: Value::new(value),
-        });
+        };
+        let replaced = shard
+            .write()
+            .unwrap()
+            .insert(hash, key, entry, self.unique)?;
+        self.count.fetch_sub(replaced, Ordering::AcqRel);
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
     }
@@ -97,16 +93,11 @@ impl RegistryTable {
     /// Removes `pid`'s entries under `key` (its death, or `Registry.unregister/2`).
     pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
         let (hash, shard) = self.locate(key);
-        let mut shard = shard.write().unwrap();
-        if let Some(entries) = shard.get_mut(hash, key) {
-            let before = entries.len();
-            entries.retain(|e| e.pid != pid);
-            self.count
-                .fetch_sub(before - entries.len(), Ordering::AcqRel);
-            if entries.is_empty() {
-                shard.remove(hash, key);
-            }
-        }
+        let (removed, _) = shard
+            .write()
+            .unwrap()
+            .remove_where(hash, key, |e| Ok::<bool, ()>(e.pid == pid));
+        self.count.fetch_sub(removed, Ordering::AcqRel);
     }
 
     /// `Registry.lookup/2`. A process's entries go when it dies (`signals::die`), as
@@ -117,8 +108,8 @@ impl RegistryTable {
         let shard = shard.read().unwrap();
         let mut found = Found::new();
         if let Some(entries) = shard.get(hash, key) {
-            for e in entries.as_slice() {
-                found.push((e.pid, e.value.get(&self.nil)));
+            for e in entries.iter() {
+                found.push((e.pid, e.value(&self.nil).clone()));
             }
         }
         found
@@ -150,38 +141,24 @@ impl RegistryTable {
         guards: &Term,
     ) -> Result<usize, Error> {
         let (hash, shard) = self.locate(key);
-        let mut shard = shard.write().unwrap();
-        let Some(entries) = shard.get_mut(hash, key) else {
-            return Ok(0);
-        };
-        let before = entries.len();
         let nil = &self.nil;
-        entries.try_retain(|e| {
-            Ok::<bool, Error>(
-                e.pid != pid
-                    || !e
-                        .value
-                        .with(nil, |v| select::match_value(pattern, guards, v))?,
-            )
-        })?;
-        let removed = before - entries.len();
-        if entries.is_empty() {
-            shard.remove(hash, key);
-        }
+        let (removed, error) = shard.write().unwrap().remove_where(hash, key, |e| {
+            Ok::<bool, Error>(e.pid == pid && select::match_value(pattern, guards, e.value(nil))?)
+        });
         self.count.fetch_sub(removed, Ordering::AcqRel);
-        Ok(removed)
+        error.map_or(Ok(removed), Err)
     }
 
     /// The live process under a unique key (via-name resolution).
     pub(crate) fn whereis(&self, key: &Term) -> Option<Arc<Process>> {
         let (hash, shard) = self.locate(key);
         let shard = shard.read().unwrap();
-        shard
+        let found = shard
             .get(hash, key)?
-            .as_slice()
             .iter()
             .find(|e| e.proc.is_alive())
-            .map(|e| e.proc.clone())
+            .map(|e| e.proc.clone());
+        found
     }
 
     pub(crate) fn count(&self) -> usize {
@@ -198,10 +175,9 @@ impl RegistryTable {
         let old = {
             let shard = shard.read().unwrap();
             shard.get(hash, key).and_then(|es| {
-                es.as_slice()
-                    .iter()
+                es.iter()
                     .find(|e| e.pid == pid)
-                    .map(|e| e.value.get(&self.nil))
+                    .map(|e| e.value(&self.nil).clone())
             })
         };
         // The user's function runs without the lock held: it may touch the registry.
@@ -210,11 +186,8 @@ impl RegistryTable {
         };
         let new = f(old.clone())?;
         let mut shard = shard.write().unwrap();
-        if let Some(entry) = shard
-            .get_mut(hash, key)
-            .and_then(|es| es.as_mut_slice().iter_mut().find(|e| e.pid == pid))
-        {
-            entry.value = Value::new(new.clone());
+        if let Some(entries) = shard.get_mut(hash, key) {
+            entries.set_value(pid, new.clone());
         }
         Ok(Term::tuple(vec![new, old]))
     }
@@ -234,8 +207,8 @@ impl RegistryTable {
             let shard = shard.read().unwrap();
             for slot in shard.iter() {
                 let key = slot.key.term();
-                for e in slot.entries.as_slice() {
-                    out.push((key.clone(), e.pid, e.value.get(&self.nil)));
+                for e in slot.entries.iter() {
+                    out.push((key.clone(), e.pid, e.value(&self.nil).clone()));
                 }
             }
         }
