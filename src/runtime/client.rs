@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use super::gen_server::{self, callbacks};
 use super::process::{Msg, Process};
 use super::registry::RegistryTable;
-use super::{scheduler, signals, Runtime};
+use super::{reply, scheduler, signals, Runtime};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
@@ -340,8 +340,17 @@ impl Client {
             }
             return Err(None);
         }
+        let waiting = reply::expect(self.pid(), tag);
         if !scheduler::deliver(&self.rt, target, msg(tag)) {
             return Err(Some(Term::atom("noproc")));
+        }
+        if let Some(value) = waiting.take() {
+            if self.proc.is_alive() {
+                return Ok(value);
+            }
+            // Killed while the handler ran: the reply waits behind the exit, as it
+            // would have in the mailbox.
+            self.proc.mailbox.push(Msg::Reply { tag, value });
         }
         if let Some(value) = self.try_reply(tag) {
             return Ok(value);

@@ -21,6 +21,7 @@ mod process;
 mod registry;
 mod registry_keys;
 mod registry_proc;
+mod reply;
 mod scheduler;
 mod select;
 mod server;
@@ -285,7 +286,9 @@ impl Runtime {
     }
 
     pub(crate) fn send_reply(&self, to: &Arc<process::Process>, tag: Ref, value: Term) {
-        scheduler::deliver(self, to, Msg::Reply { tag, value });
+        if let Err(value) = reply::offer(to, tag, value) {
+            scheduler::deliver(self, to, Msg::Reply { tag, value });
+        }
     }
 }
 
