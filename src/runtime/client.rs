@@ -104,7 +104,13 @@ impl Client {
         if self.proc.is_alive() {
             return None;
         }
-        self.proc.meta.lock().unwrap().exit_reason.clone()
+        self.proc
+            .meta
+            .lock()
+            .unwrap()
+            .exit_reason
+            .as_deref()
+            .cloned()
     }
 
     /// Resolves a destination for `send/2`.
@@ -360,7 +366,7 @@ impl Client {
             if let Some(value) = self.try_reply(tag) {
                 return Ok(value);
             }
-            let reason = target.meta.lock().unwrap().exit_reason.clone();
+            let reason = target.meta.lock().unwrap().exit_reason.as_deref().cloned();
             return Err(Some(reason.unwrap_or_else(|| Term::atom("noproc"))));
         }
         let result = self.await_reply(tag, timeout);

@@ -3,20 +3,22 @@
 //! is a small vector that becomes an ordered set when it grows. Ordered, not hashed, so
 //! exit signals go out in the same order on every run (deterministic PIDs).
 
+use smallvec::SmallVec;
+
 use crate::term::Pid;
 
 const SMALL: usize = 16;
-const FIRST: usize = 3;
 
 #[derive(Debug)]
 pub(crate) enum Links {
-    Small(Vec<Pid>),
+    /// Two inline (a server's supervisor and registry partition): no allocation.
+    Small(SmallVec<[Pid; 2]>),
     Large(Sorted),
 }
 
 impl Default for Links {
     fn default() -> Links {
-        Links::Small(Vec::new())
+        Links::Small(SmallVec::new())
     }
 }
 
@@ -24,13 +26,7 @@ impl Links {
     pub(crate) fn insert(&mut self, pid: Pid) {
         match self {
             Links::Small(v) if v.contains(&pid) => {}
-            Links::Small(v) if v.len() < SMALL => {
-                // A server gets two links at start (supervisor, registry partition):
-                // room for three at once costs no memory (glibc's smallest chunk
-                // holds 24 bytes) and saves a realloc per start.
-                v.reserve_exact(if v.capacity() == 0 { FIRST } else { 1 });
-                v.push(pid)
-            }
+            Links::Small(v) if v.len() < SMALL => v.push(pid),
             Links::Small(v) => {
                 let mut set = Sorted::default();
                 for p in v.drain(..) {
@@ -48,7 +44,7 @@ impl Links {
             Links::Small(v) => {
                 v.retain(|p| *p != pid);
                 if v.is_empty() {
-                    *v = Vec::new();
+                    *v = SmallVec::new();
                 }
             }
             Links::Large(s) => s.remove(pid),
@@ -58,7 +54,7 @@ impl Links {
     /// In link order for a small set, pid order for a large one.
     pub(crate) fn into_vec(self) -> Vec<Pid> {
         match self {
-            Links::Small(v) => v,
+            Links::Small(v) => v.into_vec(),
             Links::Large(s) => s.live().collect(),
         }
     }
@@ -66,7 +62,7 @@ impl Links {
     /// In link order for a small set, pid order for a large one.
     pub(crate) fn to_vec(&self) -> Vec<Pid> {
         match self {
-            Links::Small(v) => v.clone(),
+            Links::Small(v) => v.to_vec(),
             Links::Large(s) => s.live().collect(),
         }
     }

@@ -8,6 +8,8 @@
 use std::sync::atomic::{AtomicBool, AtomicU8};
 use std::sync::{Arc, Mutex};
 
+use smallvec::SmallVec;
+
 use super::child_spec::ChildSpec;
 use super::links::Links;
 use super::mailbox::Mailbox;
@@ -114,8 +116,10 @@ pub(crate) struct Meta {
     pub links: Links,
     /// Monitors others hold on this process: (ref, watcher, how the watcher named us).
     pub monitors: Vec<(Ref, Pid, Term)>,
-    pub names: Vec<Name>,
-    pub exit_reason: Option<Term>,
+    /// One inline: most processes have at most one name.
+    pub names: SmallVec<[Name; 1]>,
+    /// Boxed: read only after death, and a term is four words.
+    pub exit_reason: Option<Box<Term>>,
 }
 
 pub(crate) struct Process {
@@ -184,9 +188,6 @@ impl Process {
         if !self.is_alive() {
             return false;
         }
-        // Exact growth: most processes have one name, and Vec's default first
-        // capacity (4) would cost an idle server ~120 bytes.
-        meta.names.reserve_exact(1);
         meta.names.push(name);
         true
     }

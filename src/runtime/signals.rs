@@ -41,7 +41,7 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
     // Take what must be acted on; the exit reason stays readable (`Client::exit_reason`).
     let (names, monitors, links) = {
         let mut meta = proc.meta.lock().unwrap();
-        meta.exit_reason = Some(reason.clone());
+        meta.exit_reason = Some(Box::new(reason.clone()));
         (
             std::mem::take(&mut meta.names),
             std::mem::take(&mut meta.monitors),
