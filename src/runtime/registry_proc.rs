@@ -7,8 +7,19 @@
 //! Both trap exits. The supervisor stops when its parent does (or `GenServer.stop`),
 //! stopping its partitions first; each logs Logger's `GenServer NAME terminating` for
 //! a reason that is not quiet, the supervisor with OTP's `{:state, ...}` record.
+//!
+//! A partition that dies is restarted as `Registry.Supervisor` does it: `one_for_all`
+//! for unique keys (every partition gets a new pid), `one_for_one` for duplicate keys,
+//! at most 3 restarts in 5 seconds (OTP's default) before the supervisor gives up and
+//! exits `:shutdown`. A partition owns its ETS tables, so the entries they held go with
+//! it, even those of processes that survive it (trapping exits). An exit signal that a
+//! partition traps from a live process makes it drop that process's entries
+//! (`Registry.Partition.handle_info/2` takes the pid out of its table).
 
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::events::Event;
 use super::gen_server::is_quiet_reason;
@@ -47,7 +58,13 @@ pub(crate) struct RegistrySup {
     pub spec: RegistrySpec,
     /// The partitions in start order: their registered names and pids.
     pub partitions: Vec<(Atom, Pid)>,
+    /// When partitions were restarted, for the restart intensity.
+    pub restarts: VecDeque<Instant>,
 }
+
+/// `Supervisor.init/2`'s defaults, which `Registry.Supervisor` keeps.
+const MAX_RESTARTS: usize = 3;
+const MAX_SECONDS: u64 = 5;
 
 /// One `Registry.Partition`; its state is the reference of its pid table.
 pub(crate) struct RegistryPartition {
@@ -72,14 +89,18 @@ impl Behaviour for RegistrySup {
                 ctx.rt.send_reply(&from, tag, answer);
                 Flow::Continue
             }
-            Msg::Info(t) => match parent_exit(&t, self.parent) {
-                Some(reason) => {
+            Msg::Info(t) => match exit_message(&t) {
+                Some((from, reason)) if from == self.parent => {
                     self.terminate(ctx, &reason, t.clone());
                     Flow::Exit {
                         reason,
                         reply: None,
                     }
                 }
+                Some((from, _)) => match self.partitions.iter().position(|(_, p)| *p == from) {
+                    Some(i) => self.partition_exited(ctx, i),
+                    None => Flow::Continue,
+                },
                 None => Flow::Continue,
             },
             _ => Flow::Continue,
@@ -92,6 +113,82 @@ impl Behaviour for RegistrySup {
 }
 
 impl RegistrySup {
+    /// Partition `i` died: restart it (and, for unique keys, the others), or give up.
+    fn partition_exited(&mut self, ctx: &Ctx, i: usize) -> Flow {
+        let shutdown = ctx.rt.inner.consts.shutdown.clone();
+        if !self.may_restart() {
+            self.terminate(ctx, &shutdown, Term::empty_list());
+            return Flow::Exit {
+                reason: shutdown,
+                reply: None,
+            };
+        }
+        let n = self.partitions.len();
+        let table = table_of(ctx.me);
+        // The dead partition's tables are gone, and with one_for_all the others' too.
+        let restart: Vec<usize> = if self.spec.unique {
+            (0..n).collect()
+        } else {
+            vec![i]
+        };
+        if let Some(table) = &table {
+            let owned = |pid: Pid| restart.contains(&owner_index(pid, n));
+            forget_entries(table, table.take_entries(&owned));
+        }
+        // OTP stops the other children of a one_for_all group, the last started first.
+        for &j in restart.iter().rev().filter(|&&j| j != i) {
+            stop_partition(ctx, self.partitions[j].1);
+        }
+        for &j in &restart {
+            let Some(pid) = self.spawn_partition(ctx, j) else {
+                self.terminate(ctx, &shutdown, Term::empty_list());
+                return Flow::Exit {
+                    reason: shutdown,
+                    reply: None,
+                };
+            };
+            self.partitions[j].1 = pid;
+            if let Some(table) = &table {
+                table.set_partition(j, pid);
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Records a restart; false when it is more than `MAX_RESTARTS` in `MAX_SECONDS`.
+    fn may_restart(&mut self) -> bool {
+        let now = Instant::now();
+        let window = Duration::from_secs(MAX_SECONDS);
+        self.restarts.push_back(now);
+        while self
+            .restarts
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
+            self.restarts.pop_front();
+        }
+        self.restarts.len() <= MAX_RESTARTS
+    }
+
+    /// Starts partition `i` again under its name, linked to the supervisor.
+    fn spawn_partition(&self, ctx: &Ctx, i: usize) -> Option<Pid> {
+        let rt = ctx.rt;
+        let pid = rt.inner.table.reserve().ok()?;
+        let behaviour = RegistryPartition {
+            parent: ctx.me.pid,
+            table: rt.make_ref(),
+        };
+        let part = Arc::new(Process::new(pid, Some(Box::new(behaviour))));
+        part.trap_exit.store(true, Ordering::Release);
+        rt.inner.table.insert(part.clone());
+        let name = &self.partitions[i].0;
+        if rt.inner.names.register(name, &part).is_ok() {
+            part.add_name(Name::Local(name.clone()));
+        }
+        signals::link(ctx.me, &part);
+        Some(pid)
+    }
+
     fn handle_call(&self, request: &Term) -> Term {
         let n = Term::Int(self.partitions.len() as i64);
         if request.is_atom("which_children") {
@@ -125,11 +222,7 @@ impl RegistrySup {
     /// Stops the partitions, the last started first, then reports.
     fn terminate(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
         for (_, pid) in self.partitions.iter().rev() {
-            if let Some(p) = ctx.rt.inner.table.get(*pid) {
-                signals::unlink(ctx.me, &p);
-                let shutdown = ctx.rt.inner.consts.shutdown.clone();
-                signals::exit_signal(ctx.rt, ctx.me.pid, &p, shutdown);
-            }
+            stop_partition(ctx, *pid);
         }
         if is_quiet_reason(reason) {
             return;
@@ -248,14 +341,17 @@ impl Behaviour for RegistryPartition {
                     .send_reply(&from, tag, Term::error_tuple(Term::atom("unknown_call")));
                 Flow::Continue
             }
-            // A registered process's exit only cleans its entries (done at its death).
-            Msg::Info(t) => match parent_exit(&t, self.parent) {
-                Some(reason) => {
+            Msg::Info(t) => match exit_message(&t) {
+                Some((from, reason)) if from == self.parent => {
                     self.report(ctx, &reason, t.clone());
                     Flow::Exit {
                         reason,
                         reply: None,
                     }
+                }
+                Some((from, _)) => {
+                    self.forget(ctx, from);
+                    Flow::Continue
                 }
                 None => Flow::Continue,
             },
@@ -269,6 +365,45 @@ impl Behaviour for RegistryPartition {
 }
 
 impl RegistryPartition {
+    /// A trapped exit signal from `from`: Elixir's partition takes `from`'s entries out
+    /// of its pid table (if it holds them), whatever the reason and even if `from` lives
+    /// on (`Process.exit(partition, :normal)` from a registered shell unregisters it).
+    /// A dead process's entries went at its death, so only a live one costs anything.
+    fn forget(&self, ctx: &Ctx, from: Pid) {
+        let Some(proc) = ctx.rt.inner.table.get(from).filter(|p| p.is_alive()) else {
+            return;
+        };
+        let Some(table) = ctx
+            .rt
+            .inner
+            .table
+            .get(self.parent)
+            .and_then(|s| table_of(&s))
+        else {
+            return;
+        };
+        let partitions = table.partition_pids();
+        let mine = partitions.iter().position(|p| *p == ctx.me.pid);
+        if mine != Some(owner_index(from, partitions.len())) {
+            return;
+        }
+        let keys: Vec<Term> = {
+            let mut meta = proc.meta.lock().unwrap();
+            let mut keys = Vec::new();
+            meta.names.retain(|n| match n {
+                Name::Via(t, k) if Arc::ptr_eq(t, &table) => {
+                    keys.push(k.clone());
+                    false
+                }
+                _ => true,
+            });
+            keys
+        };
+        for key in keys {
+            table.remove_entry(&key, from);
+        }
+    }
+
     fn report(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
         if is_quiet_reason(reason) {
             return;
@@ -283,13 +418,45 @@ impl RegistryPartition {
     }
 }
 
-/// The reason of an `{:EXIT, parent, reason}` message, if `t` is one.
-fn parent_exit(t: &Term, parent: Pid) -> Option<Term> {
+/// The sender and reason of an `{:EXIT, pid, reason}` message, if `t` is one.
+fn exit_message(t: &Term) -> Option<(Pid, Term)> {
     match t.as_tuple() {
-        Some([tag, Term::Pid(from), reason]) if tag.is_atom("EXIT") && *from == parent => {
-            Some(reason.clone())
+        Some([tag, Term::Pid(from), reason]) if tag.is_atom("EXIT") => {
+            Some((*from, reason.clone()))
         }
         _ => None,
+    }
+}
+
+/// Stops a partition as a supervisor stops a child: unlink, then `:shutdown`.
+fn stop_partition(ctx: &Ctx, pid: Pid) {
+    if let Some(p) = ctx.rt.inner.table.get(pid) {
+        signals::unlink(ctx.me, &p);
+        let shutdown = ctx.rt.inner.consts.shutdown.clone();
+        signals::exit_signal(ctx.rt, ctx.me.pid, &p, shutdown);
+    }
+}
+
+/// The table of the registry whose supervisor is `sup`.
+fn table_of(sup: &Process) -> Option<Arc<RegistryTable>> {
+    let meta = sup.meta.lock().unwrap();
+    meta.names.iter().find_map(|n| match n {
+        Name::Registry(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+/// Makes each process forget a name its entry no longer backs (one per entry taken).
+fn forget_entries(table: &Arc<RegistryTable>, taken: Vec<(Term, Arc<Process>)>) {
+    for (key, proc) in taken {
+        let mut meta = proc.meta.lock().unwrap();
+        let found = meta
+            .names
+            .iter()
+            .position(|n| matches!(n, Name::Via(t, k) if Arc::ptr_eq(t, table) && *k == key));
+        if let Some(at) = found {
+            meta.names.remove(at);
+        }
     }
 }
 
