@@ -36,6 +36,8 @@ mod tests_conformance;
 #[cfg(test)]
 mod tests_processes;
 #[cfg(test)]
+mod tests_registry;
+#[cfg(test)]
 mod tests_sys;
 
 pub use atoms::{AtomTable, NodeCrash};
