@@ -21,6 +21,7 @@ mod process;
 mod registry;
 mod registry_keys;
 mod registry_proc;
+mod registry_state;
 mod scheduler;
 mod select;
 mod server;

@@ -25,7 +25,7 @@ use super::events::Event;
 use super::gen_server::is_quiet_reason;
 use super::process::{Behaviour, Ctx, Flow, Msg, Name, Process};
 use super::registry::RegistryTable;
-use super::{signals, Runtime};
+use super::{registry_state, signals, Runtime};
 use crate::term::{Atom, Pid, Ref, Term};
 
 /// What `Registry.start_link/1` was given, as the supervisor's state shows it.
@@ -39,7 +39,7 @@ pub(crate) struct RegistrySpec {
 }
 
 impl RegistrySpec {
-    fn kind(&self) -> Term {
+    pub(crate) fn kind(&self) -> Term {
         Term::atom(if self.unique { "unique" } else { "duplicate" })
     }
 
@@ -231,98 +231,9 @@ impl RegistrySup {
             name: Term::Atom(self.spec.name.clone()),
             reason: reason.clone(),
             last_message,
-            state: self.state_record(),
+            state: registry_state::report_state(&self.spec, &self.partitions),
             client: None,
         });
-    }
-
-    /// OTP's `#state{}` of `supervisor`, as Logger prints it for a Registry.
-    fn state_record(&self) -> Term {
-        let spec = &self.spec;
-        let a = Term::atom;
-        let n = self.partitions.len();
-        let names: Vec<Term> = self
-            .partitions
-            .iter()
-            .rev()
-            .map(|(name, _)| Term::Atom(name.clone()))
-            .collect();
-        let children = self.partitions.iter().enumerate().map(|(i, (name, pid))| {
-            let key_name = Term::atom(&spec.partition_name("Key", i));
-            let args = Term::tuple(vec![
-                spec.kind(),
-                Term::Atom(spec.name.clone()),
-                Term::Int(i as i64),
-                Term::Int(n as i64),
-                key_name,
-                Term::Atom(name.clone()),
-                spec.listeners.clone(),
-                Term::bool(false),
-            ]);
-            let start = Term::tuple(vec![
-                Term::module("Registry.Partition"),
-                a("start_link"),
-                Term::list(vec![Term::Atom(name.clone()), args]),
-            ]);
-            let child = Term::tuple(vec![
-                a("child"),
-                Term::Pid(*pid),
-                Term::Atom(name.clone()),
-                start,
-                a("permanent"),
-                Term::bool(false),
-                Term::Int(5000),
-                a("worker"),
-                Term::list(vec![Term::module("Registry.Partition")]),
-            ]);
-            (Term::Atom(name.clone()), child)
-        });
-        let children = Term::tuple(vec![Term::list(names), Term::map(children.collect())]);
-        let n_term = Term::Int(n as i64);
-        let mut entries = vec![
-            Term::tuple(vec![
-                Term::Int(-1),
-                Term::tuple(vec![
-                    spec.kind(),
-                    n_term.clone(),
-                    Term::nil(),
-                    Term::nil(),
-                    spec.listeners.clone(),
-                ]),
-            ]),
-            Term::tuple(vec![
-                Term::Int(-2),
-                Term::tuple(vec![spec.kind(), n_term.clone(), Term::nil()]),
-            ]),
-        ];
-        entries.extend(spec.meta.as_list().unwrap_or(&[]).iter().cloned());
-        let args = Term::tuple(vec![
-            spec.kind(),
-            Term::Atom(spec.name.clone()),
-            n_term,
-            spec.listeners.clone(),
-            Term::list(entries),
-            Term::bool(false),
-        ]);
-        let strategy = if spec.unique {
-            "one_for_all"
-        } else {
-            "one_for_one"
-        };
-        Term::tuple(vec![
-            a("state"),
-            Term::tuple(vec![a("local"), Term::Atom(spec.name.clone())]),
-            a(strategy),
-            children,
-            a("undefined"),
-            Term::Int(3),
-            Term::Int(5),
-            Term::empty_list(),
-            Term::Int(0),
-            a("never"),
-            Term::module("Registry.Supervisor"),
-            args,
-        ])
     }
 }
 
