@@ -7,7 +7,7 @@
 //! String keys are plain terms here: they never touch the atom table.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
@@ -25,8 +25,9 @@ pub type Found = smallvec::SmallVec<[(Pid, Term); 1]>;
 pub(crate) struct RegistryTable {
     pub name: Atom,
     /// The partitions' pids, in start order: a registering process links to one. A
-    /// restarted partition's new pid replaces the old one (`set_partition`).
-    partitions: RwLock<Vec<Pid>>,
+    /// restarted partition's new pid replaces the old one (`set_partition`). Atomics,
+    /// not a lock: every registration reads them, from any thread.
+    partitions: Vec<AtomicU64>,
     pub unique: bool,
     /// The ETS table iex names in a `:ets.select/2` error.
     pub ets: Ref,
@@ -42,7 +43,7 @@ impl RegistryTable {
     pub(crate) fn new(name: Atom, partitions: Vec<Pid>, unique: bool, ets: Ref) -> RegistryTable {
         RegistryTable {
             name,
-            partitions: RwLock::new(partitions),
+            partitions: partitions.iter().map(|p| AtomicU64::new(p.0)).collect(),
             unique,
             ets,
             shards: (0..SHARDS).map(|_| RwLock::new(Table::default())).collect(),
@@ -55,19 +56,20 @@ impl RegistryTable {
 
     /// The partition that owns `pid`'s registrations (`Registry.register/3`'s owner).
     pub(crate) fn owner(&self, pid: Pid) -> Pid {
-        let partitions = self.partitions.read().unwrap();
-        partitions[super::registry_proc::owner_index(pid, partitions.len())]
+        let i = super::registry_proc::owner_index(pid, self.partitions.len());
+        Pid(self.partitions[i].load(Ordering::Acquire))
     }
 
     /// The partitions' current pids, in start order.
     pub(crate) fn partition_pids(&self) -> Vec<Pid> {
-        self.partitions.read().unwrap().clone()
+        let pids = self.partitions.iter();
+        pids.map(|p| Pid(p.load(Ordering::Acquire))).collect()
     }
 
     /// The `i`th partition was restarted under a new pid.
     pub(crate) fn set_partition(&self, i: usize, pid: Pid) {
-        if let Some(slot) = self.partitions.write().unwrap().get_mut(i) {
-            *slot = pid;
+        if let Some(slot) = self.partitions.get(i) {
+            slot.store(pid.0, Ordering::Release);
         }
     }
 
@@ -184,41 +186,6 @@ impl RegistryTable {
         }
         self.count.fetch_sub(removed, Ordering::AcqRel);
         Ok(removed)
-    }
-
-    /// Takes out every entry whose pid `owned` picks: a partition that dies takes its
-    /// ETS tables, and so its entries, with it. Returns each `(key, process)` taken, so
-    /// the caller can make the processes forget those names (outside this table's locks,
-    /// and the handles are dropped there: one may be a process's last).
-    pub(crate) fn take_entries(&self, owned: &dyn Fn(Pid) -> bool) -> Vec<(Term, Arc<Process>)> {
-        let mut taken = Vec::new();
-        for shard in &self.shards {
-            let mut shard = shard.write().unwrap();
-            let mut keys = Vec::new();
-            for slot in shard.iter() {
-                let before = taken.len();
-                let key = slot.key.term();
-                for e in slot.entries.as_slice().iter().filter(|e| owned(e.pid)) {
-                    taken.push((key.clone(), e.proc.clone()));
-                }
-                if taken.len() > before {
-                    keys.push(key);
-                }
-            }
-            for key in keys {
-                let hash = key_hash(&key);
-                if let Some(entries) = shard.get_mut(hash, &key) {
-                    let before = entries.len();
-                    entries.retain(|e| !owned(e.pid));
-                    self.count
-                        .fetch_sub(before - entries.len(), Ordering::AcqRel);
-                    if entries.is_empty() {
-                        shard.remove(hash, &key);
-                    }
-                }
-            }
-        }
-        taken
     }
 
     /// The live process under a unique key (via-name resolution).

@@ -132,8 +132,7 @@ impl RegistrySup {
             vec![i]
         };
         if let Some(table) = &table {
-            let owned = |pid: Pid| restart.contains(&owner_index(pid, n));
-            forget_entries(table, table.take_entries(&owned));
+            drop_entries(ctx.rt, table, |pid| restart.contains(&owner_index(pid, n)));
         }
         // OTP stops the other children of a one_for_all group, the last started first.
         for &j in restart.iter().rev().filter(|&&j| j != i) {
@@ -357,9 +356,19 @@ fn table_of(sup: &Process) -> Option<Arc<RegistryTable>> {
     })
 }
 
-/// Makes each process forget a name its entry no longer backs (one per entry taken).
-fn forget_entries(table: &Arc<RegistryTable>, taken: Vec<(Term, Arc<Process>)>) {
-    for (key, proc) in taken {
+/// Drops the entries of the processes `owned` picks, and the names they backed: a
+/// partition that dies takes its ETS tables, and so their entries, with it. Built on
+/// the table's `all` and `remove_entry` (a restart is rare; registrations are not).
+fn drop_entries(rt: &Runtime, table: &Arc<RegistryTable>, owned: impl Fn(Pid) -> bool) {
+    for (key, pid, _) in table.all() {
+        if !owned(pid) {
+            continue;
+        }
+        table.remove_entry(&key, pid);
+        // A dead process forgot its names when it died.
+        let Some(proc) = rt.inner.table.get(pid) else {
+            continue;
+        };
         let mut meta = proc.meta.lock().unwrap();
         let found = meta
             .names
