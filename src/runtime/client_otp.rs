@@ -244,6 +244,7 @@ impl Client {
             parent: self.pid(),
             spec,
             partitions: names,
+            restarts: Default::default(),
         };
         let reg = spawn_trapping(rt, sup_pid, Box::new(sup));
         if let Err(holder) = rt.inner.names.register(&reg_name, &reg) {

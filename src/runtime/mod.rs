@@ -21,6 +21,7 @@ mod process;
 mod registry;
 mod registry_keys;
 mod registry_proc;
+mod registry_state;
 mod reply;
 mod scheduler;
 mod select;
@@ -36,6 +37,8 @@ mod text;
 mod tests_conformance;
 #[cfg(test)]
 mod tests_processes;
+#[cfg(test)]
+mod tests_registry;
 #[cfg(test)]
 mod tests_sys;
 

@@ -7,7 +7,7 @@
 //! String keys are plain terms here: they never touch the atom table.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
@@ -24,8 +24,10 @@ pub type Found = smallvec::SmallVec<[(Pid, Term); 1]>;
 
 pub(crate) struct RegistryTable {
     pub name: Atom,
-    /// The partitions' pids, in start order: a registering process links to one.
-    pub partitions: Vec<Pid>,
+    /// The partitions' pids, in start order: a registering process links to one. A
+    /// restarted partition's new pid replaces the old one (`set_partition`). Atomics,
+    /// not a lock: every registration reads them, from any thread.
+    partitions: Vec<AtomicU64>,
     pub unique: bool,
     /// The ETS table iex names in a `:ets.select/2` error.
     pub ets: Ref,
@@ -41,7 +43,7 @@ impl RegistryTable {
     pub(crate) fn new(name: Atom, partitions: Vec<Pid>, unique: bool, ets: Ref) -> RegistryTable {
         RegistryTable {
             name,
-            partitions,
+            partitions: partitions.iter().map(|p| AtomicU64::new(p.0)).collect(),
             unique,
             ets,
             shards: (0..SHARDS).map(|_| RwLock::new(Table::default())).collect(),
@@ -54,7 +56,21 @@ impl RegistryTable {
 
     /// The partition that owns `pid`'s registrations (`Registry.register/3`'s owner).
     pub(crate) fn owner(&self, pid: Pid) -> Pid {
-        self.partitions[super::registry_proc::owner_index(pid, self.partitions.len())]
+        let i = super::registry_proc::owner_index(pid, self.partitions.len());
+        Pid(self.partitions[i].load(Ordering::Acquire))
+    }
+
+    /// The partitions' current pids, in start order.
+    pub(crate) fn partition_pids(&self) -> Vec<Pid> {
+        let pids = self.partitions.iter();
+        pids.map(|p| Pid(p.load(Ordering::Acquire))).collect()
+    }
+
+    /// The `i`th partition was restarted under a new pid.
+    pub(crate) fn set_partition(&self, i: usize, pid: Pid) {
+        if let Some(slot) = self.partitions.get(i) {
+            slot.store(pid.0, Ordering::Release);
+        }
     }
 
     pub(crate) fn name_term(&self) -> Term {

@@ -7,14 +7,25 @@
 //! Both trap exits. The supervisor stops when its parent does (or `GenServer.stop`),
 //! stopping its partitions first; each logs Logger's `GenServer NAME terminating` for
 //! a reason that is not quiet, the supervisor with OTP's `{:state, ...}` record.
+//!
+//! A partition that dies is restarted as `Registry.Supervisor` does it: `one_for_all`
+//! for unique keys (every partition gets a new pid), `one_for_one` for duplicate keys,
+//! at most 3 restarts in 5 seconds (OTP's default) before the supervisor gives up and
+//! exits `:shutdown`. A partition owns its ETS tables, so the entries they held go with
+//! it, even those of processes that survive it (trapping exits). An exit signal that a
+//! partition traps from a live process makes it drop that process's entries
+//! (`Registry.Partition.handle_info/2` takes the pid out of its table).
 
+use std::collections::VecDeque;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use super::events::Event;
 use super::gen_server::is_quiet_reason;
 use super::process::{Behaviour, Ctx, Flow, Msg, Name, Process};
 use super::registry::RegistryTable;
-use super::{signals, Runtime};
+use super::{registry_state, signals, Runtime};
 use crate::term::{Atom, Pid, Ref, Term};
 
 /// What `Registry.start_link/1` was given, as the supervisor's state shows it.
@@ -28,7 +39,7 @@ pub(crate) struct RegistrySpec {
 }
 
 impl RegistrySpec {
-    fn kind(&self) -> Term {
+    pub(crate) fn kind(&self) -> Term {
         Term::atom(if self.unique { "unique" } else { "duplicate" })
     }
 
@@ -47,7 +58,13 @@ pub(crate) struct RegistrySup {
     pub spec: RegistrySpec,
     /// The partitions in start order: their registered names and pids.
     pub partitions: Vec<(Atom, Pid)>,
+    /// When partitions were restarted, for the restart intensity.
+    pub restarts: VecDeque<Instant>,
 }
+
+/// `Supervisor.init/2`'s defaults, which `Registry.Supervisor` keeps.
+const MAX_RESTARTS: usize = 3;
+const MAX_SECONDS: u64 = 5;
 
 /// One `Registry.Partition`; its state is the reference of its pid table.
 pub(crate) struct RegistryPartition {
@@ -72,14 +89,18 @@ impl Behaviour for RegistrySup {
                 ctx.rt.send_reply(&from, tag, answer);
                 Flow::Continue
             }
-            Msg::Info(t) => match parent_exit(&t, self.parent) {
-                Some(reason) => {
+            Msg::Info(t) => match exit_message(&t) {
+                Some((from, reason)) if from == self.parent => {
                     self.terminate(ctx, &reason, t.clone());
                     Flow::Exit {
                         reason,
                         reply: None,
                     }
                 }
+                Some((from, _)) => match self.partitions.iter().position(|(_, p)| *p == from) {
+                    Some(i) => self.partition_exited(ctx, i),
+                    None => Flow::Continue,
+                },
                 None => Flow::Continue,
             },
             _ => Flow::Continue,
@@ -92,6 +113,81 @@ impl Behaviour for RegistrySup {
 }
 
 impl RegistrySup {
+    /// Partition `i` died: restart it (and, for unique keys, the others), or give up.
+    fn partition_exited(&mut self, ctx: &Ctx, i: usize) -> Flow {
+        let shutdown = ctx.rt.inner.consts.shutdown.clone();
+        if !self.may_restart() {
+            self.terminate(ctx, &shutdown, Term::empty_list());
+            return Flow::Exit {
+                reason: shutdown,
+                reply: None,
+            };
+        }
+        let n = self.partitions.len();
+        let table = table_of(ctx.me);
+        // The dead partition's tables are gone, and with one_for_all the others' too.
+        let restart: Vec<usize> = if self.spec.unique {
+            (0..n).collect()
+        } else {
+            vec![i]
+        };
+        if let Some(table) = &table {
+            drop_entries(ctx.rt, table, |pid| restart.contains(&owner_index(pid, n)));
+        }
+        // OTP stops the other children of a one_for_all group, the last started first.
+        for &j in restart.iter().rev().filter(|&&j| j != i) {
+            stop_partition(ctx, self.partitions[j].1);
+        }
+        for &j in &restart {
+            let Some(pid) = self.spawn_partition(ctx, j) else {
+                self.terminate(ctx, &shutdown, Term::empty_list());
+                return Flow::Exit {
+                    reason: shutdown,
+                    reply: None,
+                };
+            };
+            self.partitions[j].1 = pid;
+            if let Some(table) = &table {
+                table.set_partition(j, pid);
+            }
+        }
+        Flow::Continue
+    }
+
+    /// Records a restart; false when it is more than `MAX_RESTARTS` in `MAX_SECONDS`.
+    fn may_restart(&mut self) -> bool {
+        let now = Instant::now();
+        let window = Duration::from_secs(MAX_SECONDS);
+        self.restarts.push_back(now);
+        while self
+            .restarts
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= window)
+        {
+            self.restarts.pop_front();
+        }
+        self.restarts.len() <= MAX_RESTARTS
+    }
+
+    /// Starts partition `i` again under its name, linked to the supervisor.
+    fn spawn_partition(&self, ctx: &Ctx, i: usize) -> Option<Pid> {
+        let rt = ctx.rt;
+        let pid = rt.inner.table.reserve().ok()?;
+        let behaviour = RegistryPartition {
+            parent: ctx.me.pid,
+            table: rt.make_ref(),
+        };
+        let part = Arc::new(Process::new(pid, Some(Box::new(behaviour))));
+        part.trap_exit.store(true, Ordering::Release);
+        rt.inner.table.insert(part.clone());
+        let name = &self.partitions[i].0;
+        if rt.inner.names.register(name, &part).is_ok() {
+            part.add_name(Name::Local(name.clone()));
+        }
+        signals::link(ctx.me, &part);
+        Some(pid)
+    }
+
     fn handle_call(&self, request: &Term) -> Term {
         let n = Term::Int(self.partitions.len() as i64);
         if request.is_atom("which_children") {
@@ -125,11 +221,7 @@ impl RegistrySup {
     /// Stops the partitions, the last started first, then reports.
     fn terminate(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
         for (_, pid) in self.partitions.iter().rev() {
-            if let Some(p) = ctx.rt.inner.table.get(*pid) {
-                signals::unlink(ctx.me, &p);
-                let shutdown = ctx.rt.inner.consts.shutdown.clone();
-                signals::exit_signal(ctx.rt, ctx.me.pid, &p, shutdown);
-            }
+            stop_partition(ctx, *pid);
         }
         if is_quiet_reason(reason) {
             return;
@@ -138,98 +230,9 @@ impl RegistrySup {
             name: Term::Atom(self.spec.name.clone()),
             reason: reason.clone(),
             last_message,
-            state: self.state_record(),
+            state: registry_state::report_state(&self.spec, &self.partitions),
             client: None,
         });
-    }
-
-    /// OTP's `#state{}` of `supervisor`, as Logger prints it for a Registry.
-    fn state_record(&self) -> Term {
-        let spec = &self.spec;
-        let a = Term::atom;
-        let n = self.partitions.len();
-        let names: Vec<Term> = self
-            .partitions
-            .iter()
-            .rev()
-            .map(|(name, _)| Term::Atom(name.clone()))
-            .collect();
-        let children = self.partitions.iter().enumerate().map(|(i, (name, pid))| {
-            let key_name = Term::atom(&spec.partition_name("Key", i));
-            let args = Term::tuple(vec![
-                spec.kind(),
-                Term::Atom(spec.name.clone()),
-                Term::Int(i as i64),
-                Term::Int(n as i64),
-                key_name,
-                Term::Atom(name.clone()),
-                spec.listeners.clone(),
-                Term::bool(false),
-            ]);
-            let start = Term::tuple(vec![
-                Term::module("Registry.Partition"),
-                a("start_link"),
-                Term::list(vec![Term::Atom(name.clone()), args]),
-            ]);
-            let child = Term::tuple(vec![
-                a("child"),
-                Term::Pid(*pid),
-                Term::Atom(name.clone()),
-                start,
-                a("permanent"),
-                Term::bool(false),
-                Term::Int(5000),
-                a("worker"),
-                Term::list(vec![Term::module("Registry.Partition")]),
-            ]);
-            (Term::Atom(name.clone()), child)
-        });
-        let children = Term::tuple(vec![Term::list(names), Term::map(children.collect())]);
-        let n_term = Term::Int(n as i64);
-        let mut entries = vec![
-            Term::tuple(vec![
-                Term::Int(-1),
-                Term::tuple(vec![
-                    spec.kind(),
-                    n_term.clone(),
-                    Term::nil(),
-                    Term::nil(),
-                    spec.listeners.clone(),
-                ]),
-            ]),
-            Term::tuple(vec![
-                Term::Int(-2),
-                Term::tuple(vec![spec.kind(), n_term.clone(), Term::nil()]),
-            ]),
-        ];
-        entries.extend(spec.meta.as_list().unwrap_or(&[]).iter().cloned());
-        let args = Term::tuple(vec![
-            spec.kind(),
-            Term::Atom(spec.name.clone()),
-            n_term,
-            spec.listeners.clone(),
-            Term::list(entries),
-            Term::bool(false),
-        ]);
-        let strategy = if spec.unique {
-            "one_for_all"
-        } else {
-            "one_for_one"
-        };
-        Term::tuple(vec![
-            a("state"),
-            Term::tuple(vec![a("local"), Term::Atom(spec.name.clone())]),
-            a(strategy),
-            children,
-            a("undefined"),
-            Term::Int(3),
-            Term::Int(5),
-            Term::empty_list(),
-            Term::Int(0),
-            a("never"),
-            Term::module("Registry.Supervisor"),
-            args,
-        ])
     }
 }
 
@@ -248,14 +251,17 @@ impl Behaviour for RegistryPartition {
                     .send_reply(&from, tag, Term::error_tuple(Term::atom("unknown_call")));
                 Flow::Continue
             }
-            // A registered process's exit only cleans its entries (done at its death).
-            Msg::Info(t) => match parent_exit(&t, self.parent) {
-                Some(reason) => {
+            Msg::Info(t) => match exit_message(&t) {
+                Some((from, reason)) if from == self.parent => {
                     self.report(ctx, &reason, t.clone());
                     Flow::Exit {
                         reason,
                         reply: None,
                     }
+                }
+                Some((from, _)) => {
+                    self.forget(ctx, from);
+                    Flow::Continue
                 }
                 None => Flow::Continue,
             },
@@ -269,6 +275,45 @@ impl Behaviour for RegistryPartition {
 }
 
 impl RegistryPartition {
+    /// A trapped exit signal from `from`: Elixir's partition takes `from`'s entries out
+    /// of its pid table (if it holds them), whatever the reason and even if `from` lives
+    /// on (`Process.exit(partition, :normal)` from a registered shell unregisters it).
+    /// A dead process's entries went at its death, so only a live one costs anything.
+    fn forget(&self, ctx: &Ctx, from: Pid) {
+        let Some(proc) = ctx.rt.inner.table.get(from).filter(|p| p.is_alive()) else {
+            return;
+        };
+        let Some(table) = ctx
+            .rt
+            .inner
+            .table
+            .get(self.parent)
+            .and_then(|s| table_of(&s))
+        else {
+            return;
+        };
+        let partitions = table.partition_pids();
+        let mine = partitions.iter().position(|p| *p == ctx.me.pid);
+        if mine != Some(owner_index(from, partitions.len())) {
+            return;
+        }
+        let keys: Vec<Term> = {
+            let mut meta = proc.meta.lock().unwrap();
+            let mut keys = Vec::new();
+            meta.names.retain(|n| match n {
+                Name::Via(t, k) if Arc::ptr_eq(t, &table) => {
+                    keys.push(k.clone());
+                    false
+                }
+                _ => true,
+            });
+            keys
+        };
+        for key in keys {
+            table.remove_entry(&key, from);
+        }
+    }
+
     fn report(&self, ctx: &Ctx, reason: &Term, last_message: Term) {
         if is_quiet_reason(reason) {
             return;
@@ -283,13 +328,55 @@ impl RegistryPartition {
     }
 }
 
-/// The reason of an `{:EXIT, parent, reason}` message, if `t` is one.
-fn parent_exit(t: &Term, parent: Pid) -> Option<Term> {
+/// The sender and reason of an `{:EXIT, pid, reason}` message, if `t` is one.
+fn exit_message(t: &Term) -> Option<(Pid, Term)> {
     match t.as_tuple() {
-        Some([tag, Term::Pid(from), reason]) if tag.is_atom("EXIT") && *from == parent => {
-            Some(reason.clone())
+        Some([tag, Term::Pid(from), reason]) if tag.is_atom("EXIT") => {
+            Some((*from, reason.clone()))
         }
         _ => None,
+    }
+}
+
+/// Stops a partition as a supervisor stops a child: unlink, then `:shutdown`.
+fn stop_partition(ctx: &Ctx, pid: Pid) {
+    if let Some(p) = ctx.rt.inner.table.get(pid) {
+        signals::unlink(ctx.me, &p);
+        let shutdown = ctx.rt.inner.consts.shutdown.clone();
+        signals::exit_signal(ctx.rt, ctx.me.pid, &p, shutdown);
+    }
+}
+
+/// The table of the registry whose supervisor is `sup`.
+fn table_of(sup: &Process) -> Option<Arc<RegistryTable>> {
+    let meta = sup.meta.lock().unwrap();
+    meta.names.iter().find_map(|n| match n {
+        Name::Registry(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+/// Drops the entries of the processes `owned` picks, and the names they backed: a
+/// partition that dies takes its ETS tables, and so their entries, with it. Built on
+/// the table's `all` and `remove_entry` (a restart is rare; registrations are not).
+fn drop_entries(rt: &Runtime, table: &Arc<RegistryTable>, owned: impl Fn(Pid) -> bool) {
+    for (key, pid, _) in table.all() {
+        if !owned(pid) {
+            continue;
+        }
+        table.remove_entry(&key, pid);
+        // A dead process forgot its names when it died.
+        let Some(proc) = rt.inner.table.get(pid) else {
+            continue;
+        };
+        let mut meta = proc.meta.lock().unwrap();
+        let found = meta
+            .names
+            .iter()
+            .position(|n| matches!(n, Name::Via(t, k) if Arc::ptr_eq(t, table) && *k == key));
+        if let Some(at) = found {
+            meta.names.remove(at);
+        }
     }
 }
 

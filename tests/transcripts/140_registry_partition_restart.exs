@@ -1,0 +1,53 @@
+# A killed Registry partition is restarted under a new pid; the via-named server linked
+# to it dies and DSupervisor restarts it, registered in the new partition.
+{:ok, reg} = Registry.start_link(keys: :unique, name: Registry)
+DSupervisor.start_link([])
+{:ok, pid} = DSupervisor.start_server(1, {:via, Registry, {Registry, "a"}})
+[{_, p, _, _}] = Supervisor.which_children(reg)
+Registry.count(Registry)
+Process.exit(p, :kill); Process.sleep(100)
+Process.alive?(reg)
+Process.alive?(p)
+Process.alive?(pid)
+Registry.lookup(Registry, "a")
+Supervisor.which_children(reg)
+Supervisor.count_children(reg)
+DynamicSupervisor.which_children(DSupervisor)
+[{_, p2, _, _}] = Supervisor.which_children(reg)
+p2 == p
+Process.whereis(Registry.PIDPartition0) == p2
+[{new, nil}] = Registry.lookup(Registry, "a")
+Registry.keys(Registry, new)
+Registry.count(Registry)
+Process.info(new, :links) |> elem(1) |> Enum.member?(p2)
+Server.state({:via, Registry, {Registry, "a"}})
+Registry.register(Registry, "a", :taken)
+{:ok, owner} = Registry.register(Registry, "shell", :me)
+owner == p2
+Registry.count(Registry)
+# Exits the partition traps (anything but :kill) leave it running, but it drops the
+# sender's entries, as Registry.Partition's handle_info/2 does.
+Process.exit(p2, :normal)
+Process.alive?(p2)
+Registry.lookup(Registry, "shell")
+Registry.keys(Registry, self())
+Registry.lookup(Registry, "a")
+{:ok, _} = Registry.register(Registry, "shell", 2)
+Process.exit(p2, :shutdown)
+Registry.lookup(Registry, "shell")
+{:ok, _} = Registry.register(Registry, "shell", 3)
+Process.exit(p2, :boom)
+Registry.lookup(Registry, "shell")
+Supervisor.which_children(reg)
+Registry.count(Registry)
+# A shell that traps exits outlives its partition, but its entries die with it.
+Process.flag(:trap_exit, true)
+{:ok, _} = Registry.register(Registry, "shell", 4)
+Process.exit(p2, :kill); Process.sleep(100)
+flush()
+Registry.lookup(Registry, "shell")
+Registry.keys(Registry, self())
+Registry.count(Registry)
+Registry.lookup(Registry, "a") |> length()
+[{_, p3, _, _}] = Supervisor.which_children(reg)
+p3 in [p, p2]

@@ -1,0 +1,27 @@
+# Registry.Supervisor restarts a killed partition at most 3 times in 5 seconds; the
+# 4th kill makes it exit :shutdown, and the shell linked to it goes too.
+{:ok, reg} = Registry.start_link(keys: :unique, name: Registry)
+DSupervisor.start_link([])
+{:ok, pid} = DSupervisor.start_server(1, {:via, Registry, {Registry, "a"}})
+kill = fn -> [{_, p, _, _}] = Supervisor.which_children(Registry); Process.exit(p, :kill); Process.sleep(50); p end
+kill.()
+Registry.lookup(Registry, "a")
+kill.()
+Registry.lookup(Registry, "a")
+kill.()
+Process.alive?(reg)
+DynamicSupervisor.which_children(DSupervisor)
+kill.()
+Process.whereis(Registry)
+Registry.lookup(Registry, "a")
+Process.flag(:trap_exit, true)
+{:ok, reg} = Registry.start_link(keys: :duplicate, name: Dup)
+kill = fn -> [{_, p, _, _}] = Supervisor.which_children(Dup); Process.exit(p, :kill); Process.sleep(50); p end
+kill.(); kill.(); kill.()
+flush()
+Process.alive?(reg)
+kill.()
+flush()
+Process.alive?(reg)
+Process.whereis(Dup.PIDPartition0)
+Registry.count(Dup)
