@@ -82,38 +82,8 @@ pub(crate) struct Sorted {
 const GONE: u64 = 1 << 63;
 
 impl Sorted {
-    /// Where `pid` is (or would go). Pids are handed out in order, so a supervisor's
-    /// children are spread evenly over the range: a guess by interpolation lands within
-    /// a few slots, and the binary search runs in the window around it (a plain binary
-    /// search over a million links was twenty probes, the last ones cache misses).
     fn find(&self, pid: Pid) -> Result<usize, usize> {
-        let key = |s: &u64| s & !GONE;
-        let n = self.slots.len();
-        if n < 64 {
-            return self.slots.binary_search_by_key(&pid.0, key);
-        }
-        let (first, last) = (key(&self.slots[0]), key(&self.slots[n - 1]));
-        if pid.0 <= first || pid.0 >= last {
-            return self.slots.binary_search_by_key(&pid.0, key);
-        }
-        let guess = ((pid.0 - first) as u128 * (n - 1) as u128 / (last - first) as u128) as usize;
-        let (mut lo, mut hi) = (guess.saturating_sub(16), (guess + 16).min(n - 1));
-        // Widen the window until it brackets the pid (doubling: cheap when the guess
-        // was off).
-        let mut step = 32;
-        while lo > 0 && key(&self.slots[lo]) > pid.0 {
-            lo = lo.saturating_sub(step);
-            step *= 2;
-        }
-        step = 32;
-        while hi < n - 1 && key(&self.slots[hi]) < pid.0 {
-            hi = (hi + step).min(n - 1);
-            step *= 2;
-        }
-        match self.slots[lo..=hi].binary_search_by_key(&pid.0, key) {
-            Ok(i) => Ok(lo + i),
-            Err(i) => Err(lo + i),
-        }
+        super::pid_order::find(&self.slots, |s| s & !GONE, pid.0)
     }
 
     fn insert(&mut self, pid: Pid) {
@@ -170,30 +140,6 @@ mod tests {
         let all = links.to_vec();
         assert_eq!(all.len(), 39);
         assert!(!all.contains(&Pid(3)));
-    }
-
-    #[test]
-    fn find_agrees_with_a_binary_search_on_uneven_sets() {
-        // Dense, sparse and clustered pids: the interpolation guess is good, poor and
-        // bad; the answer must be the same.
-        let shapes: Vec<Vec<u64>> = vec![
-            (0..5000).map(|i| 100 + i * 3).collect(),
-            (0..5000).map(|i| i * i).collect(),
-            (0..2500).chain(1_000_000..1_002_500).collect(),
-        ];
-        for slots in shapes {
-            let set = Sorted {
-                slots: slots.clone(),
-                removed: 0,
-            };
-            let max = *slots.last().unwrap() + 2;
-            for probe in (0..max)
-                .step_by((max / 20_000).max(1) as usize)
-                .chain(slots.iter().copied())
-            {
-                assert_eq!(set.find(Pid(probe)), slots.binary_search(&probe), "{probe}");
-            }
-        }
     }
 
     #[test]

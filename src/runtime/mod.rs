@@ -7,6 +7,7 @@
 
 mod atoms;
 mod child_spec;
+mod children;
 mod client;
 mod client_otp;
 mod client_process;
@@ -17,6 +18,7 @@ mod hash;
 mod links;
 mod mailbox;
 mod names;
+mod pid_order;
 mod process;
 mod registry;
 mod registry_keys;

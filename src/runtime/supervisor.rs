@@ -8,12 +8,13 @@
 //! supervisor stops its children and exits `:shutdown`, which takes linked processes
 //! (the shell) with it.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::child_spec::{ChildSpec, Restart, Start};
+use super::children::Children;
 use super::gen_server::{self, callbacks, NameSpec};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
 use super::stacks;
@@ -112,7 +113,7 @@ pub(crate) fn start(
         },
         module,
         parent: parent.pid,
-        children: BTreeMap::new(),
+        children: Children::default(),
         opts,
         restarts: VecDeque::new(),
     };
@@ -138,7 +139,7 @@ struct SupervisorProc {
     started: Started,
     module: Term,
     parent: Pid,
-    children: BTreeMap<Pid, ChildSpec>,
+    children: Children,
     opts: Options,
     restarts: VecDeque<Instant>,
 }
@@ -215,7 +216,7 @@ impl SupervisorProc {
                 .map(|(pid, spec)| {
                     Term::tuple(vec![
                         Term::atom("undefined"),
-                        Term::Pid(*pid),
+                        Term::Pid(pid),
                         spec.kind(),
                         spec.modules(),
                     ])
@@ -242,7 +243,7 @@ impl SupervisorProc {
     }
 
     fn terminate_child(&mut self, ctx: &Ctx, pid: Pid) -> Term {
-        if self.children.remove(&pid).is_none() {
+        if self.children.remove(pid).is_none() {
             return Term::error_tuple(Term::atom("not_found"));
         }
         stop_child(ctx, pid);
@@ -259,7 +260,7 @@ impl SupervisorProc {
                 reply: None,
             };
         }
-        let Some(spec) = self.children.remove(&from) else {
+        let Some(spec) = self.children.remove(from) else {
             return Flow::Continue;
         };
         let restart = match spec.restart() {
@@ -335,8 +336,8 @@ impl SupervisorProc {
     /// Stops every child, the last started first.
     fn stop_children(&mut self, ctx: &Ctx) {
         let children = std::mem::take(&mut self.children);
-        for pid in children.keys().rev() {
-            stop_child(ctx, *pid);
+        for (pid, _) in children.iter().rev() {
+            stop_child(ctx, pid);
         }
     }
 }

@@ -2,9 +2,8 @@
 //! struct Elixir 1.14 keeps (`lib/elixir/lib/dynamic_supervisor.ex`), built from our
 //! supervisor's fields when it stops with a reason Logger reports.
 
-use std::collections::BTreeMap;
-
 use super::child_spec::{ChildSpec, Restart};
+use super::children::Children;
 use super::gen_server::NameSpec;
 use crate::term::{Pid, Term};
 
@@ -50,7 +49,7 @@ pub(crate) fn report_state(
     module: &Term,
     started: &Started,
     limits: &Limits,
-    children: &BTreeMap<Pid, ChildSpec>,
+    children: &Children,
 ) -> Term {
     let mod_ = if module.is_atom("Elixir.DynamicSupervisor") {
         Term::module("Supervisor.Default")
@@ -63,7 +62,7 @@ pub(crate) fn report_state(
         .unwrap_or_else(|| Term::tuple(vec![Term::Pid(me), mod_.clone()]));
     let children = children
         .iter()
-        .map(|(pid, spec)| (Term::Pid(*pid), child_entry(spec)))
+        .map(|(pid, spec)| (Term::Pid(pid), child_entry(spec)))
         .collect();
     let field = |k: &str, v: Term| (Term::atom(k), v);
     let int = |n: u64| Term::Int(n as i64);
