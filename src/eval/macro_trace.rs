@@ -212,14 +212,21 @@ fn find_in_call(
     target: *const Expr,
     line: u32,
 ) -> Option<Trace> {
-    let piped = args.first().is_some_and(|a| {
-        let callee_after = match call {
-            // `m[k]` is `Access.get(m, k)` with the alias spanning `m`: no pipe.
-            CallTarget::Remote { module, .. } => module.span.start >= a.span.end,
-            _ => true,
-        };
-        a.span.start == expr.span.start && a.span.end > a.span.start && callee_after
-    });
+    if let Some(trace) = in_match_call(call, args, target, line) {
+        return Some(trace);
+    }
+    // An operator made a call (`p when g`, `a <- b`) starts where its left side does.
+    let operator = matches!(call, CallTarget::Local(name)
+        if name == "when" || !name.starts_with(|c: char| c.is_alphabetic() || c == '_'));
+    let piped = !operator
+        && args.first().is_some_and(|a| {
+            let callee_after = match call {
+                // `m[k]` is `Access.get(m, k)` with the alias spanning `m`: no pipe.
+                CallTarget::Remote { module, .. } => module.span.start >= a.span.end,
+                _ => true,
+            };
+            a.span.start == expr.span.start && a.span.end > a.span.start && callee_after
+        });
     let macros: &[&str] = match call {
         _ if piped => &["|>/2"],
         CallTarget::Local(name) if args.len() == 1 && name == "is_nil" => &["is_nil/1"],
@@ -239,6 +246,33 @@ fn find_in_call(
             t.wrap(0, macros, line)
         })
     })
+}
+
+/// `match?(pattern, expr)` expands to a `case`: the subject is one compiler frame below
+/// the macro, the pattern and its guard a whole clause.
+fn in_match_call(
+    call: &CallTarget,
+    args: &[Expr],
+    target: *const Expr,
+    line: u32,
+) -> Option<Trace> {
+    let name = match call {
+        CallTarget::Local(name) => name,
+        CallTarget::Remote { module, function } if matches!(&module.kind, ExprKind::Alias(m) if m == "Kernel") => {
+            function
+        }
+        _ => return None,
+    };
+    let [pattern, subject] = args else {
+        return None;
+    };
+    if name != "match?" {
+        return None;
+    }
+    let macros = ["match?/2"];
+    find(pattern, target)
+        .map(|t| t.wrap(CLAUSE_BODY, &macros, line))
+        .or_else(|| find(subject, target).map(|t| t.wrap(1, &macros, line)))
 }
 
 #[cfg(test)]
@@ -286,6 +320,18 @@ mod tests {
         assert_eq!(
             lines("if nope[:a], do: 1"),
             Some(format!("{IF}\n    {FILE}"))
+        );
+    }
+
+    #[test]
+    fn match_shows_its_caller_only_for_the_subject() {
+        let m = "(elixir 1.14.0) expanding macro: Kernel.match?/2";
+        assert_eq!(lines("match?(^z, 1)"), Some(m.to_string()));
+        assert_eq!(lines("match?(x when x > nope, 1)"), Some(m.to_string()));
+        assert_eq!(lines("match?(x, nope)"), Some(format!("{m}\n    {FILE}")));
+        assert_eq!(
+            lines("if match?(x, nope), do: 1"),
+            Some(format!("{m}\n    {FILE}\n    {IF}\n    {FILE}"))
         );
     }
 

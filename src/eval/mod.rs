@@ -11,6 +11,7 @@ pub mod compile_check;
 mod enumerable;
 pub mod env;
 pub mod history;
+mod kernel_macros;
 mod literal;
 mod macro_trace;
 mod ops;

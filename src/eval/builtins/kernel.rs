@@ -43,6 +43,10 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             items[*i as usize] = v.clone();
             Ok(Term::tuple(items))
         }
+        ("put_elem", [t, i, v]) => Err(put_elem_error(t, i, v)),
+        // `then/2` and `tap/2` are macros in Elixir; as functions they behave alike.
+        ("then", [value, f]) => ev.apply_fun(f, vec![value.clone()]),
+        ("tap", [value, f]) => ev.apply_fun(f, vec![value.clone()]).map(|_| value.clone()),
         ("tuple_size", [Term::Tuple(t)]) => Ok(Term::Int(t.len() as i64)),
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
@@ -166,6 +170,20 @@ fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
         (Term::Tuple(_), _) => Err(bif("element", &[&index, t], 1, "not an integer")),
         _ => Err(bif("element", &[&index, t], 2, "not a tuple")),
     }
+}
+
+/// Why `:erlang.setelement/3` refused what `put_elem/3` gave it (the index 1-based).
+fn put_elem_error(t: &Term, i: &Term, v: &Term) -> Error {
+    let index = match i {
+        Term::Int(n) => Term::Int(n + 1),
+        other => other.clone(),
+    };
+    let (argument, problem) = match (t, i) {
+        (Term::Tuple(_), Term::Int(_)) => (1, "out of range"),
+        (Term::Tuple(_), _) => (1, "not an integer"),
+        _ => (2, "not a tuple"),
+    };
+    bif("setelement", &[&index, t, v], argument, problem)
 }
 
 /// `raise "msg"`, `raise ArgumentError`, `raise ArgumentError, "msg"`,
