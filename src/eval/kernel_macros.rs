@@ -1,6 +1,7 @@
 //! Kernel macros a learner types that cannot be plain functions: they take a pattern
-//! (`match?/2`, `destructure/2`), read the caller's bindings (`binding/0`), or are
-//! `if`/`unless` written as calls, as a pipe makes them (`x |> if(do: 1, else: 2)`).
+//! (`match?/2`, `destructure/2`) or a path (`put_in/2`, `update_in/2`, in
+//! `access_path`), read the caller's bindings (`binding/0`), or are `if`/`unless`
+//! written as calls, as a pipe makes them (`x |> if(do: 1, else: 2)`).
 
 use super::special::section;
 use super::{Env, Evaluator};
@@ -39,6 +40,7 @@ impl Evaluator<'_> {
             ("match?", [pattern, subject]) => Some(self.match_form(pattern, subject, env)),
             ("binding", []) => Some(Ok(binding(env))),
             ("destructure", [left, right]) => Some(self.destructure(left, right, env)),
+            ("put_in" | "update_in", [_, _]) => self.path_macro(name, args, env),
             ("if" | "unless", [condition, keywords]) if section(keywords, "do").is_some() => {
                 Some(self.if_call(name == "if", condition, keywords, env))
             }

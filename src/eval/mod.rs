@@ -5,6 +5,7 @@
 //! values in `inspect`. Side effects a line has on the screen (`IO.puts`) go to the
 //! shell's one `Output`.
 
+mod access_path;
 mod builtins;
 mod call;
 pub mod compile_check;

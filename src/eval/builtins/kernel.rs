@@ -156,12 +156,23 @@ fn is_exception(v: &Term) -> bool {
         && exception_field(v, "__struct__").is_some_and(|m| m.as_atom().is_some())
 }
 
+/// `elem/2` and `put_elem/3` are `:erlang.element(index + 1, tuple)` and
+/// `:erlang.setelement(index + 1, ...)`: the BIFs take the 1-based index first, and the
+/// `+ 1` fails first on an index that is no number.
+fn one_based(i: &Term) -> Result<Term, Error> {
+    match i {
+        Term::Int(n) => Ok(Term::Int(n + 1)),
+        Term::Float(f) => Ok(Term::Float(f + 1.0)),
+        other => Err(ops::arithmetic(
+            &format!("{} + 1", inspect_plain(other)),
+            "+",
+            &[other, &Term::Int(1)],
+        )),
+    }
+}
+
 fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
-    // :erlang.element/2 takes the 1-based index first.
-    let index = match i {
-        Term::Int(n) => Term::Int(n + 1),
-        other => other.clone(),
-    };
+    let index = one_based(i)?;
     match (t, i) {
         (Term::Tuple(items), Term::Int(i)) if *i >= 0 && (*i as usize) < items.len() => {
             Ok(items[*i as usize].clone())
@@ -174,9 +185,9 @@ fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
 
 /// Why `:erlang.setelement/3` refused what `put_elem/3` gave it (the index 1-based).
 fn put_elem_error(t: &Term, i: &Term, v: &Term) -> Error {
-    let index = match i {
-        Term::Int(n) => Term::Int(n + 1),
-        other => other.clone(),
+    let index = match one_based(i) {
+        Ok(index) => index,
+        Err(e) => return e,
     };
     let (argument, problem) = match (t, i) {
         (Term::Tuple(_), Term::Int(_)) => (1, "out of range"),
