@@ -114,6 +114,29 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_exception", [v, m]) => Ok(Term::bool(
             is_exception(v) && exception_field(v, "__struct__") == Some(m),
         )),
+        ("is_port", [_]) => Ok(Term::bool(false)),
+        ("is_struct", [v]) => Ok(Term::bool(struct_name(v).is_some())),
+        ("is_struct", [v, Term::Atom(m)]) => Ok(Term::bool(
+            struct_name(v).is_some_and(|name| name.as_atom() == Some(m)),
+        )),
+        ("is_struct", [_, _]) => Err(Error::argument("argument error")),
+        ("is_map_key", [Term::Map(m), k]) => Ok(Term::bool(m.contains_key(k))),
+        ("is_map_key", [map, k]) => Err(Error::Raise(crate::error::exception(
+            "BadMapError",
+            vec![("term", map.clone())],
+        ))
+        .at(format!(
+            ":erlang.is_map_key({}, {})",
+            inspect_plain(k),
+            inspect_plain(map)
+        ))),
+        ("ceil", [Term::Float(f)]) => Ok(Term::Int(f.ceil() as i64)),
+        ("floor", [Term::Float(f)]) => Ok(Term::Int(f.floor() as i64)),
+        ("ceil" | "floor", [Term::Int(i)]) => Ok(Term::Int(*i)),
+        ("ceil" | "floor", [x]) => Err(bif(name, &[x], 1, "not a number")),
+        ("bit_size", [Term::Binary(b)]) => Ok(Term::Int(8 * b.len() as i64)),
+        ("bit_size", [x]) => Err(bif("bit_size", &[x], 1, "not a bitstring")),
+        ("binary_part", [b, start, len]) => binary_part(b, start, len),
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
@@ -148,6 +171,37 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("pid", [_, _, _]) => Err(no_clause("IEx.Helpers", "pid", 3)),
         _ => return None,
     })
+}
+
+/// The module of a struct: a map whose `__struct__` is an atom.
+fn struct_name(v: &Term) -> Option<&Term> {
+    match v {
+        Term::Map(m) => m
+            .get(&Term::atom("__struct__"))
+            .filter(|name| name.as_atom().is_some()),
+        _ => None,
+    }
+}
+
+/// `binary_part(binary, start, length)`, a negative length counting back from `start`.
+fn binary_part(b: &Term, start: &Term, len: &Term) -> Result<Term, Error> {
+    let fail = |argument, problem| Err(bif("binary_part", &[b, start, len], argument, problem));
+    let Term::Binary(bytes) = b else {
+        return fail(1, "not a binary");
+    };
+    let (Term::Int(s), Term::Int(l)) = (start, len) else {
+        let argument = if matches!(start, Term::Int(_)) { 3 } else { 2 };
+        return fail(argument, "not an integer");
+    };
+    let size = bytes.len() as i64;
+    if *s < 0 || *s > size {
+        return fail(2, "out of range");
+    }
+    let (from, to) = if *l < 0 { (s + l, *s) } else { (*s, s + l) };
+    if from < 0 || to > size {
+        return fail(3, "out of range");
+    }
+    Ok(Term::Binary(bytes[from as usize..to as usize].into()))
 }
 
 /// A map with `__exception__: true` and an atom `__struct__`.
