@@ -203,7 +203,8 @@ fn find_in_clause(clause: &crate::syntax::ast::Clause, target: *const Expr) -> O
 }
 
 /// A call: `|>` (the parser has already made `a |> f(b)` into `f(a, b)`; such a call
-/// starts where its first argument does), Kernel's `is_nil`/`to_string` macros, or a
+/// starts where its first argument does), Kernel's `is_nil`/`to_string`/`then`/`tap`
+/// macros (inside the pipe's, when piped into), or a
 /// plain function call, whose arguments cost three compiler frames.
 fn find_in_call(
     expr: &Expr,
@@ -227,12 +228,17 @@ fn find_in_call(
             };
             a.span.start == expr.span.start && a.span.end > a.span.start && callee_after
         });
-    let macros: &[&str] = match call {
-        _ if piped => &["|>/2"],
-        CallTarget::Local(name) if args.len() == 1 && name == "is_nil" => &["is_nil/1"],
-        CallTarget::Local(name) if args.len() == 1 && name == "to_string" => &["to_string/1"],
-        _ => &[],
+    // The call's own macro expands inside the pipe's result: it is the inner one.
+    let mut macros: Vec<&str> = match (call, args.len()) {
+        (CallTarget::Local(name), 1) if name == "is_nil" => vec!["is_nil/1"],
+        (CallTarget::Local(name), 1) if name == "to_string" => vec!["to_string/1"],
+        (CallTarget::Local(name), 2) if name == "then" => vec!["then/2"],
+        (CallTarget::Local(name), 2) if name == "tap" => vec!["tap/2"],
+        _ => vec![],
     };
+    if piped {
+        macros.push("|>/2");
+    }
     let callee = match call {
         CallTarget::Remote { module, .. } => find(module, target).map(|t| t.wrap(1, &[], line)),
         CallTarget::Anonymous(f) => find(f, target).map(|t| t.wrap(4, &[], line)),
@@ -243,7 +249,7 @@ fn find_in_call(
         args.iter().find_map(|a| find(a, target)).map(|t| {
             let t = t.wrap(if anonymous { 4 } else { 3 }, &[], line);
             // A piped call is the `|>` macro's result: its arguments were counted above.
-            t.wrap(0, macros, line)
+            t.wrap(0, &macros, line)
         })
     })
 }
@@ -333,6 +339,17 @@ mod tests {
             lines("if match?(x, nope), do: 1"),
             Some(format!("{m}\n    {FILE}\n    {IF}\n    {FILE}"))
         );
+    }
+
+    #[test]
+    fn a_macro_piped_into_expands_inside_the_pipe() {
+        let then = "(elixir 1.14.0) expanding macro: Kernel.then/2";
+        let pipe = "(elixir 1.14.0) expanding macro: Kernel.|>/2";
+        assert_eq!(
+            lines("nope |> then(&(&1))"),
+            Some(format!("{then}\n    {FILE}\n    {pipe}\n    {FILE}"))
+        );
+        assert_eq!(lines("1 |> then(fn _ -> nope end)"), Some(then.to_string()));
     }
 
     #[test]
