@@ -39,6 +39,12 @@ impl Evaluator<'_> {
                         literal_text(module)
                     )));
                 }
+                // `Kernel.match?(...)` is the macro, as the local call is.
+                if matches!(&module.kind, ExprKind::Alias(m) if m == "Kernel") {
+                    if let Some(result) = self.special_form(function, args, env) {
+                        return result;
+                    }
+                }
                 let module = self.eval(module, env)?;
                 let values = self.eval_all(args, env)?;
                 self.apply_remote(module, function, values)
@@ -368,7 +374,7 @@ fn max_capture_arg(expr: &Expr) -> usize {
     max
 }
 
-/// Calls `f` on `expr` and every expression inside it, except inside nested captures.
+/// Calls `f` on `expr` and every expression inside it.
 pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(expr);
     let block = |b: &Block, f: &mut dyn FnMut(&Expr)| b.exprs.iter().for_each(|e| visit(e, f));
@@ -481,6 +487,7 @@ pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
             }
         }
         ExprKind::Block(b) => block(b, f),
+        ExprKind::Capture(body) => visit(body, f),
         _ => {}
     }
 }

@@ -9,6 +9,7 @@
 
 use super::call::visit;
 use super::env::Env;
+use super::kernel_macros::split_guard;
 use crate::inspect::inspect_plain;
 use crate::syntax::ast::{CallTarget, Expr, ExprKind, Qualifier, StrPart};
 use crate::term::Term;
@@ -125,7 +126,12 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
             ExprKind::Call {
                 target: CallTarget::Local(op),
                 args,
-            } if op == "<-" && args.len() == 2 => vec![&args[0]],
+                // Left of `<-` and in `match?`, a guard binds nothing.
+            } if op == "<-" && args.len() == 2 => vec![split_guard(&args[0]).0],
+            // Kernel's macros that take a pattern first.
+            ExprKind::Call { target, args } if takes_pattern(target, args) => {
+                vec![split_guard(&args[0]).0]
+            }
             _ => vec![],
         };
         for pattern in patterns {
@@ -137,6 +143,19 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
         }
     });
     (names, pins)
+}
+
+/// `match?(pattern, expr)` and `destructure([a, b], expr)`, local or as `Kernel.`.
+fn takes_pattern(target: &CallTarget, args: &[Expr]) -> bool {
+    let name = match target {
+        CallTarget::Local(name) => name,
+        CallTarget::Remote { module, function } => match &module.kind {
+            ExprKind::Alias(m) if m == "Kernel" => function,
+            _ => return false,
+        },
+        CallTarget::Anonymous(_) => return false,
+    };
+    args.len() == 2 && matches!(name.as_str(), "match?" | "destructure")
 }
 
 /// `raise "a", "b"`: `raise/2` expands to `receiver.exception(args)`, and the compiler
@@ -231,6 +250,18 @@ mod tests {
             Some(Undefined::PinOutsideMatch("x".into()))
         );
         assert_eq!(check("fn ^x -> x end", &["x"]), None);
+        assert_eq!(
+            check("match?(^y, 1)", &[]),
+            Some(Undefined::Pin("y".into()))
+        );
+        assert_eq!(
+            check("Enum.map([], &match?({^y}, &1))", &[]),
+            Some(Undefined::Pin("y".into()))
+        );
+        assert_eq!(
+            check("match?(v when v > nope, 1)", &[]),
+            Some(Undefined::Variable("nope".into()))
+        );
     }
 
     #[test]
@@ -245,6 +276,10 @@ mod tests {
             "receive do {:msg, m} -> m after 0 -> x end",
             "{:ok, p} = {:ok, 1}",
             "[^x] = [1]",
+            "match?({:ok, v} when v > 0, x)",
+            "Enum.filter([], &match?({:ok, ^x}, &1))",
+            "fn y -> Kernel.match?([h | _] when h > y, y) end",
+            "destructure([a, b], [x])",
         ] {
             assert_eq!(check(src, &["x"]), None, "{src}");
         }

@@ -203,7 +203,8 @@ fn find_in_clause(clause: &crate::syntax::ast::Clause, target: *const Expr) -> O
 }
 
 /// A call: `|>` (the parser has already made `a |> f(b)` into `f(a, b)`; such a call
-/// starts where its first argument does), Kernel's `is_nil`/`to_string` macros, or a
+/// starts where its first argument does), Kernel's `is_nil`/`to_string`/`then`/`tap`
+/// macros (inside the pipe's, when piped into), or a
 /// plain function call, whose arguments cost three compiler frames.
 fn find_in_call(
     expr: &Expr,
@@ -212,20 +213,32 @@ fn find_in_call(
     target: *const Expr,
     line: u32,
 ) -> Option<Trace> {
-    let piped = args.first().is_some_and(|a| {
-        let callee_after = match call {
-            // `m[k]` is `Access.get(m, k)` with the alias spanning `m`: no pipe.
-            CallTarget::Remote { module, .. } => module.span.start >= a.span.end,
-            _ => true,
-        };
-        a.span.start == expr.span.start && a.span.end > a.span.start && callee_after
-    });
-    let macros: &[&str] = match call {
-        _ if piped => &["|>/2"],
-        CallTarget::Local(name) if args.len() == 1 && name == "is_nil" => &["is_nil/1"],
-        CallTarget::Local(name) if args.len() == 1 && name == "to_string" => &["to_string/1"],
-        _ => &[],
+    if let Some(trace) = in_match_call(call, args, target, line) {
+        return Some(trace);
+    }
+    // An operator made a call (`p when g`, `a <- b`) starts where its left side does.
+    let operator = matches!(call, CallTarget::Local(name)
+        if name == "when" || !name.starts_with(|c: char| c.is_alphabetic() || c == '_'));
+    let piped = !operator
+        && args.first().is_some_and(|a| {
+            let callee_after = match call {
+                // `m[k]` is `Access.get(m, k)` with the alias spanning `m`: no pipe.
+                CallTarget::Remote { module, .. } => module.span.start >= a.span.end,
+                _ => true,
+            };
+            a.span.start == expr.span.start && a.span.end > a.span.start && callee_after
+        });
+    // The call's own macro expands inside the pipe's result: it is the inner one.
+    let mut macros: Vec<&str> = match (call, args.len()) {
+        (CallTarget::Local(name), 1) if name == "is_nil" => vec!["is_nil/1"],
+        (CallTarget::Local(name), 1) if name == "to_string" => vec!["to_string/1"],
+        (CallTarget::Local(name), 2) if name == "then" => vec!["then/2"],
+        (CallTarget::Local(name), 2) if name == "tap" => vec!["tap/2"],
+        _ => vec![],
     };
+    if piped {
+        macros.push("|>/2");
+    }
     let callee = match call {
         CallTarget::Remote { module, .. } => find(module, target).map(|t| t.wrap(1, &[], line)),
         CallTarget::Anonymous(f) => find(f, target).map(|t| t.wrap(4, &[], line)),
@@ -236,9 +249,36 @@ fn find_in_call(
         args.iter().find_map(|a| find(a, target)).map(|t| {
             let t = t.wrap(if anonymous { 4 } else { 3 }, &[], line);
             // A piped call is the `|>` macro's result: its arguments were counted above.
-            t.wrap(0, macros, line)
+            t.wrap(0, &macros, line)
         })
     })
+}
+
+/// `match?(pattern, expr)` expands to a `case`: the subject is one compiler frame below
+/// the macro, the pattern and its guard a whole clause.
+fn in_match_call(
+    call: &CallTarget,
+    args: &[Expr],
+    target: *const Expr,
+    line: u32,
+) -> Option<Trace> {
+    let name = match call {
+        CallTarget::Local(name) => name,
+        CallTarget::Remote { module, function } if matches!(&module.kind, ExprKind::Alias(m) if m == "Kernel") => {
+            function
+        }
+        _ => return None,
+    };
+    let [pattern, subject] = args else {
+        return None;
+    };
+    if name != "match?" {
+        return None;
+    }
+    let macros = ["match?/2"];
+    find(pattern, target)
+        .map(|t| t.wrap(CLAUSE_BODY, &macros, line))
+        .or_else(|| find(subject, target).map(|t| t.wrap(1, &macros, line)))
 }
 
 #[cfg(test)]
@@ -287,6 +327,29 @@ mod tests {
             lines("if nope[:a], do: 1"),
             Some(format!("{IF}\n    {FILE}"))
         );
+    }
+
+    #[test]
+    fn match_shows_its_caller_only_for_the_subject() {
+        let m = "(elixir 1.14.0) expanding macro: Kernel.match?/2";
+        assert_eq!(lines("match?(^z, 1)"), Some(m.to_string()));
+        assert_eq!(lines("match?(x when x > nope, 1)"), Some(m.to_string()));
+        assert_eq!(lines("match?(x, nope)"), Some(format!("{m}\n    {FILE}")));
+        assert_eq!(
+            lines("if match?(x, nope), do: 1"),
+            Some(format!("{m}\n    {FILE}\n    {IF}\n    {FILE}"))
+        );
+    }
+
+    #[test]
+    fn a_macro_piped_into_expands_inside_the_pipe() {
+        let then = "(elixir 1.14.0) expanding macro: Kernel.then/2";
+        let pipe = "(elixir 1.14.0) expanding macro: Kernel.|>/2";
+        assert_eq!(
+            lines("nope |> then(&(&1))"),
+            Some(format!("{then}\n    {FILE}\n    {pipe}\n    {FILE}"))
+        );
+        assert_eq!(lines("1 |> then(fn _ -> nope end)"), Some(then.to_string()));
     }
 
     #[test]

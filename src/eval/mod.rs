@@ -5,12 +5,14 @@
 //! values in `inspect`. Side effects a line has on the screen (`IO.puts`) go to the
 //! shell's one `Output`.
 
+mod access_path;
 mod builtins;
 mod call;
 pub mod compile_check;
 mod enumerable;
 pub mod env;
 pub mod history;
+mod kernel_macros;
 mod literal;
 mod macro_trace;
 mod ops;

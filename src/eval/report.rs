@@ -168,6 +168,8 @@ pub fn exception_message(e: &Term) -> String {
         ),
         "MatchError" => format!("no match of right hand side value: {}", shown("term")),
         "CaseClauseError" => format!("no case clause matching: {}", shown("term")),
+        "WithClauseError" => format!("no with clause matching: {}", shown("term")),
+        "TryClauseError" => format!("no try clause matching: {}", shown("term")),
         "BadMapError" => format!("expected a map, got: {}", shown("term")),
         "BadFunctionError" => format!("expected a function, got: {}", shown("term")),
         "BadBooleanError" => format!(

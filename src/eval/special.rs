@@ -8,7 +8,7 @@ use crate::syntax::ast::{BinaryOp, Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::Term;
 
 /// The sections of a `do` keyword list: `[do: block, rescue: fn-clauses, ...]`.
-fn section<'e>(keywords: &'e Expr, name: &str) -> Option<&'e Expr> {
+pub(crate) fn section<'e>(keywords: &'e Expr, name: &str) -> Option<&'e Expr> {
     let ExprKind::List { items, .. } = &keywords.kind else {
         return None;
     };
@@ -29,7 +29,7 @@ fn clauses(section: Option<&Expr>) -> &[Clause] {
 }
 
 impl Evaluator<'_> {
-    /// `try`, `with`: `None` when `name` is not a special form.
+    /// `try`, `with` and the Kernel macros: `None` when `name` is not a special form.
     pub(crate) fn special_form(
         &mut self,
         name: &str,
@@ -62,7 +62,7 @@ impl Evaluator<'_> {
             ("defmodule", _) => Some(Err(self.compile_error(
                 "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
             ))),
-            _ => None,
+            _ => self.kernel_macro(name, args, env),
         }
     }
 

@@ -43,6 +43,10 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             items[*i as usize] = v.clone();
             Ok(Term::tuple(items))
         }
+        ("put_elem", [t, i, v]) => Err(put_elem_error(t, i, v)),
+        // `then/2` and `tap/2` are macros in Elixir; as functions they behave alike.
+        ("then", [value, f]) => ev.apply_fun(f, vec![value.clone()]),
+        ("tap", [value, f]) => ev.apply_fun(f, vec![value.clone()]).map(|_| value.clone()),
         ("tuple_size", [Term::Tuple(t)]) => Ok(Term::Int(t.len() as i64)),
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
@@ -110,6 +114,29 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_exception", [v, m]) => Ok(Term::bool(
             is_exception(v) && exception_field(v, "__struct__") == Some(m),
         )),
+        ("is_port", [_]) => Ok(Term::bool(false)),
+        ("is_struct", [v]) => Ok(Term::bool(struct_name(v).is_some())),
+        ("is_struct", [v, Term::Atom(m)]) => Ok(Term::bool(
+            struct_name(v).is_some_and(|name| name.as_atom() == Some(m)),
+        )),
+        ("is_struct", [_, _]) => Err(Error::argument("argument error")),
+        ("is_map_key", [Term::Map(m), k]) => Ok(Term::bool(m.contains_key(k))),
+        ("is_map_key", [map, k]) => Err(Error::Raise(crate::error::exception(
+            "BadMapError",
+            vec![("term", map.clone())],
+        ))
+        .at(format!(
+            ":erlang.is_map_key({}, {})",
+            inspect_plain(k),
+            inspect_plain(map)
+        ))),
+        ("ceil", [Term::Float(f)]) => Ok(Term::Int(f.ceil() as i64)),
+        ("floor", [Term::Float(f)]) => Ok(Term::Int(f.floor() as i64)),
+        ("ceil" | "floor", [Term::Int(i)]) => Ok(Term::Int(*i)),
+        ("ceil" | "floor", [x]) => Err(bif(name, &[x], 1, "not a number")),
+        ("bit_size", [Term::Binary(b)]) => Ok(Term::Int(8 * b.len() as i64)),
+        ("bit_size", [x]) => Err(bif("bit_size", &[x], 1, "not a bitstring")),
+        ("binary_part", [b, start, len]) => binary_part(b, start, len),
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
@@ -146,18 +173,60 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
     })
 }
 
+/// The module of a struct: a map whose `__struct__` is an atom.
+fn struct_name(v: &Term) -> Option<&Term> {
+    match v {
+        Term::Map(m) => m
+            .get(&Term::atom("__struct__"))
+            .filter(|name| name.as_atom().is_some()),
+        _ => None,
+    }
+}
+
+/// `binary_part(binary, start, length)`, a negative length counting back from `start`.
+fn binary_part(b: &Term, start: &Term, len: &Term) -> Result<Term, Error> {
+    let fail = |argument, problem| Err(bif("binary_part", &[b, start, len], argument, problem));
+    let Term::Binary(bytes) = b else {
+        return fail(1, "not a binary");
+    };
+    let (Term::Int(s), Term::Int(l)) = (start, len) else {
+        let argument = if matches!(start, Term::Int(_)) { 3 } else { 2 };
+        return fail(argument, "not an integer");
+    };
+    let size = bytes.len() as i64;
+    if *s < 0 || *s > size {
+        return fail(2, "out of range");
+    }
+    let (from, to) = if *l < 0 { (s + l, *s) } else { (*s, s + l) };
+    if from < 0 || to > size {
+        return fail(3, "out of range");
+    }
+    Ok(Term::Binary(bytes[from as usize..to as usize].into()))
+}
+
 /// A map with `__exception__: true` and an atom `__struct__`.
 fn is_exception(v: &Term) -> bool {
     exception_field(v, "__exception__").is_some_and(|t| t.is_atom("true"))
         && exception_field(v, "__struct__").is_some_and(|m| m.as_atom().is_some())
 }
 
+/// `elem/2` and `put_elem/3` are `:erlang.element(index + 1, tuple)` and
+/// `:erlang.setelement(index + 1, ...)`: the BIFs take the 1-based index first, and the
+/// `+ 1` fails first on an index that is no number.
+fn one_based(i: &Term) -> Result<Term, Error> {
+    match i {
+        Term::Int(n) => Ok(Term::Int(n + 1)),
+        Term::Float(f) => Ok(Term::Float(f + 1.0)),
+        other => Err(ops::arithmetic(
+            &format!("{} + 1", inspect_plain(other)),
+            "+",
+            &[other, &Term::Int(1)],
+        )),
+    }
+}
+
 fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
-    // :erlang.element/2 takes the 1-based index first.
-    let index = match i {
-        Term::Int(n) => Term::Int(n + 1),
-        other => other.clone(),
-    };
+    let index = one_based(i)?;
     match (t, i) {
         (Term::Tuple(items), Term::Int(i)) if *i >= 0 && (*i as usize) < items.len() => {
             Ok(items[*i as usize].clone())
@@ -166,6 +235,20 @@ fn elem(t: &Term, i: &Term) -> Result<Term, Error> {
         (Term::Tuple(_), _) => Err(bif("element", &[&index, t], 1, "not an integer")),
         _ => Err(bif("element", &[&index, t], 2, "not a tuple")),
     }
+}
+
+/// Why `:erlang.setelement/3` refused what `put_elem/3` gave it (the index 1-based).
+fn put_elem_error(t: &Term, i: &Term, v: &Term) -> Error {
+    let index = match one_based(i) {
+        Ok(index) => index,
+        Err(e) => return e,
+    };
+    let (argument, problem) = match (t, i) {
+        (Term::Tuple(_), Term::Int(_)) => (1, "out of range"),
+        (Term::Tuple(_), _) => (1, "not an integer"),
+        _ => (2, "not a tuple"),
+    };
+    bif("setelement", &[&index, t, v], argument, problem)
 }
 
 /// `raise "msg"`, `raise ArgumentError`, `raise ArgumentError, "msg"`,

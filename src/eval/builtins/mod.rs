@@ -7,7 +7,7 @@
 //! Each module's function returns `None` for a name/arity it does not have, so the one
 //! place that words "undefined" is here.
 
-mod access;
+pub(crate) mod access;
 mod enum_;
 mod enum_guards;
 mod enum_more;

@@ -1,0 +1,187 @@
+//! `put_in/2` and `update_in/2`: macros whose first argument is a path written as code,
+//! `m.a.b` (map fields, which must exist) or `m[:a][:b]` (`Access`, where a missing key is
+//! `nil`), possibly mixed. Elixir's `Kernel.unnest/4` takes the path apart the same way.
+
+use super::builtins::access;
+use super::{Env, Evaluator};
+use crate::error::{exception, Error, Result};
+use crate::inspect::inspect_plain;
+use crate::syntax::ast::{CallTarget, Expr, ExprKind};
+use crate::term::Term;
+
+/// One step of a path, its key not yet evaluated.
+enum Step<'e> {
+    /// `data.field`
+    Field(&'e str),
+    /// `data[key]`, which the parser made `Access.get(data, key)`.
+    Key(&'e Expr),
+}
+
+/// The step evaluated.
+enum Key {
+    Field(Term),
+    Access(Term),
+}
+
+/// The expression a path starts from and its steps, outermost first.
+fn unnest(path: &Expr) -> (&Expr, Vec<Step<'_>>) {
+    let mut steps = Vec::new();
+    let mut at = path;
+    while let ExprKind::Call {
+        target: CallTarget::Remote { module, function },
+        args,
+    } = &at.kind
+    {
+        match (&module.kind, args.as_slice()) {
+            (ExprKind::Alias(a), [inner, key]) if a == "Access" && function == "get" => {
+                steps.push(Step::Key(key));
+                at = inner;
+            }
+            (_, []) => {
+                steps.push(Step::Field(function));
+                at = module;
+            }
+            _ => break,
+        }
+    }
+    steps.reverse();
+    (at, steps)
+}
+
+impl Evaluator<'_> {
+    /// `put_in(path, value)` and `update_in(path, fun)`; `None` for other calls, or a
+    /// first argument that is no path this shell can take apart.
+    pub(crate) fn path_macro(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        env: &mut Env,
+    ) -> Option<Result<Term>> {
+        let [path, last] = args else {
+            return None;
+        };
+        let update = match name {
+            "put_in" => false,
+            "update_in" => true,
+            _ => return None,
+        };
+        let (root, steps) = unnest(path);
+        if steps.is_empty() {
+            let ExprKind::Var(var) = &root.kind else {
+                return None;
+            };
+            return Some(Err(Error::argument(format!(
+                "expected expression given to {name}/2 to access at least one element, got: {var}"
+            ))
+            .at(format!(
+                "(elixir 1.14.0) expanding macro: Kernel.{name}/2\n    iex:{}: (file)",
+                self.line
+            ))));
+        }
+        Some(self.run_path(root, &steps, last, update, env))
+    }
+
+    fn run_path(
+        &mut self,
+        root: &Expr,
+        steps: &[Step],
+        last: &Expr,
+        update: bool,
+        env: &mut Env,
+    ) -> Result<Term> {
+        let data = self.eval(root, env)?;
+        let mut keys = Vec::with_capacity(steps.len());
+        for step in steps {
+            keys.push(match step {
+                Step::Field(f) => Key::Field(Term::atom(f)),
+                Step::Key(k) => Key::Access(self.eval(k, env)?),
+            });
+        }
+        let given = self.eval(last, env)?;
+        let mut leaf = |ev: &mut Self, old: Term| match update {
+            true => ev.apply_fun(&given, vec![old]),
+            false => Ok(given.clone()),
+        };
+        self.update_path(data, &keys, &mut leaf)
+    }
+
+    fn update_path(
+        &mut self,
+        data: Term,
+        keys: &[Key],
+        leaf: &mut dyn FnMut(&mut Self, Term) -> Result<Term>,
+    ) -> Result<Term> {
+        let Some((key, rest)) = keys.split_first() else {
+            return leaf(self, data);
+        };
+        match key {
+            Key::Access(k) => access::update_in(&data, std::slice::from_ref(k), &mut |old| {
+                self.update_path(old, rest, leaf)
+            }),
+            Key::Field(k) => {
+                let Term::Map(map) = &data else {
+                    return Err(field_error(
+                        "BadMapError",
+                        vec![("term", data.clone())],
+                        k,
+                        &data,
+                    ));
+                };
+                let Some(old) = map.get(k) else {
+                    let fields = vec![
+                        ("key", k.clone()),
+                        ("term", data.clone()),
+                        ("message", Term::nil()),
+                    ];
+                    return Err(field_error("KeyError", fields, k, &data));
+                };
+                let new = self.update_path(old.clone(), rest, leaf)?;
+                let mut map = map.clone();
+                std::sync::Arc::make_mut(&mut map).insert(k.clone(), new);
+                Ok(Term::Map(map))
+            }
+        }
+    }
+}
+
+/// `Map.update!/3` reads the field with `:erlang.map_get/2`, which is where it fails.
+fn field_error(module: &str, fields: Vec<(&str, Term)>, key: &Term, data: &Term) -> Error {
+    Error::Raise(exception(module, fields)).at(format!(
+        ":erlang.map_get({}, {})",
+        inspect_plain(key),
+        inspect_plain(data)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parser::parse;
+
+    fn shape(src: &str) -> (String, Vec<String>) {
+        let block = parse(src).unwrap();
+        let (root, steps) = unnest(&block.exprs[0]);
+        let root = match &root.kind {
+            ExprKind::Var(v) => v.clone(),
+            other => format!("{other:?}"),
+        };
+        let steps = steps
+            .iter()
+            .map(|s| match s {
+                Step::Field(f) => format!(".{f}"),
+                Step::Key(_) => "[]".to_string(),
+            })
+            .collect();
+        (root, steps)
+    }
+
+    #[test]
+    fn a_path_comes_apart_outermost_step_first() {
+        assert_eq!(shape("m.a.b"), ("m".into(), vec![".a".into(), ".b".into()]));
+        assert_eq!(
+            shape("m[:a].b[:c]"),
+            ("m".into(), vec!["[]".into(), ".b".into(), "[]".into()])
+        );
+        assert_eq!(shape("m"), ("m".into(), vec![]));
+    }
+}
