@@ -5,7 +5,7 @@
 //! returned value, so they are rebuilt here frame by frame.
 
 use crate::error::{exception_field, exception_module, Error};
-use crate::term::{Atom, Term};
+use crate::term::{Atom, Pid, Term};
 
 /// `{module, fun, args, []}`: a frame with its arguments and no location.
 pub(crate) fn frame(module: &Atom, fun: &str, args: Vec<Term>) -> Term {
@@ -180,6 +180,73 @@ pub(crate) fn start_failure(e: &Error) -> Term {
         }
         _ => e.exit_reason(),
     }
+}
+
+/// The IEx server of a fresh iex 1.14 node: the process that spawned the shell, so
+/// the second of the ancestors of anything the shell starts.
+const IEX_SERVER: Pid = Pid(66);
+
+/// A supervised `start_link` that could not spawn (the node is at its process limit).
+pub(crate) struct Spawn<'a> {
+    /// The supervisor's registered name, or its pid (`proc_lib`'s parent).
+    pub parent: Term,
+    /// Who started the supervisor, and whether that was the shell.
+    pub grandparent: Pid,
+    pub by_shell: bool,
+    pub supervisor: Pid,
+    /// The `name:` option as given; `nil` for none.
+    pub name: &'a Term,
+    pub module: Term,
+    pub arg: &'a Term,
+}
+
+/// `{:system_limit, stack}`: `:erlang.spawn_opt/4` failed in `proc_lib`, and the
+/// DynamicSupervisor returns the error with its stack (recorded from iex with `+P`).
+pub(crate) fn spawn_limit(s: Spawn) -> Term {
+    let atom = Term::atom;
+    let sup = Term::Pid(s.supervisor);
+    let mut init_args = vec![atom("gen_server"), sup.clone(), sup];
+    // `GenServer.do_start/4` turns an atom into `{:local, atom}` and passes no name at
+    // all for `nil`.
+    if !s.name.is_nil() {
+        init_args.push(match s.name {
+            Term::Atom(_) => Term::tuple(vec![atom("local"), s.name.clone()]),
+            other => other.clone(),
+        });
+    }
+    init_args.extend([s.module, s.arg.clone(), Term::empty_list()]);
+    let mut ancestors = vec![Term::Pid(s.grandparent)];
+    if s.by_shell {
+        ancestors.push(Term::Pid(IEX_SERVER));
+    }
+    let init_p = vec![
+        atom("proc_lib"),
+        atom("init_p"),
+        Term::list(vec![
+            s.parent,
+            Term::list(ancestors),
+            atom("gen"),
+            atom("init_it"),
+            Term::list(init_args),
+        ]),
+        Term::list(vec![atom("link")]),
+    ];
+    let error_info = Term::map(vec![(atom("module"), atom("erl_erts_errors"))]);
+    let spawn = Term::tuple(vec![
+        atom("erlang"),
+        atom("spawn_opt"),
+        Term::list(init_p),
+        Term::list(vec![Term::tuple(vec![atom("error_info"), error_info])]),
+    ]);
+    let proc_lib = || atom("proc_lib");
+    in_supervisor(
+        "system_limit",
+        vec![
+            spawn,
+            at(proc_lib(), "spawn_opt", 4, "proc_lib.erl", 191),
+            at(proc_lib(), "start_link", 5, "proc_lib.erl", 349),
+        ],
+    )
 }
 
 trait OrEmptyList {

@@ -233,7 +233,7 @@ impl SupervisorProc {
         {
             return Term::error_tuple(Term::atom("max_children"));
         }
-        let started = start_spec(ctx, &spec);
+        let started = start_spec(ctx, &spec, self.parent);
         if let Some([ok, Term::Pid(pid)]) = started.as_tuple() {
             if ok.is_atom("ok") {
                 self.children.insert(*pid, spec);
@@ -278,7 +278,7 @@ impl SupervisorProc {
                 reply: None,
             };
         }
-        let started = start_spec(ctx, &spec);
+        let started = start_spec(ctx, &spec, self.parent);
         if let Some([ok, Term::Pid(pid)]) = started.as_tuple() {
             if ok.is_atom("ok") {
                 self.children.insert(*pid, spec);
@@ -342,9 +342,9 @@ impl SupervisorProc {
     }
 }
 
-/// Runs the child's start function from inside the supervisor. A failure is the
-/// `{:error, reason}` OTP's DynamicSupervisor returns, stack included.
-fn start_spec(ctx: &Ctx, spec: &ChildSpec) -> Term {
+/// Runs the child's start function from inside the supervisor (started by `parent`).
+/// A failure is the `{:error, reason}` OTP's DynamicSupervisor returns, stack included.
+fn start_spec(ctx: &Ctx, spec: &ChildSpec, parent: Pid) -> Term {
     let fail = |reason: Term| Term::error_tuple(reason);
     let (cb, init_arg, name, link) = match (spec.module.name(), &spec.start) {
         // The guide's `Server.start_link({init_arg, name})`: anything else is no clause.
@@ -376,6 +376,28 @@ fn start_spec(ctx: &Ctx, spec: &ChildSpec) -> Term {
     };
     match gen_server::start(ctx.rt, cb, init_arg.clone(), &name, ctx.me, link) {
         Ok(t) => t,
+        Err(e) if link && e == Error::system_limit() => {
+            // The BEAM logs each spawn refused at the limit.
+            ctx.rt.emit(Event::Error("Too many processes".into()));
+            let by_shell = ctx
+                .rt
+                .inner
+                .table
+                .get(parent)
+                .is_some_and(|p| p.is_client && !p.spawned.load(Ordering::Acquire));
+            fail(stacks::spawn_limit(stacks::Spawn {
+                parent: ctx
+                    .me
+                    .registered_name()
+                    .map_or(Term::Pid(ctx.me.pid), Term::Atom),
+                grandparent: parent,
+                by_shell,
+                supervisor: ctx.me.pid,
+                name: &name,
+                module: Term::module(cb.module()),
+                arg: init_arg,
+            }))
+        }
         Err(e) => fail(stacks::start_failure(&e)),
     }
 }

@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use super::tests_conformance::{a, dsup, node, ok_pid, registry, server_start, state, via};
+use super::tests_conformance::{
+    a, dsup, node, ok_pid, registry, server_start, start_server, state, via,
+};
 use super::{Config, Event, Runtime};
 use crate::error::{exception_module, Error};
 use crate::term::{Atom, Term};
@@ -175,6 +177,69 @@ fn stop_with_a_reason_reports_and_unknown_names_exit_noproc() {
     let err = c.stop(&a("s7"), a("normal"), None).unwrap_err();
     let Error::Exit(reason) = err else { panic!() };
     assert!(reason.as_tuple().unwrap()[0].is_atom("noproc"));
+}
+
+/// What iex 1.14 returned for `DSupervisor.start_server(967, {:via, Registry,
+/// {Registry, "n967"}})` at `+P 1024` (the shell's pid 0.114, the supervisor's 0.119;
+/// recorded by hand: iex's own shell wedges right after, so the oracle cannot).
+const IEX_SPAWN_LIMIT: &str = r#"{:error,
+ {:system_limit,
+  [
+    {:erlang, :spawn_opt,
+     [
+       :proc_lib,
+       :init_p,
+       [
+         DSupervisor,
+         [#PID<0.114.0>, #PID<0.66.0>],
+         :gen,
+         :init_it,
+         [
+           :gen_server,
+           #PID<0.119.0>,
+           #PID<0.119.0>,
+           {:via, Registry, {Registry, "n967"}},
+           Server,
+           967,
+           []
+         ]
+       ],
+       [:link]
+     ], [error_info: %{module: :erl_erts_errors}]},
+    {:proc_lib, :spawn_opt, 4, [file: 'proc_lib.erl', line: 191]},
+    {:proc_lib, :start_link, 5, [file: 'proc_lib.erl', line: 349]},
+    {DynamicSupervisor, :start_child, 3,
+     [file: 'lib/dynamic_supervisor.ex', line: 745]},
+    {DynamicSupervisor, :handle_start_child, 2,
+     [file: 'lib/dynamic_supervisor.ex', line: 731]},
+    {:gen_server, :try_handle_call, 4, [file: 'gen_server.erl', line: 1149]},
+    {:gen_server, :handle_msg, 6, [file: 'gen_server.erl', line: 1178]},
+    {:proc_lib, :init_p_do_apply, 3, [file: 'proc_lib.erl', line: 240]}
+  ]}}"#;
+
+#[test]
+fn a_supervised_start_at_the_process_limit_returns_otps_system_limit() {
+    let rt = Runtime::new(Config {
+        schedulers: 1,
+        max_processes: 4,
+        ..Config::default()
+    });
+    let events = rt.events();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(registry(&c, Term::module("Registry")));
+    let sup = ok_pid(dsup(&c));
+    // The shell, the registry and its partition, the supervisor: the node is full.
+    let refused = start_server(&c, 967, via("Registry", "n967"));
+    let printed = crate::inspect::inspect(&refused, &crate::inspect::Options::default());
+    let expected = IEX_SPAWN_LIMIT
+        .replace("0.114.0", &format!("0.{}.0", c.pid().0))
+        .replace("0.119.0", &format!("0.{}.0", sup.0));
+    assert_eq!(printed, expected);
+    let logged = events
+        .try_iter()
+        .any(|e| matches!(e, Event::Error(m) if m == "Too many processes"));
+    assert!(logged, "the refused spawn is logged");
+    assert_eq!(rt.system_info("process_count"), Some(Term::Int(4)));
 }
 
 #[test]
