@@ -347,6 +347,7 @@ impl Client {
         let site = select::Site {
             function: "select",
             table: table.ets,
+            caller: self.pid(),
         };
         select::select(&site, spec, &table.all()).map(Term::list)
     }
@@ -357,6 +358,7 @@ impl Client {
         let site = select::Site {
             function: "count_select",
             table: table.ets,
+            caller: self.pid(),
         };
         let results = select::select(&site, spec, &table.all())?;
         Ok(Term::Int(
@@ -364,16 +366,43 @@ impl Client {
         ))
     }
 
-    /// `Registry.match/4`: `[{pid, value}]` under `key` whose value matches.
+    /// `Registry.match/4` (or `count_match/4`, for its spec error): `[{pid, value}]`
+    /// under `key` whose value matches.
     pub fn registry_match(
         &self,
+        function: &str,
         reg: &Term,
         key: &Term,
         pattern: &Term,
         guards: &Term,
     ) -> Result<Term, Error> {
         let table = self.rt.inner.registries.resolve(reg)?;
-        Ok(pairs(table.match_entries(key, pattern, guards)?))
+        self.check_match(function, &table, key, None, pattern, guards)?;
+        Ok(pairs(table.match_entries(
+            key,
+            pattern,
+            guards,
+            self.pid(),
+        )?))
+    }
+
+    /// ETS's check of the clause the `*match` functions build from `guards`.
+    fn check_match(
+        &self,
+        function: &str,
+        table: &RegistryTable,
+        key: &Term,
+        owner: Option<Pid>,
+        pattern: &Term,
+        guards: &Term,
+    ) -> Result<(), Error> {
+        let site = select::Site {
+            function,
+            table: table.ets,
+            caller: self.pid(),
+        };
+        let guards = guards.as_list().unwrap_or(&[]);
+        select::check_match(&site, key, owner, pattern, guards)
     }
 
     /// `Registry.unregister_match/4`: drops this process's matching entries.
@@ -385,6 +414,8 @@ impl Client {
         guards: &Term,
     ) -> Result<Term, Error> {
         let table = self.rt.inner.registries.resolve(reg)?;
+        let owner = Some(self.pid());
+        self.check_match("unregister_match", &table, key, owner, pattern, guards)?;
         let mut removed = table.unregister_match(key, self.pid(), pattern, guards)?;
         // One name per registration: forget as many as went (the newest first).
         let mut meta = self.proc.meta.lock().unwrap();

@@ -17,6 +17,7 @@ mod gen_server;
 mod hash;
 mod links;
 mod mailbox;
+mod match_fns;
 mod names;
 mod pid_order;
 mod process;

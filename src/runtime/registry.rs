@@ -137,10 +137,11 @@ impl RegistryTable {
         key: &Term,
         pattern: &Term,
         guards: &Term,
+        caller: Pid,
     ) -> Result<Vec<(Pid, Term)>, Error> {
         let mut out = Vec::new();
         for (pid, value) in self.lookup(key) {
-            if select::match_value(pattern, guards, &value)? {
+            if select::match_value(pattern, guards, &value, caller)? {
                 out.push((pid, value));
             }
         }
@@ -159,7 +160,9 @@ impl RegistryTable {
         let (hash, shard) = self.locate(key);
         let nil = &self.nil;
         let (removed, error) = shard.write().unwrap().remove_where(hash, key, |e| {
-            Ok::<bool, Error>(e.pid == pid && select::match_value(pattern, guards, e.value(nil))?)
+            Ok::<bool, Error>(
+                e.pid == pid && select::match_value(pattern, guards, e.value(nil), pid)?,
+            )
         });
         self.count.fetch_sub(removed, Ordering::AcqRel);
         error.map_or(Ok(removed), Err)

@@ -1,11 +1,11 @@
 //! `Registry.select/2` for the match specs the Registry docs show:
 //! `[{{:"$1", :"$2", :"$3"}, guards, [body]}]` with `:_` wildcards, `:"$N"` variables,
-//! literals, comparison/boolean guards, and bodies built from variables, `{{...}}`
-//! tuples, lists and literals.
+//! literals, and guards and bodies built from variables, `{{...}}` tuples, lists,
+//! literals and the match-spec functions of `match_fns`.
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use super::match_fns;
 use crate::error::Error;
 use crate::term::{Pid, Ref, Term};
 
@@ -16,6 +16,8 @@ type Bindings = HashMap<String, Term>;
 pub(crate) struct Site<'a> {
     pub function: &'a str,
     pub table: Ref,
+    /// The process running the select: what `{:self}` gives.
+    pub caller: Pid,
 }
 
 /// Elixir's own check: every clause must match a `{key, pid, value}` entry.
@@ -30,10 +32,10 @@ fn bad_spec(site: &Site, spec: &Term) -> Error {
 /// ETS's check of the spec Elixir built (`{key, {pid, value}}` patterns), raised from
 /// `:ets.select/2` or `:ets.select_count/2` as iex shows it.
 fn bad_ets_spec(site: &Site, ets_spec: Term) -> Error {
-    let ets = if site.function == "count_select" {
-        "select_count"
-    } else {
-        "select"
+    let ets = match site.function {
+        "count_select" | "count_match" => "select_count",
+        "unregister_match" => "internal_select_delete",
+        _ => "select",
     };
     Error::bif_argument(2, "not a valid match specification").at(format!(
         "(stdlib 4.2) :ets.{ets}({}, {})",
@@ -83,21 +85,25 @@ pub(crate) fn select(
             if !matches(pattern, &entry, &mut b) {
                 continue;
             }
+            let scope = Scope {
+                b: &b,
+                object: &object,
+                caller: Some(site.caller),
+            };
             let guards = guards.as_list().unwrap_or(&[]);
             if !guards
                 .iter()
-                .all(|g| eval(g, &b, &object).is_some_and(|t| t.is_atom("true")))
+                .all(|g| eval(g, &scope).is_some_and(|t| t.is_atom("true")))
             {
                 continue;
             }
-            // A body that fails at run time drops the entry, as in ETS.
-            if let Some(result) = body
-                .as_list()
-                .and_then(|body| body.last())
-                .and_then(|e| eval(e, &b, &object))
-            {
-                out.push(result);
-            }
+            // The last body expression is the result; one that fails at run time
+            // gives `:EXIT`, as in ETS.
+            let last = body.as_list().and_then(|body| body.last());
+            out.push(
+                last.and_then(|e| eval(e, &scope))
+                    .unwrap_or_else(|| Term::atom("EXIT")),
+            );
             break;
         }
     }
@@ -133,49 +139,22 @@ fn pattern_vars<'t>(pattern: &'t Term, out: &mut Vec<&'t str>) {
     }
 }
 
-const GUARD_FUNCTIONS: &[&str] = &[
-    "==",
-    "/=",
-    "=:=",
-    "=/=",
-    "<",
-    ">",
-    "=<",
-    ">=",
-    "andalso",
-    "and",
-    "orelse",
-    "or",
-    "not",
-    "is_atom",
-    "is_integer",
-    "is_binary",
-    "is_pid",
-    "is_list",
-    "is_tuple",
-    "is_map",
-    "is_float",
-    "is_number",
-    "is_reference",
-    "+",
-    "-",
-    "*",
-    "const",
-];
-
 fn valid_expr(expr: &Term, bound: &[&str]) -> bool {
     if let Some(v) = var_name(expr) {
         return bound.contains(&v);
     }
     match expr {
-        Term::Tuple(t) if t.len() == 1 => match t[0].as_tuple() {
-            Some(inner) => inner.iter().all(|e| valid_expr(e, bound)),
-            None => true,
+        Term::Tuple(t) if t.len() == 1 => match (&t[0], t[0].as_tuple()) {
+            (_, Some(inner)) => inner.iter().all(|e| valid_expr(e, bound)),
+            // `{:self}`, `{:node}`: a call without arguments.
+            (Term::Atom(f), None) => match_fns::known(f.name(), 0),
+            _ => true,
         },
         Term::Tuple(t) if !t.is_empty() => match t[0].as_atom() {
             Some(op) if op.name() == "const" => t.len() == 2,
             Some(op) => {
-                GUARD_FUNCTIONS.contains(&op.name()) && t[1..].iter().all(|e| valid_expr(e, bound))
+                match_fns::known(op.name(), t.len() - 1)
+                    && t[1..].iter().all(|e| valid_expr(e, bound))
             }
             None => false,
         },
@@ -187,7 +166,12 @@ fn valid_expr(expr: &Term, bound: &[&str]) -> bool {
 
 /// `Registry.match/4`'s test of one value: `pattern` with `:_` and `:"$N"`, then the
 /// guards over the variables it bound.
-pub(crate) fn match_value(pattern: &Term, guards: &Term, value: &Term) -> Result<bool, Error> {
+pub(crate) fn match_value(
+    pattern: &Term,
+    guards: &Term,
+    value: &Term,
+    caller: Pid,
+) -> Result<bool, Error> {
     let mut b = Bindings::new();
     if !matches(pattern, value, &mut b) {
         return Ok(false);
@@ -195,9 +179,55 @@ pub(crate) fn match_value(pattern: &Term, guards: &Term, value: &Term) -> Result
     let guards = guards
         .as_list()
         .ok_or_else(|| Error::argument(format!("invalid guards: {}", super::text::term(guards))))?;
+    let scope = Scope {
+        b: &b,
+        object: value,
+        caller: Some(caller),
+    };
     Ok(guards
         .iter()
-        .all(|g| eval(g, &b, value).is_some_and(|t| t.is_atom("true"))))
+        .all(|g| eval(g, &scope).is_some_and(|t| t.is_atom("true"))))
+}
+
+/// `Registry.match/4`, `count_match/4` and `unregister_match/4` run one ETS clause
+/// built from the pattern and guards (`owner` is the pid `unregister_match` keeps to);
+/// ETS rejects it when a guard is not a match-spec call or uses an unbound variable.
+pub(crate) fn check_match(
+    site: &Site,
+    key: &Term,
+    owner: Option<Pid>,
+    pattern: &Term,
+    guards: &[Term],
+) -> Result<(), Error> {
+    let owner = owner.map_or_else(|| Term::atom("_"), Term::Pid);
+    let object_key = Term::tuple(vec![Term::atom("element"), Term::Int(1), Term::atom("$_")]);
+    let key_test = Term::tuple(vec![
+        Term::atom("=:="),
+        object_key,
+        Term::tuple(vec![Term::atom("const"), key.clone()]),
+    ]);
+    let body = if site.function == "match" {
+        Term::tuple(vec![Term::atom("element"), Term::Int(2), Term::atom("$_")])
+    } else {
+        Term::atom("true")
+    };
+    let clause = Term::tuple(vec![
+        Term::tuple(vec![
+            Term::atom("_"),
+            Term::tuple(vec![owner, pattern.clone()]),
+        ]),
+        Term::list(
+            std::iter::once(key_test)
+                .chain(guards.iter().cloned())
+                .collect(),
+        ),
+        Term::list(vec![body]),
+    ]);
+    if valid_clause(&clause) {
+        Ok(())
+    } else {
+        Err(bad_ets_spec(site, Term::list(vec![clause])))
+    }
 }
 
 fn var_name(t: &Term) -> Option<&str> {
@@ -234,96 +264,65 @@ fn matches(pattern: &Term, value: &Term, b: &mut Bindings) -> bool {
     }
 }
 
-fn eval(expr: &Term, b: &Bindings, entry: &Term) -> Option<Term> {
+/// What a match-spec expression sees: the pattern's bindings, the ETS object
+/// (`:"$_"`) and the process running the select (`{:self}`).
+struct Scope<'a> {
+    b: &'a Bindings,
+    object: &'a Term,
+    caller: Option<Pid>,
+}
+
+fn eval(expr: &Term, s: &Scope) -> Option<Term> {
     if expr.is_atom("$_") {
-        return Some(entry.clone());
+        return Some(s.object.clone());
     }
     if expr.is_atom("$$") {
-        let mut vars: Vec<(&String, &Term)> = b.iter().collect();
+        let mut vars: Vec<(&String, &Term)> = s.b.iter().collect();
         vars.sort_by_key(|(k, _)| k[1..].parse::<u32>().unwrap_or(0));
         return Some(Term::list(
             vars.into_iter().map(|(_, v)| v.clone()).collect(),
         ));
     }
     if let Some(v) = var_name(expr) {
-        return b.get(v).cloned();
+        return s.b.get(v).cloned();
     }
     match expr {
         Term::Tuple(t) if t.len() == 1 => match t[0].as_tuple() {
             // `{{a, b}}` builds the tuple `{a, b}`.
             Some(inner) => Some(Term::tuple(
-                inner
-                    .iter()
-                    .map(|e| eval(e, b, entry))
-                    .collect::<Option<_>>()?,
+                inner.iter().map(|e| eval(e, s)).collect::<Option<_>>()?,
             )),
+            None if t[0].as_atom().is_some() => call(t, s),
             None => Some(t[0].clone()),
         },
-        Term::Tuple(t) if !t.is_empty() && t[0].as_atom().is_some() => guard(t, b, entry),
+        Term::Tuple(t) if !t.is_empty() && t[0].as_atom().is_some() => call(t, s),
         Term::List(items) => Some(Term::list(
-            items
-                .iter()
-                .map(|e| eval(e, b, entry))
-                .collect::<Option<_>>()?,
+            items.iter().map(|e| eval(e, s)).collect::<Option<_>>()?,
         )),
         other => Some(other.clone()),
     }
 }
 
-fn guard(t: &[Term], b: &Bindings, entry: &Term) -> Option<Term> {
+fn call(t: &[Term], s: &Scope) -> Option<Term> {
     let op = t[0].as_atom()?.name();
-    if op == "const" && t.len() == 2 {
-        return Some(t[1].clone());
-    }
-    let args: Vec<Term> = t[1..]
-        .iter()
-        .map(|e| eval(e, b, entry))
-        .collect::<Option<_>>()?;
-    let cmp = |f: fn(Ordering) -> bool| match args.as_slice() {
-        [x, y] => Some(Term::bool(f(x.compare(y)))),
-        _ => None,
-    };
     match op {
-        "==" => cmp(|o| o == Ordering::Equal),
-        "/=" => cmp(|o| o != Ordering::Equal),
-        "=:=" => Some(Term::bool(args.first()? == args.get(1)?)),
-        "=/=" => Some(Term::bool(args.first()? != args.get(1)?)),
-        "<" => cmp(|o| o == Ordering::Less),
-        ">" => cmp(|o| o == Ordering::Greater),
-        "=<" => cmp(|o| o != Ordering::Greater),
-        ">=" => cmp(|o| o != Ordering::Less),
-        "andalso" | "and" => Some(Term::bool(args.iter().all(|a| a.is_atom("true")))),
-        "orelse" | "or" => Some(Term::bool(args.iter().any(|a| a.is_atom("true")))),
-        "not" => Some(Term::bool(args.first()?.is_atom("false"))),
-        "is_atom" => Some(Term::bool(args.first()?.as_atom().is_some())),
-        "is_integer" => Some(Term::bool(args.first()?.as_int().is_some())),
-        "is_binary" => Some(Term::bool(matches!(args.first()?, Term::Binary(_)))),
-        "is_pid" => Some(Term::bool(args.first()?.as_pid().is_some())),
-        "is_list" => Some(Term::bool(args.first()?.as_list().is_some())),
-        "is_tuple" => Some(Term::bool(args.first()?.as_tuple().is_some())),
-        "is_map" => Some(Term::bool(matches!(args.first()?, Term::Map(_)))),
-        "is_float" => Some(Term::bool(matches!(args.first()?, Term::Float(_)))),
-        "is_number" => Some(Term::bool(matches!(
-            args.first()?,
-            Term::Int(_) | Term::Float(_)
-        ))),
-        "is_reference" => Some(Term::bool(matches!(args.first()?, Term::Ref(_)))),
-        "+" => Some(Term::Int(
-            args.first()?
-                .as_int()?
-                .checked_add(args.get(1)?.as_int()?)?,
-        )),
-        "-" => Some(Term::Int(
-            args.first()?
-                .as_int()?
-                .checked_sub(args.get(1)?.as_int()?)?,
-        )),
-        "*" => Some(Term::Int(
-            args.first()?
-                .as_int()?
-                .checked_mul(args.get(1)?.as_int()?)?,
-        )),
-        _ => None,
+        "const" if t.len() == 2 => Some(t[1].clone()),
+        // Short-circuit: every operand but the last must be a boolean; the last is
+        // the result as it is, as in Erlang.
+        "andalso" | "orelse" => {
+            let stop = op == "orelse";
+            let (last, init) = t[1..].split_last()?;
+            for e in init {
+                if match_fns::boolean(&eval(e, s)?)? == stop {
+                    return Some(Term::bool(stop));
+                }
+            }
+            eval(last, s)
+        }
+        _ => {
+            let args: Vec<Term> = t[1..].iter().map(|e| eval(e, s)).collect::<Option<_>>()?;
+            match_fns::apply(op, &args, s.caller)
+        }
     }
 }
 
@@ -334,6 +333,7 @@ mod tests {
     const SITE: Site = Site {
         function: "select",
         table: Ref(1),
+        caller: Pid(1),
     };
 
     fn a(s: &str) -> Term {

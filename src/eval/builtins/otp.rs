@@ -212,21 +212,11 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
         ("count_select", [reg, spec]) => client.registry_count_select(reg, spec),
-        ("match", [reg, key, pattern]) => {
-            client.registry_match(reg, key, pattern, &Term::empty_list())
-        }
-        ("match", [reg, key, pattern, guards]) => client.registry_match(reg, key, pattern, guards),
-        ("count_match", [reg, key, pattern]) => client
-            .registry_match(reg, key, pattern, &Term::empty_list())
-            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
-        ("count_match", [reg, key, pattern, guards]) => client
-            .registry_match(reg, key, pattern, guards)
-            .map(|l| Term::Int(l.as_list().map_or(0, |l| l.len()) as i64)),
-        ("unregister_match", [reg, key, pattern]) => {
-            client.registry_unregister_match(reg, key, pattern, &Term::empty_list())
-        }
-        ("unregister_match", [reg, key, pattern, guards]) => {
-            client.registry_unregister_match(reg, key, pattern, guards)
+        ("match" | "count_match" | "unregister_match", [reg, key, pattern, rest @ ..])
+            if rest.len() <= 1 =>
+        {
+            let guards = rest.first().cloned().unwrap_or_else(Term::empty_list);
+            match_family(ev, function, reg, key, pattern, &guards)
         }
         ("update_value", [reg, key, f]) => {
             let f = f.clone();
@@ -235,6 +225,56 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("dispatch", [reg, key, f]) => dispatch(ev, reg, key, f),
         _ => return None,
     })
+}
+
+/// `Registry.match/4`, `count_match/4`, `unregister_match/4` (the `/3` forms pass
+/// `[]` guards, so their clause errors name the `/4` function as iex does).
+fn match_family(
+    ev: &mut Evaluator,
+    function: &str,
+    reg: &Term,
+    key: &Term,
+    pattern: &Term,
+    guards: &Term,
+) -> Result<Term> {
+    let args = vec![reg.clone(), key.clone(), pattern.clone(), guards.clone()];
+    let (atom_ok, list_ok) = (reg.as_atom().is_some(), guards.as_list().is_some());
+    let mark = |ok: bool, test: &str| {
+        if ok {
+            test.to_string()
+        } else {
+            format!("-{test}-")
+        }
+    };
+    let head = format!("def {function}(registry, key, pattern, guards) when");
+    let guard = match function {
+        "unregister_match" if !list_ok => mark(false, "is_list(guards)"),
+        "unregister_match" => String::new(),
+        _ if atom_ok && list_ok => String::new(),
+        _ => format!(
+            "{} and {}",
+            mark(atom_ok, "is_atom(registry)"),
+            mark(list_ok, "is_list(guards)")
+        ),
+    };
+    if !guard.is_empty() {
+        return Err(clause_error(
+            "Registry",
+            function,
+            args,
+            &[&format!("{head} {guard}")],
+        ));
+    }
+    let client = ev.client;
+    match function {
+        "unregister_match" => client.registry_unregister_match(reg, key, pattern, guards),
+        _ => client
+            .registry_match(function, reg, key, pattern, guards)
+            .map(|l| match function {
+                "count_match" => Term::Int(l.as_list().map_or(0, |l| l.len()) as i64),
+                _ => l,
+            }),
+    }
 }
 
 /// `Registry.dispatch/3`: the callback gets the list of `{pid, value}` entries.
