@@ -258,8 +258,12 @@ pub fn format_exit(reason: &Term) -> String {
 
 fn format_exit_with(reason: &Term, joiner: &str) -> String {
     if let Some([first, second]) = reason.as_tuple() {
-        if exception_module(first).is_some() && second.as_list().is_some() {
-            let banner = format!("** ({}) {}", module_name(first), exception_message(first));
+        if let Some(exception) = raised(first, second) {
+            let banner = format!(
+                "** ({}) {}",
+                module_name(&exception),
+                exception_message(&exception)
+            );
             return format!(
                 "an exception was raised:{joiner}{}",
                 banner.replace('\n', joiner)
@@ -277,6 +281,52 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
         }
     }
     format_exit_reason(reason)
+}
+
+/// The exception of an exit `{reason, stacktrace}`, as `Exception.format_exit/1`
+/// reads it: an exception struct, or an Erlang error reason (`:function_clause`,
+/// `:badarg`) under a non-empty list of stack frames, normalized as Elixir does.
+fn raised(reason: &Term, stack: &Term) -> Option<Term> {
+    let frames = stack.as_list()?;
+    if exception_module(reason).is_some() {
+        return Some(reason.clone());
+    }
+    if frames.is_empty() || !frames.iter().all(is_frame) {
+        return None;
+    }
+    if !reason.is_atom("function_clause") {
+        return Some(crate::eval::builtins::exceptions::normalize(reason));
+    }
+    // `FunctionClauseError` names the function at the top of the stack.
+    let [module, function, args, _] = frames[0].as_tuple()? else {
+        return None;
+    };
+    let arity = match args {
+        Term::List(args) => Term::Int(args.len() as i64),
+        other => other.clone(),
+    };
+    Some(crate::error::exception(
+        "FunctionClauseError",
+        vec![
+            ("module", module.clone()),
+            ("function", function.clone()),
+            ("arity", arity),
+        ],
+    ))
+}
+
+/// `{module, function, arity_or_args, location}`, what `Exception.format_stacktrace_entry/1`
+/// formats.
+fn is_frame(frame: &Term) -> bool {
+    matches!(
+        frame.as_tuple(),
+        Some([
+            Term::Atom(_),
+            Term::Atom(_),
+            Term::Int(_) | Term::List(_),
+            Term::List(_)
+        ])
+    )
 }
 
 /// `Exception.format_mfa/3`: `GenServer.call(:beta, :state, 5000)`.

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use super::gen_server::{self, callbacks};
 use super::process::{Msg, Process};
 use super::registry::RegistryTable;
-use super::{reply, scheduler, signals, Runtime};
+use super::{reply, scheduler, signals, stacks, Runtime};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
@@ -473,6 +473,35 @@ impl Client {
             Err(None) => Err(exit_with(Term::atom("timeout"), mfa)),
             // It died of our stop before the reply could come: that is success.
             Err(Some(_)) => Ok(Term::ok()),
+        }
+    }
+
+    /// `GenServer.stop/3` given a timeout that is neither `:infinity` nor a
+    /// non-negative integer: Elixir resolves the server first, and `:gen.call/4`,
+    /// under `:sys.terminate/3`, is what rejects the timeout. The server lives on.
+    pub fn stop_bad_timeout(&self, server: &Term, reason: Term, timeout: Term) -> Error {
+        let mfa = mfa(
+            "stop",
+            vec![server.clone(), reason.clone(), timeout.clone()],
+        );
+        match gen_server::resolve(&self.rt, server) {
+            Err(e) => e,
+            Ok(None) => exit_with(Term::atom("noproc"), mfa),
+            Ok(Some(target)) if target.pid == self.pid() => {
+                exit_with(Term::atom("calling_self"), mfa)
+            }
+            Ok(Some(target)) => {
+                let pid = Term::Pid(target.pid);
+                let request = Term::tuple(vec![Term::atom("terminate"), reason.clone()]);
+                let call = vec![pid.clone(), Term::atom("system"), request, timeout.clone()];
+                let terminate = Term::tuple(vec![
+                    Term::atom("sys"),
+                    Term::atom("terminate"),
+                    Term::list(vec![pid, reason, timeout]),
+                ]);
+                let sys_exit = Term::tuple(vec![stacks::gen_call_clause(call), terminate]);
+                exit_with(sys_exit, mfa)
+            }
         }
     }
 

@@ -46,6 +46,18 @@ fn location(file: &str, line: i64) -> Term {
     ])
 }
 
+/// `{:function_clause, stack}` of `:gen.call/4` given a bad timeout (`args` are its
+/// four arguments), as `:sys.send_system_msg/3` catches it.
+pub(crate) fn gen_call_clause(args: Vec<Term>) -> Term {
+    let frame = Term::tuple(vec![
+        Term::atom("gen"),
+        Term::atom("call"),
+        Term::list(args),
+        location("gen.erl", 215),
+    ]);
+    Term::tuple(vec![Term::atom("function_clause"), Term::list(vec![frame])])
+}
+
 /// The frames under a child's start function called by a DynamicSupervisor.
 fn supervisor_frames() -> Vec<Term> {
     let dynsup = || Term::module("DynamicSupervisor");

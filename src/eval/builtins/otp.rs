@@ -74,15 +74,11 @@ pub fn supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
     })
 }
 
-/// `GenServer.call/3` and `stop/3` given a timeout that is neither `:infinity` nor a
-/// non-negative integer: the guard iex shows, with the failing parts marked.
-fn bad_timeout(function: &str, args: &[Term]) -> crate::error::Error {
+/// `GenServer.call/3` given a timeout that is neither `:infinity` nor a non-negative
+/// integer: the guard iex shows, with the failing parts marked. (`stop/3` takes any
+/// timeout; `:gen.call/4` rejects it later, see `Client::stop_bad_timeout`.)
+fn bad_timeout(args: &[Term]) -> crate::error::Error {
     let t = &args[args.len() - 1];
-    let head = if function == "call" {
-        "def call(server, request, timeout)"
-    } else {
-        "def stop(server, reason, timeout)"
-    };
     let guard = if matches!(t, Term::Int(_)) {
         "when is_integer(timeout) and -timeout >= 0- or -timeout == :infinity-"
     } else {
@@ -90,9 +86,9 @@ fn bad_timeout(function: &str, args: &[Term]) -> crate::error::Error {
     };
     clause_error(
         "GenServer",
-        function,
+        "call",
         args.to_vec(),
-        &[&format!("{head} {guard}")],
+        &[&format!("def call(server, request, timeout) {guard}")],
     )
 }
 
@@ -131,14 +127,14 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
         ("call", [server, request]) => client.call(server, request.clone(), DEFAULT_CALL_TIMEOUT),
         ("call", [server, request, t]) => match timeout(t) {
             Some(t) => client.call(server, request.clone(), t),
-            None => Err(bad_timeout("call", &args)),
+            None => Err(bad_timeout(&args)),
         },
         ("cast", [server, request]) => Ok(client.cast(server, request.clone())),
         ("stop", [server]) => client.stop(server, Term::atom("normal"), None),
         ("stop", [server, reason]) => client.stop(server, reason.clone(), None),
         ("stop", [server, reason, t]) => match timeout(t) {
             Some(t) => client.stop(server, reason.clone(), t),
-            None => Err(no_clause("GenServer", "stop", 3)),
+            None => Err(client.stop_bad_timeout(server, reason.clone(), t.clone())),
         },
         ("whereis", [server]) => client
             .gen_server_whereis(server)
