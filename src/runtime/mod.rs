@@ -9,6 +9,7 @@ mod atoms;
 mod child_spec;
 mod children;
 mod client;
+mod client_call;
 mod client_otp;
 mod client_process;
 mod client_sys;
