@@ -2,7 +2,7 @@
 //! `m.a.b` (map fields, which must exist) or `m[:a][:b]` (`Access`, where a missing key is
 //! `nil`), possibly mixed. Elixir's `Kernel.unnest/4` takes the path apart the same way.
 
-use super::builtins::access;
+use super::builtins::{access, blamed_clause_with};
 use super::{Env, Evaluator};
 use crate::error::{exception, Error, Result};
 use crate::inspect::inspect_plain;
@@ -98,17 +98,23 @@ impl Evaluator<'_> {
             });
         }
         let given = self.eval(last, env)?;
+        // `m.a.b` ends in `Map.update!(map, :b, fun)`, whose guard wants a 1-arity fun.
+        // A path with any `[key]` step goes through `Access` instead (a BadFunctionError).
+        let fields_only = steps.iter().all(|s| matches!(s, Step::Field(_)));
+        let bad_fun = update && fields_only && !matches!(&given, Term::Fun(f) if f.arity == 1);
         let mut leaf = |ev: &mut Self, old: Term| match update {
             true => ev.apply_fun(&given, vec![old]),
             false => Ok(given.clone()),
         };
-        self.update_path(data, &keys, &mut leaf)
+        let bad_fun = bad_fun.then(|| given.clone());
+        self.update_path(data, &keys, bad_fun.as_ref(), &mut leaf)
     }
 
     fn update_path(
         &mut self,
         data: Term,
         keys: &[Key],
+        bad_fun: Option<&Term>,
         leaf: &mut dyn FnMut(&mut Self, Term) -> Result<Term>,
     ) -> Result<Term> {
         let Some((key, rest)) = keys.split_first() else {
@@ -116,9 +122,14 @@ impl Evaluator<'_> {
         };
         match key {
             Key::Access(k) => access::update_in(&data, std::slice::from_ref(k), &mut |old| {
-                self.update_path(old, rest, leaf)
+                self.update_path(old, rest, bad_fun, leaf)
             }),
             Key::Field(k) => {
+                if let (true, Some(fun)) = (rest.is_empty(), bad_fun) {
+                    let args = [data.clone(), k.clone(), fun.clone()];
+                    let clause = "def update!(map, key, fun) when -is_function(fun, 1)-";
+                    return Err(blamed_clause_with("Map", "update!", &args, &[clause]));
+                }
                 let Term::Map(map) = &data else {
                     return Err(field_error(
                         "BadMapError",
@@ -135,7 +146,7 @@ impl Evaluator<'_> {
                     ];
                     return Err(field_error("KeyError", fields, k, &data));
                 };
-                let new = self.update_path(old.clone(), rest, leaf)?;
+                let new = self.update_path(old.clone(), rest, bad_fun, leaf)?;
                 let mut map = map.clone();
                 std::sync::Arc::make_mut(&mut map).insert(k.clone(), new);
                 Ok(Term::Map(map))

@@ -498,6 +498,8 @@ impl<'t> Parser<'t> {
                 let _ = name;
                 return Err(self.unexpected());
             }
+            // `Kernel.+(1, 2)`, `&Kernel.+/2`: an operator names a function after a dot.
+            Tok::Op(op) if is_operator_name(op) => op.to_string(),
             _ => return Err(self.unexpected()),
         };
         self.next();
@@ -774,3 +776,31 @@ fn charlist(pieces: &[StrPiece]) -> ExprKind {
 
 #[cfg(test)]
 mod tests;
+
+/// Operators that are also function names, callable as `Kernel.op(...)`.
+fn is_operator_name(op: &str) -> bool {
+    matches!(
+        op,
+        "+" | "-"
+            | "*"
+            | "/"
+            | "=="
+            | "!="
+            | "==="
+            | "!=="
+            | "<"
+            | ">"
+            | "<="
+            | ">="
+            | "<>"
+            | "++"
+            | "--"
+            | "!"
+            | "&&"
+            | "||"
+            | "=~"
+            | "and"
+            | "or"
+            | "not"
+    )
+}

@@ -10,6 +10,9 @@ use crate::inspect::{inspect, inspect_plain, Options};
 use crate::term::{Pid, Term};
 
 pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
+    if let Some(answer) = operator(name, &args) {
+        return Some(answer);
+    }
     Some(match (name, args.as_slice()) {
         ("self", []) => Ok(Term::Pid(ev.client.pid())),
         ("node", []) => Ok(Term::atom("nonode@nohost")),
@@ -161,6 +164,33 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             vec![data.clone(), keys.clone(), value.clone()],
             &["def put_in(data, -[_ | _] = keys-, value)"],
         )),
+        ("function_exported?", [m, f, a]) => function_exported(m, f, a),
+        ("struct" | "struct!", [Term::Atom(m)] | [Term::Atom(m), _]) => {
+            Err(super::undefined_function(m.name(), "__struct__", &[]))
+        }
+        ("update_in", [data, keys, fun]) => {
+            // iex marks each part of the one clause that failed.
+            let keys_ok = matches!(keys, Term::List(k) if !k.is_empty());
+            let clause = format!(
+                "def update_in(data, {}, fun) when {}",
+                if keys_ok {
+                    "[_ | _] = keys"
+                } else {
+                    "-[_ | _] = keys-"
+                },
+                match fun {
+                    Term::Fun(_) => "is_function(fun)",
+                    _ => "-is_function(fun)-",
+                }
+            );
+            let args = vec![data.clone(), keys.clone(), fun.clone()];
+            Err(super::stdlib::clause_error(
+                "Kernel",
+                "update_in",
+                args,
+                &[&clause],
+            ))
+        }
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
@@ -171,6 +201,76 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("pid", [_, _, _]) => Err(no_clause("IEx.Helpers", "pid", 3)),
         _ => return None,
     })
+}
+
+/// `Kernel.+(1, 2)`, `&Kernel.-/1`: an operator called as a function behaves as the
+/// operator (the macros `&&`, `||`, `and`, `or` have already evaluated both sides).
+fn operator(name: &str, args: &[Term]) -> Option<Result<Term, Error>> {
+    use crate::syntax::ast::{BinaryOp::*, UnaryOp};
+    let op = match (name, args) {
+        ("-", [v]) => return Some(ops::unary(UnaryOp::Neg, v.clone())),
+        ("+", [v]) => return Some(ops::unary(UnaryOp::Plus, v.clone())),
+        ("!", [v]) => return Some(ops::unary(UnaryOp::Bang, v.clone())),
+        ("not", [v]) => return Some(ops::unary(UnaryOp::Not, v.clone())),
+        ("&&", [a, b]) => return Some(Ok(if a.is_truthy() { b } else { a }.clone())),
+        ("||", [a, b]) => return Some(Ok(if a.is_truthy() { a } else { b }.clone())),
+        (_, [_, _]) => match name {
+            "+" => Add,
+            "-" => Sub,
+            "*" => Mul,
+            "/" => Div,
+            "==" => Eq,
+            "!=" => NotEq,
+            "===" => StrictEq,
+            "!==" => StrictNotEq,
+            "<" => Lt,
+            ">" => Gt,
+            "<=" => Le,
+            ">=" => Ge,
+            "<>" => Concat,
+            "++" => ListConcat,
+            "--" => ListSubtract,
+            "and" => And,
+            "or" => Or,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let [a, b] = args else { return None };
+    if matches!(op, And | Or) {
+        if let Some(answer) = ops::strict_bool(op, a) {
+            return Some(answer);
+        }
+        return Some(Ok(b.clone()));
+    }
+    Some(ops::binary(op, a.clone(), b.clone()))
+}
+
+/// `function_exported?/3` over the export lists otpsh knows (every module here is
+/// loaded, as in iex). Macros are not functions: Kernel lists its macros first, up to `!=/2`.
+fn function_exported(m: &Term, f: &Term, a: &Term) -> Result<Term, Error> {
+    let fail = |argument, problem| Err(bif("function_exported", &[m, f, a], argument, problem));
+    let (Some(module), Some(function)) = (m.as_atom(), f.as_atom()) else {
+        let argument = if m.as_atom().is_some() { 2 } else { 1 };
+        return fail(argument, "not an atom");
+    };
+    let Term::Int(arity) = a else {
+        return fail(3, "not an integer");
+    };
+    let wanted = format!("{}/{arity}", function.name());
+    let module = module.name();
+    let exported = super::exports::EXPORTS
+        .iter()
+        .filter(|(name, _)| *name == module)
+        .any(|(_, list)| {
+            let list = list.split_whitespace();
+            let mut functions = list.skip_while(|fa| module == "Elixir.Kernel" && *fa != "!=/2");
+            functions.any(|fa| fa == wanted)
+        });
+    let builtin = matches!(wanted.as_str(), "module_info/0" | "module_info/1")
+        || (wanted == "__info__/1" && module.starts_with("Elixir."));
+    let loaded = super::known(module);
+    Ok(Term::bool(exported || loaded && builtin))
 }
 
 /// The module of a struct: a map whose `__struct__` is an atom.
