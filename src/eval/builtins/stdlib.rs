@@ -46,6 +46,13 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
 
 fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
+        // A list goes to `:io.put_chars/2` as it is, which words a bad element its own way.
+        ("puts", [v @ Term::List(_)]) | ("write", [v @ Term::List(_)]) if to_string(v).is_err() => {
+            Err(Error::bif_argument(
+                2,
+                "not valid character data (an iodata term)",
+            ))
+        }
         ("puts", [v]) | ("write", [v]) => to_string(v).map(|text| {
             ev.out.write(&text);
             if function == "puts" {
