@@ -212,6 +212,13 @@ impl<'t> Parser<'t> {
             Tok::Kw("end") => self
                 .error_at(token.span, "unexpected reserved word: end")
                 .without_snippet(),
+            // After a newline iex names `b:` as yecc does the bare atom: `before: b`.
+            Tok::KwKey(ref name)
+                if self.pos > 0 && matches!(self.tokens[self.pos - 1].tok, Tok::Eol) =>
+            {
+                let text = super::token::erlang_atom(name);
+                self.error_at(token.span, &format!("syntax error before: {text}"))
+            }
             _ => {
                 let (text, snippet) = token.describe();
                 let err = self.error_at(token.span, &format!("syntax error before: {text}"));

@@ -1,0 +1,69 @@
+Registry.start_link(keys: :unique, name: MyRegistry)
+DSupervisor.start_link([])
+for i <- 1..3 do
+DSupervisor.start_server(i, {:via, Registry, {MyRegistry, "room_#{i}"}})
+end
+Enum.map(1..3, fn i ->
+Server.state({:via, Registry, {MyRegistry, "room_#{i}"}})
+end)
+case DSupervisor.start_server(1, {:via, Registry, {MyRegistry, "room_1"}}) do
+{:ok, pid} -> {:started, pid}
+{:error, {:already_started, pid}} -> {:exists, pid}
+end
+case Registry.lookup(MyRegistry, "room_9")
+[] -> :none
+end
+if Registry.lookup(MyRegistry, "room_2") == [] do
+:missing
+else
+:present
+end
+with [{pid, _}] <- Registry.lookup(MyRegistry, "room_2"),
+state <- Server.state(pid) do
+{pid == pid, state}
+end
+name = "room_
+4"
+names = [
+"a",
+"b"
+]
+map = %{
+a: 1,
+b: 2,
+}
+rooms = Enum.map(1..3, &"room_#{&1}")
+|> Enum.map(&String.upcase/1)
+rooms
+Enum.map(names, fn n ->
+String.upcase(n)
+Enum.map(names, fn n -> String.upcase(n) end))
+{:ok, pid = DSupervisor.start_server(7, :seven)
+{:ok, pid} = DSupervisor.start_server(7, :seven)
+[1, 2
+#iex:break
+"unterminated
+#iex:break
+fn x ->
+x + 1
+end.(2)
+for i <- 1..2,
+j <- [:a, :b],
+do: {i, j}
+%{a: 1
+b: 2}
+[a: 1
+b: 2]
+Enum.reduce(1..3, 0, fn i, acc ->
+acc + i
+end)
+[a: 1 b: 2]
+%{a: 1 b: 2}
+foo(a: 1 b: 2)
+[1 b: 2]
+[1
+b: 2]
+[:a
+"b": 2]
+f(1
+b: 2)
