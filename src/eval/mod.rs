@@ -11,6 +11,7 @@ mod call;
 pub mod compile_check;
 mod enumerable;
 pub mod env;
+mod get_and_update;
 pub mod history;
 mod kernel_macros;
 mod literal;

@@ -60,7 +60,7 @@ fn fetch(container: &Term, key: &Term) -> Result<Option<Term>> {
     }
 }
 
-fn get(container: &Term, key: &Term, default: Term) -> Result<Term> {
+pub(crate) fn get(container: &Term, key: &Term, default: Term) -> Result<Term> {
     Ok(fetch(container, key)?.unwrap_or(default))
 }
 

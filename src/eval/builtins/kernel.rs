@@ -4,6 +4,7 @@
 use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
 use crate::error::{exception_field, Error};
+use crate::eval::access_path::Key;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
 use crate::inspect::{inspect, inspect_plain, Options};
@@ -191,6 +192,20 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
                 &[&clause],
             ))
         }
+        ("pop_in", [data, Term::List(keys)]) if !keys.is_empty() => {
+            let keys: Vec<_> = keys.iter().cloned().map(Key::Access).collect();
+            ev.get_and_update_keys(data.clone(), &keys, true, &mut |_, _| Ok(Term::atom("pop")))
+        }
+        ("get_and_update_in", [data, Term::List(keys), f @ Term::Fun(g)])
+            if !keys.is_empty() && g.arity == 1 =>
+        {
+            let keys: Vec<_> = keys.iter().cloned().map(Key::Access).collect();
+            ev.get_and_update_keys(data.clone(), &keys, false, &mut |ev, old| {
+                ev.apply_fun(f, vec![old])
+            })
+        }
+        ("pop_in", [data, keys]) => Err(pop_in_clause(data, keys)),
+        ("get_and_update_in", [data, keys, fun]) => Err(get_and_update_clause(data, keys, fun)),
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
@@ -271,6 +286,43 @@ fn function_exported(m: &Term, f: &Term, a: &Term) -> Result<Term, Error> {
         || (wanted == "__info__/1" && module.starts_with("Elixir."));
     let loaded = super::known(module);
     Ok(Term::bool(exported || loaded && builtin))
+}
+
+/// `pop_in/2` given keys that are no non-empty list.
+fn pop_in_clause(data: &Term, keys: &Term) -> Error {
+    let nil = if data.is_nil() { "nil" } else { "-nil-" };
+    let clauses = [
+        format!("def pop_in({nil}, -[key | _]-)"),
+        "def pop_in(data, -[_ | _] = keys-)".to_string(),
+    ];
+    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
+    let args = vec![data.clone(), keys.clone()];
+    super::stdlib::clause_error("Kernel", "pop_in", args, &clauses)
+}
+
+/// `get_and_update_in/3` given no 1-arity function or keys that are no non-empty list;
+/// each clause marks what it found wrong.
+fn get_and_update_clause(data: &Term, keys: &Term, fun: &Term) -> Error {
+    let mark = |ok: bool, text: &str| match ok {
+        true => text.to_string(),
+        false => format!("-{text}-"),
+    };
+    let len = keys.as_list().map_or(0, |k| k.len());
+    let one = mark(len == 1, "[head]");
+    let many = mark(len >= 1, "[head | tail]");
+    let fun_ok = mark(
+        matches!(fun, Term::Fun(f) if f.arity == 1),
+        "is_function(fun, 1)",
+    );
+    let clauses = [
+        format!("def get_and_update_in(data, {one}, fun) when -is_function(head, 3)-"),
+        format!("def get_and_update_in(data, {many}, fun) when -is_function(head, 3)-"),
+        format!("def get_and_update_in(data, {one}, fun) when {fun_ok}"),
+        format!("def get_and_update_in(data, {many}, fun) when {fun_ok}"),
+    ];
+    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
+    let args = vec![data.clone(), keys.clone(), fun.clone()];
+    super::stdlib::clause_error("Kernel", "get_and_update_in", args, &clauses)
 }
 
 /// The module of a struct: a map whose `__struct__` is an atom.
