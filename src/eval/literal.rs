@@ -184,3 +184,30 @@ pub fn type_name(value: &Term) -> &'static str {
         Term::Map(_) => "Map",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::float_short;
+
+    #[test]
+    fn float_short_picks_the_shorter_form_and_decimal_on_a_tie() {
+        // Pairs recorded from `Float.to_string/1` in Elixir 1.14 / OTP 25.
+        let cases = [
+            (100.0, "100.0"),
+            (1000.0, "1.0e3"),
+            (120.0, "120.0"),
+            (1200.0, "1.2e3"),
+            (123456.0, "123456.0"),
+            (12345678.9, "12345678.9"),
+            (0.0001, "0.0001"),
+            (0.00012, "1.2e-4"),
+            (1.0e-5, "1.0e-5"),
+            (-0.5, "-0.5"),
+            (1.0e100, "1.0e100"),
+            (0.0, "0.0"),
+        ];
+        for (f, text) in cases {
+            assert_eq!(float_short(f), text, "for {f}");
+        }
+    }
+}

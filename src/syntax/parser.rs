@@ -788,7 +788,8 @@ mod tests;
 fn is_operator_name(op: &str) -> bool {
     matches!(
         op,
-        "+" | "-"
+        "=" | "+"
+            | "-"
             | "*"
             | "/"
             | "=="

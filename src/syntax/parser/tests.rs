@@ -703,3 +703,19 @@ fn a_line_starting_with_an_operator_continues_from_the_last_result() {
     };
     assert!(err.message.starts_with("pipe shorthand is not allowed"));
 }
+
+#[test]
+fn an_operator_names_a_function_after_a_dot() {
+    check("Kernel.+(1, 2)", "(Kernel.+ 1 2)");
+    check("Kernel.!(x)", "(Kernel.! x)");
+    check("&Kernel.>=/2", "(&/ Kernel.>= 2)");
+    // iex parses `Kernel.=(1)` too (then finds no such function).
+    check("Kernel.=(1)", "(Kernel.= 1)");
+}
+
+#[test]
+fn a_keyword_key_after_a_newline_is_named_bare() {
+    use SyntaxErrorKind::SyntaxError as S;
+    check_error("[1\nb: 2]", S, 2, 1, "syntax error before: b", true);
+    check_error("[1 b: 2]", S, 1, 4, "syntax error before: 'b:'", true);
+}
