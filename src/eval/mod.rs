@@ -265,6 +265,10 @@ impl<'a> Evaluator<'a> {
         if let Some(value) = env.get(name) {
             return Ok(value.clone());
         }
+        // Outside a module, iex's `__MODULE__` is nil.
+        if name == "__MODULE__" {
+            return Ok(Term::nil());
+        }
         if name == "_" {
             return Err(self.compile_error(
                 "invalid use of _. \"_\" represents a value to be ignored in a pattern and cannot be used in expressions",

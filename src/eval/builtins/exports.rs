@@ -147,6 +147,17 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
     ),
     ("Elixir.Atom", "to_charlist/1 to_string/1"),
     (
+        "Elixir.Module",
+        "__get_attribute__/4 __put_attribute__/5 add_doc/5 add_doc/6 attributes_in/1 \
+         check_derive_behaviours_and_impls/4 compile_definition_attributes/6 concat/1 \
+         concat/2 create/3 defines?/2 defines?/3 defines_type?/2 definitions_in/1 \
+         definitions_in/2 delete_attribute/2 delete_definition/2 eval_quoted/2 eval_quoted/3 \
+         eval_quoted/4 get_attribute/2 get_attribute/3 get_definition/2 get_definition/3 \
+         has_attribute?/2 make_overridable/2 open?/1 overridable?/2 overridables_in/1 \
+         put_attribute/3 register_attribute/3 reserved_attributes/0 safe_concat/1 \
+         safe_concat/2 spec_to_callback/2 split/1",
+    ),
+    (
         "Elixir.Keyword",
         "delete/2 delete_first/2 drop/2 equal?/2 fetch/2 fetch!/2 filter/2 from_keys/2 get/2 \
          get/3 get_and_update/3 get_and_update!/3 get_lazy/3 get_values/2 has_key?/2 keys/1 \

@@ -22,6 +22,7 @@ mod keyword;
 mod list;
 mod map;
 mod math;
+mod module;
 mod otp;
 mod process;
 mod spawn;

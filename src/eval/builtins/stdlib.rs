@@ -22,6 +22,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.List" => list::call(ev, function, args),
         "Elixir.Tuple" => tuple::call(function, args),
         "Elixir.Atom" => tuple::atom(function, args),
+        "Elixir.Module" => super::module::call(function, args),
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
         "erlang" => erlang::call(ev, function, args),
