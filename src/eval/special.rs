@@ -52,6 +52,17 @@ impl Evaluator<'_> {
                 args.len(),
                 self.line
             )))),
+            // `@name` and `@name value` only: `@123` matches no clause of `@/1`.
+            ("@", [operand]) => Some(Err(match &operand.kind {
+                ExprKind::Var(_) | ExprKind::Call { target: CallTarget::Local(_), .. } => {
+                    self.outside_module(&[])
+                }
+                _ => Error::function_clause("Kernel", "@", 1).at(format!(
+                    "(elixir 1.14.0) expanding macro: Kernel.@/1\n    iex:{}: (file)",
+                    self.line
+                )),
+            })),
+            ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
             ("raise", [receiver, args]) => {
                 let description = super::compile_check::invalid_raise_call(receiver, args)?;
                 Some(Err(self.compile_error(&description).at(format!(
@@ -63,6 +74,71 @@ impl Evaluator<'_> {
                 "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
             ))),
             _ => self.kernel_macro(name, args, env),
+        }
+    }
+
+    /// `@/1` outside a module, under the macros that expanded into it (innermost first).
+    fn outside_module(&self, macros: &[&str]) -> Error {
+        self.outside_module_cut(macros, None)
+    }
+
+    /// iex prints at most eight frames: `last` is a macro shown without its `iex:N` line.
+    fn outside_module_cut(&self, macros: &[&str], last: Option<&str>) -> Error {
+        let mut frames = vec![];
+        for name in std::iter::once(&"Kernel.@/1").chain(macros) {
+            frames.push(format!(
+                "(elixir 1.14.0) expanding macro: {name}\n    iex:{}: (file)",
+                self.line
+            ));
+        }
+        if let Some(name) = last {
+            frames.push(format!("(elixir 1.14.0) expanding macro: {name}"));
+        }
+        Error::argument("cannot invoke @/1 outside module".to_string()).at(frames.join("\n    "))
+    }
+
+    /// `use Module` in the shell: the guide's behaviours define attributes, which fail
+    /// outside a module; other modules have no `__using__/1`.
+    fn use_form(&mut self, module: &Expr, arity: usize, env: &mut Env) -> Result<Term> {
+        let use_frame = format!("Kernel.use/{arity}");
+        let name = match &module.kind {
+            ExprKind::Alias(a) => format!("Elixir.{a}"),
+            ExprKind::Atom(a) => a.clone(),
+            _ => {
+                let value = self.eval(module, env)?;
+                return Err(Error::argument(format!(
+                    "invalid arguments for use, expected a compile time atom or alias, got: {}",
+                    crate::inspect::inspect_plain(&value)
+                ))
+                .at(format!(
+                    "(elixir 1.14.0) expanding macro: {use_frame}\n    iex:{}: (file)",
+                    self.line
+                )));
+            }
+        };
+        let shown = crate::inspect::inspect_plain(&Term::atom(&name));
+        let using = format!("{shown}.__using__/1");
+        match name.as_str() {
+            "Elixir.GenServer" | "Elixir.DynamicSupervisor" | "Elixir.Supervisor" => {
+                Err(self.outside_module(&[&using, &use_frame]))
+            }
+            // iex shows eight frames: `use/1` is cut off under these.
+            "Elixir.Agent" | "Elixir.Task" => {
+                let macros = ["Kernel.if/2", "Kernel.unless/2"];
+                Err(self.outside_module_cut(&macros, Some(&using)))
+            }
+            m if super::builtins::is_known_module(m) => {
+                let opts = Term::empty_list();
+                Err(super::builtins::undefined_function(m, "__using__", &[opts]))
+            }
+            _ => Err(self
+                .compile_error(&format!(
+                    "module {shown} is not loaded and could not be found"
+                ))
+                .at(format!(
+                    "(elixir 1.14.0) expanding macro: {use_frame}\n    iex:{}: (file)",
+                    self.line
+                ))),
         }
     }
 

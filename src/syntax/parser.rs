@@ -403,6 +403,7 @@ impl<'t> Parser<'t> {
             "not" => UnaryOp::Not,
             "^" => return self.pin(),
             "&" => return self.capture(),
+            "@" => return self.module_attribute(),
             _ => return self.postfix_expr(),
         };
         self.next();
@@ -418,6 +419,15 @@ impl<'t> Parser<'t> {
             },
         };
         Ok(node(kind, span))
+    }
+
+    /// attribute = "@" postfix_expr: `@impl true` is `@(impl(true))`, a call of `@/1`
+    /// (which the shell, outside any module, rejects).
+    fn module_attribute(&mut self) -> PResult<Expr> {
+        let start = self.next().span;
+        let operand = self.postfix_expr()?;
+        let span = join(start, operand.span);
+        Ok(node(operator_call("@", vec![operand]), span))
     }
 
     /// pin = "^" IDENT

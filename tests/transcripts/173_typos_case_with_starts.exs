@@ -52,3 +52,32 @@ Enum.each(1..5, &DSupervisor.start_server/2)
 String.upcase(:atom)
 String.to_atom(:atom)
 Atom.to_string("str")
+use GenServer
+use DynamicSupervisor
+use Supervisor
+use Agent
+use Task
+use Registry
+use Foo
+use :foo
+use GenServer, restart: :temporary
+@moduledoc "x"
+@x
+@impl GenServer
+@behaviour GenServer
+x = @impl true
+[@impl]
+@impl(true)
+@123
+@"x"
+use Server
+use DSupervisor
+use Enum
+use 1
+use "x"
+use GenServer, 1
+use Kernel
+use(GenServer)
+IO.puts("first"); @x
+IO.puts("first"); use GenServer
+IO.puts("first"); def x, do: 1

@@ -67,3 +67,32 @@ b: 2]
 "b": 2]
 f(1
 b: 2)
+initial_value = 123
+server_name = :server
+Server.start_link({initial_value, server_name})
+{:ok, #PID<0.160.0>}
+#iex:break
+Server.start_link({123, "server"})
+DSupervisor.start_link([])
+DSupervisor.start_server(321, :test)
+Server.state(:server) |> IO.inspect()
+Registry.start_link(keys: :unique, name: Registry)
+name = {:via, Registry, {Registry, "cool_name"}}
+DSupervisor.start_server(42, name)
+[{pid, _value}] = Registry.lookup(Registry, "cool_name")
+DynamicSupervisor.terminate_child(DSupervisor, pid)
+defp registry_name(name), do: {:via, Registry, {:registry, name}}
+def start_link({init_arg, name}) do
+GenServer.start_link(__MODULE__, init_arg, name: registry_name(name))
+end
+@impl true
+use GenServer
+def state(name) do, :state)
+def state(name), do: GenServer.call(name, :state)
+def init(arg) do
+{:ok, arg}
+end
+Registry.start_link(keys: :unique, name: :registry)
+name = {:via, Registry, {:registry, "another_name"}}
+DSupervisor.start_server(42, name)
+Registry.lookup(:registry, "another_name") |> length()

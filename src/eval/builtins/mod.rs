@@ -87,6 +87,11 @@ fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
 }
 
+/// `known`, for the evaluator's `use Module`.
+pub(crate) fn is_known_module(module: &str) -> bool {
+    known(module)
+}
+
 /// iex's `UndefinedFunctionError`, with "Did you mean" when the module has the function
 /// at another arity, and the frame iex prints under it (`(elixir 1.14.0) Registry.nope()`).
 pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error {

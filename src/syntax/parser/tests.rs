@@ -719,3 +719,11 @@ fn a_keyword_key_after_a_newline_is_named_bare() {
     check_error("[1\nb: 2]", S, 2, 1, "syntax error before: b", true);
     check_error("[1 b: 2]", S, 1, 4, "syntax error before: 'b:'", true);
 }
+
+#[test]
+fn a_module_attribute_is_a_call_of_at() {
+    check("@impl true", "(@ (impl :true))");
+    check("@a + 1", "(+ (@ a) 1)");
+    check("@x", "(@ x)");
+    check("x = @impl true", "(= x (@ (impl :true)))");
+}
