@@ -100,7 +100,7 @@ fn reply(answer: Term) -> Result<Reply> {
         _ if answer.is_atom("pop") => Ok(Reply::Pop),
         _ => Err(Error::raise_message(
             "RuntimeError",
-            &format!(
+            format!(
                 "the given function must return a two-element tuple or :pop, got: {}",
                 inspect_plain(&answer)
             ),
