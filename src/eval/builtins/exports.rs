@@ -4,6 +4,9 @@
 //! from these by spelling, so the list must be the real one, not just what otpsh
 //! implements. Generated from real Elixir; one `name/arity` per word.
 
+use crate::error::Error;
+use crate::term::Term;
+
 /// `(module, exports)`; `module` as its atom is spelled (`Elixir.Enum`, `erlang`).
 pub(crate) const EXPORTS: &[(&str, &str)] = &[
     (
@@ -291,3 +294,37 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
          getenv/1",
     ),
 ];
+
+/// `function_exported?/3` over the export lists otpsh knows (every module here is
+/// loaded, as in iex). Macros are not functions: Kernel lists its macros first, up to `!=/2`.
+pub fn function_exported(m: &Term, f: &Term, a: &Term) -> Result<Term, Error> {
+    let fail = |argument, problem| {
+        Err(super::bif(
+            "function_exported",
+            &[m, f, a],
+            argument,
+            problem,
+        ))
+    };
+    let (Some(module), Some(function)) = (m.as_atom(), f.as_atom()) else {
+        let argument = if m.as_atom().is_some() { 2 } else { 1 };
+        return fail(argument, "not an atom");
+    };
+    let Term::Int(arity) = a else {
+        return fail(3, "not an integer");
+    };
+    let wanted = format!("{}/{arity}", function.name());
+    let module = module.name();
+    let exported = EXPORTS
+        .iter()
+        .filter(|(name, _)| *name == module)
+        .any(|(_, list)| {
+            let list = list.split_whitespace();
+            let mut functions = list.skip_while(|fa| module == "Elixir.Kernel" && *fa != "!=/2");
+            functions.any(|fa| fa == wanted)
+        });
+    let builtin = matches!(wanted.as_str(), "module_info/0" | "module_info/1")
+        || (wanted == "__info__/1" && module.starts_with("Elixir."));
+    let loaded = super::known(module);
+    Ok(Term::bool(exported || loaded && builtin))
+}

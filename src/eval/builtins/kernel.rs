@@ -11,7 +11,7 @@ use crate::inspect::{inspect, inspect_plain, Options};
 use crate::term::{Pid, Term};
 
 pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
-    if let Some(answer) = operator(name, &args) {
+    if let Some(answer) = super::operators::operator(name, &args) {
         return Some(answer);
     }
     Some(match (name, args.as_slice()) {
@@ -165,7 +165,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             vec![data.clone(), keys.clone(), value.clone()],
             &["def put_in(data, -[_ | _] = keys-, value)"],
         )),
-        ("function_exported?", [m, f, a]) => function_exported(m, f, a),
+        ("function_exported?", [m, f, a]) => super::exports::function_exported(m, f, a),
         ("struct" | "struct!", [Term::Atom(m)] | [Term::Atom(m), _]) => {
             Err(super::undefined_function(m.name(), "__struct__", &[]))
         }
@@ -204,8 +204,10 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
                 ev.apply_fun(f, vec![old])
             })
         }
-        ("pop_in", [data, keys]) => Err(pop_in_clause(data, keys)),
-        ("get_and_update_in", [data, keys, fun]) => Err(get_and_update_clause(data, keys, fun)),
+        ("pop_in", [data, keys]) => Err(super::access::pop_in_clause(data, keys)),
+        ("get_and_update_in", [data, keys, fun]) => {
+            Err(super::access::get_and_update_clause(data, keys, fun))
+        }
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
@@ -216,113 +218,6 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("pid", [_, _, _]) => Err(no_clause("IEx.Helpers", "pid", 3)),
         _ => return None,
     })
-}
-
-/// `Kernel.+(1, 2)`, `&Kernel.-/1`: an operator called as a function behaves as the
-/// operator (the macros `&&`, `||`, `and`, `or` have already evaluated both sides).
-fn operator(name: &str, args: &[Term]) -> Option<Result<Term, Error>> {
-    use crate::syntax::ast::{BinaryOp::*, UnaryOp};
-    let op = match (name, args) {
-        ("-", [v]) => return Some(ops::unary(UnaryOp::Neg, v.clone())),
-        ("+", [v]) => return Some(ops::unary(UnaryOp::Plus, v.clone())),
-        ("!", [v]) => return Some(ops::unary(UnaryOp::Bang, v.clone())),
-        ("not", [v]) => return Some(ops::unary(UnaryOp::Not, v.clone())),
-        ("&&", [a, b]) => return Some(Ok(if a.is_truthy() { b } else { a }.clone())),
-        ("||", [a, b]) => return Some(Ok(if a.is_truthy() { a } else { b }.clone())),
-        (_, [_, _]) => match name {
-            "+" => Add,
-            "-" => Sub,
-            "*" => Mul,
-            "/" => Div,
-            "==" => Eq,
-            "!=" => NotEq,
-            "===" => StrictEq,
-            "!==" => StrictNotEq,
-            "<" => Lt,
-            ">" => Gt,
-            "<=" => Le,
-            ">=" => Ge,
-            "<>" => Concat,
-            "++" => ListConcat,
-            "--" => ListSubtract,
-            "and" => And,
-            "or" => Or,
-            _ => return None,
-        },
-        _ => return None,
-    };
-    let [a, b] = args else { return None };
-    if matches!(op, And | Or) {
-        if let Some(answer) = ops::strict_bool(op, a) {
-            return Some(answer);
-        }
-        return Some(Ok(b.clone()));
-    }
-    Some(ops::binary(op, a.clone(), b.clone()))
-}
-
-/// `function_exported?/3` over the export lists otpsh knows (every module here is
-/// loaded, as in iex). Macros are not functions: Kernel lists its macros first, up to `!=/2`.
-fn function_exported(m: &Term, f: &Term, a: &Term) -> Result<Term, Error> {
-    let fail = |argument, problem| Err(bif("function_exported", &[m, f, a], argument, problem));
-    let (Some(module), Some(function)) = (m.as_atom(), f.as_atom()) else {
-        let argument = if m.as_atom().is_some() { 2 } else { 1 };
-        return fail(argument, "not an atom");
-    };
-    let Term::Int(arity) = a else {
-        return fail(3, "not an integer");
-    };
-    let wanted = format!("{}/{arity}", function.name());
-    let module = module.name();
-    let exported = super::exports::EXPORTS
-        .iter()
-        .filter(|(name, _)| *name == module)
-        .any(|(_, list)| {
-            let list = list.split_whitespace();
-            let mut functions = list.skip_while(|fa| module == "Elixir.Kernel" && *fa != "!=/2");
-            functions.any(|fa| fa == wanted)
-        });
-    let builtin = matches!(wanted.as_str(), "module_info/0" | "module_info/1")
-        || (wanted == "__info__/1" && module.starts_with("Elixir."));
-    let loaded = super::known(module);
-    Ok(Term::bool(exported || loaded && builtin))
-}
-
-/// `pop_in/2` given keys that are no non-empty list.
-fn pop_in_clause(data: &Term, keys: &Term) -> Error {
-    let nil = if data.is_nil() { "nil" } else { "-nil-" };
-    let clauses = [
-        format!("def pop_in({nil}, -[key | _]-)"),
-        "def pop_in(data, -[_ | _] = keys-)".to_string(),
-    ];
-    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
-    let args = vec![data.clone(), keys.clone()];
-    super::stdlib::clause_error("Kernel", "pop_in", args, &clauses)
-}
-
-/// `get_and_update_in/3` given no 1-arity function or keys that are no non-empty list;
-/// each clause marks what it found wrong.
-fn get_and_update_clause(data: &Term, keys: &Term, fun: &Term) -> Error {
-    let mark = |ok: bool, text: &str| match ok {
-        true => text.to_string(),
-        false => format!("-{text}-"),
-    };
-    let len = keys.as_list().map_or(0, |k| k.len());
-    let one = mark(len == 1, "[head]");
-    let many = mark(len >= 1, "[head | tail]");
-    let fun_ok = mark(
-        matches!(fun, Term::Fun(f) if f.arity == 1),
-        "is_function(fun, 1)",
-    );
-    let clauses = [
-        format!("def get_and_update_in(data, {one}, fun) when -is_function(head, 3)-"),
-        format!("def get_and_update_in(data, {many}, fun) when -is_function(head, 3)-"),
-        format!("def get_and_update_in(data, {one}, fun) when {fun_ok}"),
-        format!("def get_and_update_in(data, {many}, fun) when {fun_ok}"),
-    ];
-    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
-    let args = vec![data.clone(), keys.clone(), fun.clone()];
-    super::stdlib::clause_error("Kernel", "get_and_update_in", args, &clauses)
 }
 
 /// The module of a struct: a map whose `__struct__` is an atom.

@@ -23,6 +23,7 @@ mod list;
 mod map;
 mod math;
 mod module;
+mod operators;
 mod otp;
 mod process;
 mod spawn;
