@@ -86,6 +86,10 @@ pub struct Evaluator<'a> {
     /// spawned function.
     pub is_shell: bool,
     depth: usize,
+    /// How many library functions (`Enum.map/2`...) are running a shell fn right now: a
+    /// fn's clause error inside one shows its erl_eval frame, iex having pruned the
+    /// shell's own frames only.
+    library_calls: usize,
     /// Atom literals already interned during this evaluation, by tree node.
     literals: std::collections::HashMap<usize, Term>,
     /// Processes spawned by this evaluation that wait for it to yield before they run.
@@ -108,6 +112,7 @@ impl<'a> Evaluator<'a> {
             next_fun,
             is_shell: true,
             depth: 0,
+            library_calls: 0,
             literals: Default::default(),
             held: Vec::new(),
         }

@@ -32,3 +32,24 @@ send(:nope, :hi)
 send(via.("nope"), :hi)
 Registry.dispatch(Rooms, "nope", fn entries -> IO.inspect(entries) end)
 DynamicSupervisor.count_children(DSupervisor)
+f = fn {:ok, _} -> 1 end
+then(:bad, f)
+g = fn x -> f.(x) end
+g.(:bad)
+Enum.map([:bad], g)
+Enum.map([:bad], &f.(&1))
+apply(f, [:bad])
+:bad |> then(fn x -> f.(x) end)
+Enum.map([:bad], fn {:ok, _} -> 1 end)
+Enum.map([{:a, 1}], fn {k, v}, x -> 1 end)
+results = Enum.map(1..6, &DSupervisor.start_server(&1, :"long_server_name_number_#{&1}"))
+[{:ok, a}, {:ok, b}] = results
+case results do [] -> :none end
+with [{:ok, _} | _] <- Enum.reverse(results), [] <- results do :ok else [] -> :empty end
+with {:ok, pid} <- DSupervisor.start_server(1, :long_server_name_number_1) do pid else {:error, {:already_started, pid}} when is_pid(pid) -> :exists end
+with {:ok, pid} <- DSupervisor.start_server(1, :long_server_name_number_1), do: pid
+cond do results == [] -> :empty end
+Enum.map(results, fn {:ok, pid} when is_pid(pid) -> :ok; {:error, _} -> :error end)
+Enum.map(results ++ [:bad], fn {:ok, _} -> :ok end)
+{:ok, pid} = hd(results); ^pid = self()
+DynamicSupervisor.which_children(DSupervisor) |> Enum.map(fn {:undefined, pid, :worker, [Server]} -> pid end) |> length()

@@ -77,7 +77,9 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
-        _ => stdlib::call(ev, module, function, args),
+        // `Kernel.apply/2` and `:erlang` BIFs leave no frame of their own to show.
+        "erlang" => stdlib::call(ev, module, function, args),
+        _ => ev.in_library(|ev| stdlib::call(ev, module, function, args)),
     };
     answer.unwrap_or_else(|| Err(undefined_function(module, function, &given)))
 }
