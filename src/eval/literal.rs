@@ -16,6 +16,10 @@ impl Evaluator<'_> {
             ExprKind::Alias(name) if name == "Elixir" || name.starts_with("Elixir.") => {
                 self.atom(name)
             }
+            ExprKind::Alias(name) if env.resolve_alias(name).is_some() => {
+                let module = env.resolve_alias(name).unwrap_or_default();
+                self.atom(&module)
+            }
             ExprKind::Atom(name) | ExprKind::Alias(name) => {
                 let alias = matches!(expr.kind, ExprKind::Alias(_));
                 // A node's address is reused once its tree is dropped (a `fn` made and

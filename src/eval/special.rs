@@ -63,6 +63,8 @@ impl Evaluator<'_> {
                 )),
             })),
             ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
+            ("alias", [module]) => Some(self.alias_form(module, None, env)),
+            ("alias", [module, opts]) => Some(self.alias_form(module, Some(opts), env)),
             ("raise", [receiver, args]) => {
                 let description = super::compile_check::invalid_raise_call(receiver, args)?;
                 Some(Err(self.compile_error(&description).at(format!(
@@ -140,6 +142,86 @@ impl Evaluator<'_> {
                     self.line
                 ))),
         }
+    }
+
+    /// `alias Mod` and `alias Mod, as: Short`: later lines read `Short` as `Mod`.
+    fn alias_form(&mut self, module: &Expr, opts: Option<&Expr>, env: &mut Env) -> Result<Term> {
+        if let ExprKind::Call {
+            target:
+                CallTarget::Remote {
+                    module: base,
+                    function,
+                },
+            args,
+        } = &module.kind
+        {
+            if function == "{}" {
+                return self.multi_alias(base, args, opts, env);
+            }
+        }
+        let target = match &module.kind {
+            ExprKind::Alias(_) | ExprKind::Atom(_) => self.eval(module, env)?,
+            _ => {
+                let value = self.eval(module, env)?;
+                return Err(self.compile_error(&format!(
+                    "invalid argument for alias, expected a compile time atom or alias, got: {}",
+                    crate::inspect::inspect_plain(&value)
+                )));
+            }
+        };
+        let name = target
+            .as_atom()
+            .map(|a| a.name().to_string())
+            .unwrap_or_default();
+        let as_expr = opts.and_then(|o| section(o, "as"));
+        let short = match as_expr.map(|e| &e.kind) {
+            None => name.rsplit('.').next().unwrap_or(&name).to_string(),
+            Some(ExprKind::Alias(short)) if !short.contains('.') => short.clone(),
+            Some(_) => {
+                let value = self.eval(as_expr.unwrap_or(module), env)?;
+                return Err(self.compile_error(&format!(
+                    "invalid value for option :as, expected an alias, got: {}",
+                    crate::inspect::inspect_plain(&value)
+                )));
+            }
+        };
+        // `alias :lists` without `as:` names nothing (an Erlang module has no short form).
+        if name.starts_with("Elixir.") || as_expr.is_some() {
+            env.alias(&short, &name);
+        }
+        Ok(target)
+    }
+
+    /// `alias Room.{A, B.C}`: one alias per name, returned as a list.
+    fn multi_alias(
+        &mut self,
+        base: &Expr,
+        names: &[Expr],
+        opts: Option<&Expr>,
+        env: &mut Env,
+    ) -> Result<Term> {
+        if opts.and_then(|o| section(o, "as")).is_some() {
+            return Err(self.compile_error(":as option is not supported by multi-alias call"));
+        }
+        let base = self.eval(base, env)?;
+        let base = base
+            .as_atom()
+            .map(|a| a.name().to_string())
+            .unwrap_or_default();
+        let mut modules = Vec::with_capacity(names.len());
+        for name in names {
+            let ExprKind::Alias(name) = &name.kind else {
+                let value = self.eval(name, env)?;
+                return Err(self.compile_error(&format!(
+                    "invalid argument for alias, expected a compile time atom or alias, got: {}",
+                    crate::inspect::inspect_plain(&value)
+                )));
+            };
+            let full = format!("{base}.{name}");
+            env.alias(name.rsplit('.').next().unwrap_or(name), &full);
+            modules.push(self.atom(&full)?);
+        }
+        Ok(Term::list(modules))
     }
 
     fn run_section(&mut self, section: Option<&Expr>, env: &Env) -> Result<Term> {

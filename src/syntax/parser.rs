@@ -508,6 +508,19 @@ impl<'t> Parser<'t> {
             let call = CallTarget::Anonymous(Box::new(target));
             return Ok(node(ExprKind::Call { target: call, args }, span));
         }
+        if token.is_op("{") {
+            // `Room.{A, B}`: the multi-alias form, a call of `"{}"` on the module.
+            let tuple = self.tuple()?;
+            let span = join(target.span, tuple.span);
+            let ExprKind::Tuple(args) = tuple.kind else {
+                return Err(self.unexpected());
+            };
+            let call = CallTarget::Remote {
+                module: Box::new(target),
+                function: "{}".into(),
+            };
+            return Ok(node(ExprKind::Call { target: call, args }, span));
+        }
         let name = match &token.tok {
             Tok::Ident(name) => name.clone(),
             Tok::Alias(name) => {

@@ -56,3 +56,27 @@ Module.nope()
 Module.concat(Room, "lobby.x")
 Module.concat("a", 1.0)
 Module.concat([Room, 1, :x])
+alias Server, as: S
+S.state(:nope)
+alias DSupervisor
+alias Room.Lobby
+Lobby
+Lobby.Sub
+alias Room.{A, B}
+B
+alias :lists, as: L
+L.reverse([1, 2])
+alias S, as: T
+T
+alias Foo, as: :bar
+alias Foo, as: bar
+alias 1
+alias Server, warn: false
+Room.{A, B}
+alias Room.{A, B}, as: C
+alias Server.{}
+alias Room.{A.B, C}
+C
+f = fn -> alias Server, as: Inner; Inner end
+f.()
+Inner

@@ -100,8 +100,7 @@ pub(crate) fn is_known_module(module: &str) -> bool {
 pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error {
     let arity = args.len();
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
-    let fun = crate::inspect::inspect_plain(&Term::atom(function));
-    let fun = fun.trim_start_matches(':');
+    let fun = remote_name(function);
     let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
     let app = match module {
         m if m.starts_with("Elixir.")
@@ -128,12 +127,22 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
 }
 
+/// A function's name after `Module.`, as `Macro.inspect_atom(:remote_call, name)` writes
+/// it: operators bare (`Kernel.=/1`), the special forms that are no calls quoted
+/// (`Room."{}"/2`).
+fn remote_name(function: &str) -> String {
+    if matches!(function, "{}" | "%{}" | "%" | "<<>>") {
+        return format!("\"{function}\"");
+    }
+    let fun = crate::inspect::inspect_plain(&Term::atom(function));
+    fun.trim_start_matches(':').to_string()
+}
+
 /// `UndefinedFunctionError.message/1`: whether the module exists. The "Did you mean"
 /// hint is added only when the error is printed (`did_you_mean`).
 pub(crate) fn undefined_function_message(module: &str, function: &str, arity: usize) -> String {
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
-    let fun = crate::inspect::inspect_plain(&Term::atom(function));
-    let fun = fun.trim_start_matches(':');
+    let fun = remote_name(function);
     if known(module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {

@@ -727,3 +727,8 @@ fn a_module_attribute_is_a_call_of_at() {
     check("@x", "(@ x)");
     check("x = @impl true", "(= x (@ (impl :true)))");
 }
+
+#[test]
+fn a_multi_alias_is_a_call_of_braces() {
+    check("alias Room.{A, B}", "(alias (Room.{} A B))");
+}
