@@ -765,6 +765,20 @@ pub(crate) fn operator_call(op: &str, args: Vec<Expr>) -> ExprKind {
 fn pipe(lhs: Expr, rhs: Expr) -> Expr {
     let span = join(lhs.span, rhs.span);
     match rhs.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+        } if matches!(name.as_str(), "case" | "if" | "unless") && args.len() == 1 => {
+            match blocks::piped_special(&name, lhs.clone(), &args[0]) {
+                Some(kind) => node(kind, span),
+                None => {
+                    let mut args = args;
+                    args.insert(0, lhs);
+                    let target = CallTarget::Local(name);
+                    node(ExprKind::Call { target, args }, span)
+                }
+            }
+        }
         ExprKind::Call { target, mut args } => {
             args.insert(0, lhs);
             node(ExprKind::Call { target, args }, span)

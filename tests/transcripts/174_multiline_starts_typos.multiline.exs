@@ -96,3 +96,53 @@ Registry.start_link(keys: :unique, name: :registry)
 name = {:via, Registry, {:registry, "another_name"}}
 DSupervisor.start_server(42, name)
 Registry.lookup(:registry, "another_name") |> length()
+Registry.start_link(keys: :unique, name: Reg)
+DSupervisor.start_link([])
+1..3
+|> Enum.map(&DSupervisor.start_server(&1, {:via, Registry, {Reg, "r#{&1}"}}))
+|> Enum.map(&elem(&1, 0))
+Registry.lookup(Reg, "r1")
+|> case do
+[{pid, _}] -> is_pid(pid)
+[] -> false
+end
+with {:ok, pid} <- DSupervisor.start_server(9, {:via, Registry, {Reg, "r9"}}),
+[{^pid, _}] <- Registry.lookup(Reg, "r9") do
+:registered
+else
+{:error, reason} -> {:error, reason}
+other -> {:unexpected, other}
+end
+names = ["a", "b", "c"]
+rooms = for n <- ["a", "b"],
+into: %{} do
+{n, String.upcase(n)}
+end
+rooms
+fn
+{:ok, pid} -> pid
+{:error, _} -> nil
+end.({:error, 1})
+case Registry.lookup(Reg, "r2") do
+[{pid, _}] when is_pid(pid) ->
+Server.state(pid)
+_ ->
+:none
+end
+Enum.reduce(1..3, %{}, fn i, acc ->
+Map.put(acc, "r#{i}", Server.state({:via, Registry, {Reg, "r#{i}"}}))
+end)
+cond do
+Registry.count(Reg) > 3 -> :many
+true -> :few
+end
+Registry.count(Reg)
+|> if do
+:some
+else
+:none
+end
+{:ok, 1} |> case do {:ok, x} -> x end
+:x |> case do :y -> 1 end
+3 |> if(do: :yes, else: :no)
+nil |> unless(do: :empty)

@@ -732,3 +732,14 @@ fn a_module_attribute_is_a_call_of_at() {
 fn a_multi_alias_is_a_call_of_braces() {
     check("alias Room.{A, B}", "(alias (Room.{} A B))");
 }
+
+#[test]
+fn piping_into_case_or_if_makes_the_value_its_subject() {
+    let piped = shape("{:ok, 1} |> case do {:ok, x} -> x end");
+    assert_eq!(piped, shape("case {:ok, 1} do {:ok, x} -> x end"));
+    assert_eq!(
+        shape("3 |> if(do: 1, else: 2)"),
+        shape("if 3, do: 1, else: 2")
+    );
+    assert_eq!(shape("x |> unless do 1 end"), shape("unless x do 1 end"));
+}
