@@ -16,6 +16,7 @@ pub mod history;
 mod kernel_macros;
 mod literal;
 mod macro_trace;
+mod module_forms;
 mod ops;
 mod pattern;
 pub mod report;
