@@ -2,7 +2,7 @@
 //! `m.a.b` (map fields, which must exist) or `m[:a][:b]` (`Access`, where a missing key is
 //! `nil`), possibly mixed. Elixir's `Kernel.unnest/4` takes the path apart the same way.
 
-use super::builtins::access;
+use super::builtins::{access, blamed_clause_with};
 use super::{Env, Evaluator};
 use crate::error::{exception, Error, Result};
 use crate::inspect::inspect_plain;
@@ -18,7 +18,7 @@ enum Step<'e> {
 }
 
 /// The step evaluated.
-enum Key {
+pub(crate) enum Key {
     Field(Term),
     Access(Term),
 }
@@ -81,6 +81,64 @@ impl Evaluator<'_> {
         Some(self.run_path(root, &steps, last, update, env))
     }
 
+    fn eval_keys(&mut self, steps: &[Step], env: &mut Env) -> Result<Vec<Key>> {
+        let mut keys = Vec::with_capacity(steps.len());
+        for step in steps {
+            keys.push(match step {
+                Step::Field(f) => Key::Field(Term::atom(f)),
+                Step::Key(k) => Key::Access(self.eval(k, env)?),
+            });
+        }
+        Ok(keys)
+    }
+
+    /// `pop_in(path)` and `get_and_update_in(path, fun)`; `None` when the first argument
+    /// is no path.
+    pub(crate) fn get_and_update_macro(
+        &mut self,
+        name: &str,
+        args: &[Expr],
+        env: &mut Env,
+    ) -> Option<Result<Term>> {
+        let (path, fun) = match args {
+            [path] => (path, None),
+            [path, fun] => (path, Some(fun)),
+            _ => return None,
+        };
+        let (root, steps) = unnest(path);
+        if steps.is_empty() {
+            return None;
+        }
+        let expanding = format!(
+            "(elixir 1.14.0) expanding macro: Kernel.{name}/{}\n    iex:{}: (file)",
+            args.len(),
+            self.line
+        );
+        if let (None, Some(Step::Field(f))) = (fun, steps.last()) {
+            return Some(Err(Error::argument(format!(
+                "cannot use pop_in when the last segment is a map/struct field. \
+                 This would effectively remove the field {} from the map/struct",
+                inspect_plain(&Term::atom(f))
+            ))
+            .at(expanding)));
+        }
+        Some((|| {
+            let data = self.eval(root, env)?;
+            let keys = self.eval_keys(&steps, env)?;
+            match fun {
+                None => {
+                    self.get_and_update_keys(data, &keys, true, &mut |_, _| Ok(Term::atom("pop")))
+                }
+                Some(fun) => {
+                    let fun = self.eval(fun, env)?;
+                    self.get_and_update_keys(data, &keys, false, &mut |ev, old| {
+                        ev.apply_fun(&fun, vec![old])
+                    })
+                }
+            }
+        })())
+    }
+
     fn run_path(
         &mut self,
         root: &Expr,
@@ -90,25 +148,25 @@ impl Evaluator<'_> {
         env: &mut Env,
     ) -> Result<Term> {
         let data = self.eval(root, env)?;
-        let mut keys = Vec::with_capacity(steps.len());
-        for step in steps {
-            keys.push(match step {
-                Step::Field(f) => Key::Field(Term::atom(f)),
-                Step::Key(k) => Key::Access(self.eval(k, env)?),
-            });
-        }
+        let keys = self.eval_keys(steps, env)?;
         let given = self.eval(last, env)?;
+        // `m.a.b` ends in `Map.update!(map, :b, fun)`, whose guard wants a 1-arity fun.
+        // A path with any `[key]` step goes through `Access` instead (a BadFunctionError).
+        let fields_only = steps.iter().all(|s| matches!(s, Step::Field(_)));
+        let bad_fun = update && fields_only && !matches!(&given, Term::Fun(f) if f.arity == 1);
         let mut leaf = |ev: &mut Self, old: Term| match update {
             true => ev.apply_fun(&given, vec![old]),
             false => Ok(given.clone()),
         };
-        self.update_path(data, &keys, &mut leaf)
+        let bad_fun = bad_fun.then(|| given.clone());
+        self.update_path(data, &keys, bad_fun.as_ref(), &mut leaf)
     }
 
     fn update_path(
         &mut self,
         data: Term,
         keys: &[Key],
+        bad_fun: Option<&Term>,
         leaf: &mut dyn FnMut(&mut Self, Term) -> Result<Term>,
     ) -> Result<Term> {
         let Some((key, rest)) = keys.split_first() else {
@@ -116,9 +174,14 @@ impl Evaluator<'_> {
         };
         match key {
             Key::Access(k) => access::update_in(&data, std::slice::from_ref(k), &mut |old| {
-                self.update_path(old, rest, leaf)
+                self.update_path(old, rest, bad_fun, leaf)
             }),
             Key::Field(k) => {
+                if let (true, Some(fun)) = (rest.is_empty(), bad_fun) {
+                    let args = [data.clone(), k.clone(), fun.clone()];
+                    let clause = "def update!(map, key, fun) when -is_function(fun, 1)-";
+                    return Err(blamed_clause_with("Map", "update!", &args, &[clause]));
+                }
                 let Term::Map(map) = &data else {
                     return Err(field_error(
                         "BadMapError",
@@ -135,7 +198,7 @@ impl Evaluator<'_> {
                     ];
                     return Err(field_error("KeyError", fields, k, &data));
                 };
-                let new = self.update_path(old.clone(), rest, leaf)?;
+                let new = self.update_path(old.clone(), rest, bad_fun, leaf)?;
                 let mut map = map.clone();
                 std::sync::Arc::make_mut(&mut map).insert(k.clone(), new);
                 Ok(Term::Map(map))
@@ -145,7 +208,12 @@ impl Evaluator<'_> {
 }
 
 /// `Map.update!/3` reads the field with `:erlang.map_get/2`, which is where it fails.
-fn field_error(module: &str, fields: Vec<(&str, Term)>, key: &Term, data: &Term) -> Error {
+pub(crate) fn field_error(
+    module: &str,
+    fields: Vec<(&str, Term)>,
+    key: &Term,
+    data: &Term,
+) -> Error {
     Error::Raise(exception(module, fields)).at(format!(
         ":erlang.map_get({}, {})",
         inspect_plain(key),

@@ -98,6 +98,15 @@ impl Evaluator<'_> {
         }
     }
 
+    /// Runs `call` as a library function that may call shell fns back (see
+    /// `library_calls`).
+    pub(crate) fn in_library<T>(&mut self, call: impl FnOnce(&mut Self) -> T) -> T {
+        self.library_calls += 1;
+        let result = call(self);
+        self.library_calls -= 1;
+        result
+    }
+
     /// Calls a function value with arguments.
     pub fn apply_fun(&mut self, f: &Term, args: Vec<Term>) -> Result<Term> {
         let Term::Fun(fun) = f else {
@@ -121,7 +130,7 @@ impl Evaluator<'_> {
                 }
             }
             // iex names a shell fn after the interpreter that runs it.
-            return Err(Error::Raise(exception(
+            let error = Error::Raise(exception(
                 "FunctionClauseError",
                 vec![
                     ("module", Term::atom("erl_eval")),
@@ -131,7 +140,14 @@ impl Evaluator<'_> {
                     ("args", Term::list(args)),
                     ("clauses", Term::nil()),
                 ],
-            )));
+            ));
+            return Err(match self.library_calls {
+                0 => error,
+                _ => error.at(format!(
+                    "(stdlib 4.2) :erl_eval.\"-inside-an-interpreted-fun-\"/{}",
+                    fun.arity
+                )),
+            });
         }
         if let Some(captured) = body.downcast_ref::<Captured>() {
             return self.apply_remote(captured.module.clone(), &captured.function, args);

@@ -56,7 +56,8 @@ pub fn first_undefined(expr: &Expr, env: &Env) -> Option<Undefined> {
 /// [`first_undefined`], with the node where the name is (for the macro trace lines).
 pub fn first_undefined_at(expr: &Expr, env: &Env) -> Option<(Undefined, *const Expr)> {
     if defines(expr) {
-        // `def` outside a module fails with its own error while expanding, first.
+        // `def`, `@` and `use` outside a module fail with their own errors while
+        // expanding, first.
         return None;
     }
     let (bindable, pins_in_patterns) = pattern_contents(expr);
@@ -94,7 +95,7 @@ fn defines(expr: &Expr) -> bool {
         {
             found |= matches!(
                 name.as_str(),
-                "def" | "defp" | "defmacro" | "defmacrop" | "defmodule"
+                "def" | "defp" | "defmacro" | "defmacrop" | "defmodule" | "@" | "use"
             );
         }
     });

@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default)]
 pub struct Env {
     vars: BTreeMap<String, Term>,
+    /// `alias Server, as: S`: the short name and the module's atom name
+    /// (`"S"` -> `"Elixir.Server"`). Lexical like bindings.
+    aliases: BTreeMap<String, String>,
 }
 
 impl Env {
@@ -32,5 +35,40 @@ impl Env {
 
     pub fn is_empty(&self) -> bool {
         self.vars.is_empty()
+    }
+
+    pub fn alias(&mut self, short: &str, module: &str) {
+        self.aliases.insert(short.to_string(), module.to_string());
+    }
+
+    /// The atom name an alias written `First.Rest` stands for, if `First` was aliased.
+    pub fn resolve_alias(&self, written: &str) -> Option<String> {
+        let (first, rest) = match written.split_once('.') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (written, None),
+        };
+        let module = self.aliases.get(first)?;
+        Some(match rest {
+            Some(rest) => format!("{module}.{rest}"),
+            None => module.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Env;
+
+    #[test]
+    fn an_alias_stands_for_its_module_as_a_first_segment_only() {
+        let mut env = Env::new();
+        env.alias("S", "Elixir.Server");
+        assert_eq!(env.resolve_alias("S").as_deref(), Some("Elixir.Server"));
+        assert_eq!(
+            env.resolve_alias("S.Sub").as_deref(),
+            Some("Elixir.Server.Sub")
+        );
+        assert_eq!(env.resolve_alias("Sx"), None);
+        assert_eq!(env.resolve_alias("Other.S"), None);
     }
 }

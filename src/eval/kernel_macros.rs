@@ -41,6 +41,9 @@ impl Evaluator<'_> {
             ("binding", []) => Some(Ok(binding(env))),
             ("destructure", [left, right]) => Some(self.destructure(left, right, env)),
             ("put_in" | "update_in", [_, _]) => self.path_macro(name, args, env),
+            ("pop_in", [_]) | ("get_and_update_in", [_, _]) => {
+                self.get_and_update_macro(name, args, env)
+            }
             ("if" | "unless", [condition, keywords]) if section(keywords, "do").is_some() => {
                 Some(self.if_call(name == "if", condition, keywords, env))
             }

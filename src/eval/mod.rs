@@ -11,10 +11,12 @@ mod call;
 pub mod compile_check;
 mod enumerable;
 pub mod env;
+mod get_and_update;
 pub mod history;
 mod kernel_macros;
 mod literal;
 mod macro_trace;
+mod module_forms;
 mod ops;
 mod pattern;
 pub mod report;
@@ -85,6 +87,10 @@ pub struct Evaluator<'a> {
     /// spawned function.
     pub is_shell: bool,
     depth: usize,
+    /// How many library functions (`Enum.map/2`...) are running a shell fn right now: a
+    /// fn's clause error inside one shows its erl_eval frame, iex having pruned the
+    /// shell's own frames only.
+    library_calls: usize,
     /// Atom literals already interned during this evaluation, by tree node.
     literals: std::collections::HashMap<usize, Term>,
     /// Processes spawned by this evaluation that wait for it to yield before they run.
@@ -107,6 +113,7 @@ impl<'a> Evaluator<'a> {
             next_fun,
             is_shell: true,
             depth: 0,
+            library_calls: 0,
             literals: Default::default(),
             held: Vec::new(),
         }
@@ -263,6 +270,10 @@ impl<'a> Evaluator<'a> {
     fn variable(&mut self, name: &str, env: &Env) -> Result<Term> {
         if let Some(value) = env.get(name) {
             return Ok(value.clone());
+        }
+        // Outside a module, iex's `__MODULE__` is nil.
+        if name == "__MODULE__" {
+            return Ok(Term::nil());
         }
         if name == "_" {
             return Err(self.compile_error(

@@ -52,6 +52,19 @@ impl Evaluator<'_> {
                 args.len(),
                 self.line
             )))),
+            // `@name` and `@name value` only: `@123` matches no clause of `@/1`.
+            ("@", [operand]) => Some(Err(match &operand.kind {
+                ExprKind::Var(_) | ExprKind::Call { target: CallTarget::Local(_), .. } => {
+                    self.outside_module(&[])
+                }
+                _ => Error::function_clause("Kernel", "@", 1).at(format!(
+                    "(elixir 1.14.0) expanding macro: Kernel.@/1\n    iex:{}: (file)",
+                    self.line
+                )),
+            })),
+            ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
+            ("alias", [module]) => Some(self.alias_form(module, None, env)),
+            ("alias", [module, opts]) => Some(self.alias_form(module, Some(opts), env)),
             ("raise", [receiver, args]) => {
                 let description = super::compile_check::invalid_raise_call(receiver, args)?;
                 Some(Err(self.compile_error(&description).at(format!(

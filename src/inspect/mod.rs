@@ -39,6 +39,8 @@ pub struct Options {
     pub base: u32,
     /// `charlists: :as_lists`: printable lists stay lists of integers.
     pub charlists_as_lists: bool,
+    /// `structs: false`: structs (exceptions, ranges) print as the maps they are.
+    pub structs: bool,
 }
 
 impl Default for Options {
@@ -51,6 +53,7 @@ impl Default for Options {
             printable_limit: PRINTABLE_LIMIT,
             base: 10,
             charlists_as_lists: false,
+            structs: true,
         }
     }
 }
@@ -95,6 +98,9 @@ impl Options {
             Some("infer") => self.charlists_as_lists = false,
             _ => {}
         }
+        if let Some(s) = opts.keyword_get("structs") {
+            self.structs = !s.is_atom("false");
+        }
         if let Some(p) = opts.keyword_get("pretty") {
             self.pretty = p.is_atom("true");
         }
@@ -120,6 +126,7 @@ pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
         printable_limit: opts.printable_limit,
         base: opts.base,
         charlists_as_lists: opts.charlists_as_lists,
+        structs: opts.structs,
     };
     let doc = algebra::group(ctx.to_doc(term, opts.limit));
     let width = opts.pretty.then_some(opts.width);

@@ -18,6 +18,8 @@ pub(crate) struct Ctx<'p> {
     pub base: u32,
     /// `charlists: :as_lists`: printable lists stay lists of integers.
     pub charlists_as_lists: bool,
+    /// `structs: false`: a struct prints as its map.
+    pub structs: bool,
 }
 
 type Role = fn(&Palette) -> Option<&'static str>;
@@ -175,7 +177,7 @@ impl Ctx<'_> {
     }
 
     fn map(&self, map: &BTreeMap<Term, Term>, limit: usize) -> Doc {
-        if let Some(doc) = self.structure(map, limit) {
+        if let Some(doc) = self.structs.then(|| self.structure(map, limit)).flatten() {
             return doc;
         }
         // Known gap: the BEAM walks maps of more than 32 keys in hash order (a HAMT);

@@ -212,6 +212,13 @@ impl<'t> Parser<'t> {
             Tok::Kw("end") => self
                 .error_at(token.span, "unexpected reserved word: end")
                 .without_snippet(),
+            // After a newline iex names `b:` as yecc does the bare atom: `before: b`.
+            Tok::KwKey(ref name)
+                if self.pos > 0 && matches!(self.tokens[self.pos - 1].tok, Tok::Eol) =>
+            {
+                let text = super::token::erlang_atom(name);
+                self.error_at(token.span, &format!("syntax error before: {text}"))
+            }
             _ => {
                 let (text, snippet) = token.describe();
                 let err = self.error_at(token.span, &format!("syntax error before: {text}"));
@@ -396,6 +403,7 @@ impl<'t> Parser<'t> {
             "not" => UnaryOp::Not,
             "^" => return self.pin(),
             "&" => return self.capture(),
+            "@" => return self.module_attribute(),
             _ => return self.postfix_expr(),
         };
         self.next();
@@ -411,6 +419,15 @@ impl<'t> Parser<'t> {
             },
         };
         Ok(node(kind, span))
+    }
+
+    /// attribute = "@" postfix_expr: `@impl true` is `@(impl(true))`, a call of `@/1`
+    /// (which the shell, outside any module, rejects).
+    fn module_attribute(&mut self) -> PResult<Expr> {
+        let start = self.next().span;
+        let operand = self.postfix_expr()?;
+        let span = join(start, operand.span);
+        Ok(node(operator_call("@", vec![operand]), span))
     }
 
     /// pin = "^" IDENT
@@ -491,6 +508,19 @@ impl<'t> Parser<'t> {
             let call = CallTarget::Anonymous(Box::new(target));
             return Ok(node(ExprKind::Call { target: call, args }, span));
         }
+        if token.is_op("{") {
+            // `Room.{A, B}`: the multi-alias form, a call of `"{}"` on the module.
+            let tuple = self.tuple()?;
+            let span = join(target.span, tuple.span);
+            let ExprKind::Tuple(args) = tuple.kind else {
+                return Err(self.unexpected());
+            };
+            let call = CallTarget::Remote {
+                module: Box::new(target),
+                function: "{}".into(),
+            };
+            return Ok(node(ExprKind::Call { target: call, args }, span));
+        }
         let name = match &token.tok {
             Tok::Ident(name) => name.clone(),
             Tok::Alias(name) => {
@@ -498,6 +528,8 @@ impl<'t> Parser<'t> {
                 let _ = name;
                 return Err(self.unexpected());
             }
+            // `Kernel.+(1, 2)`, `&Kernel.+/2`: an operator names a function after a dot.
+            Tok::Op(op) if is_operator_name(op) => op.to_string(),
             _ => return Err(self.unexpected()),
         };
         self.next();
@@ -733,6 +765,20 @@ pub(crate) fn operator_call(op: &str, args: Vec<Expr>) -> ExprKind {
 fn pipe(lhs: Expr, rhs: Expr) -> Expr {
     let span = join(lhs.span, rhs.span);
     match rhs.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+        } if matches!(name.as_str(), "case" | "if" | "unless") && args.len() == 1 => {
+            match blocks::piped_special(&name, lhs.clone(), &args[0]) {
+                Some(kind) => node(kind, span),
+                None => {
+                    let mut args = args;
+                    args.insert(0, lhs);
+                    let target = CallTarget::Local(name);
+                    node(ExprKind::Call { target, args }, span)
+                }
+            }
+        }
         ExprKind::Call { target, mut args } => {
             args.insert(0, lhs);
             node(ExprKind::Call { target, args }, span)
@@ -774,3 +820,32 @@ fn charlist(pieces: &[StrPiece]) -> ExprKind {
 
 #[cfg(test)]
 mod tests;
+
+/// Operators that are also function names, callable as `Kernel.op(...)`.
+fn is_operator_name(op: &str) -> bool {
+    matches!(
+        op,
+        "=" | "+"
+            | "-"
+            | "*"
+            | "/"
+            | "=="
+            | "!="
+            | "==="
+            | "!=="
+            | "<"
+            | ">"
+            | "<="
+            | ">="
+            | "<>"
+            | "++"
+            | "--"
+            | "!"
+            | "&&"
+            | "||"
+            | "=~"
+            | "and"
+            | "or"
+            | "not"
+    )
+}

@@ -60,7 +60,7 @@ fn fetch(container: &Term, key: &Term) -> Result<Option<Term>> {
     }
 }
 
-fn get(container: &Term, key: &Term, default: Term) -> Result<Term> {
+pub(crate) fn get(container: &Term, key: &Term, default: Term) -> Result<Term> {
     Ok(fetch(container, key)?.unwrap_or(default))
 }
 
@@ -151,4 +151,41 @@ pub fn update_in(
         }
         _ => unreachable!("`get` accepted only maps, lists and nil"),
     })
+}
+
+/// `pop_in/2` given keys that are no non-empty list.
+pub fn pop_in_clause(data: &Term, keys: &Term) -> Error {
+    let nil = if data.is_nil() { "nil" } else { "-nil-" };
+    let clauses = [
+        format!("def pop_in({nil}, -[key | _]-)"),
+        "def pop_in(data, -[_ | _] = keys-)".to_string(),
+    ];
+    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
+    let args = vec![data.clone(), keys.clone()];
+    clause_error("Kernel", "pop_in", args, &clauses)
+}
+
+/// `get_and_update_in/3` given no 1-arity function or keys that are no non-empty list;
+/// each clause marks what it found wrong.
+pub fn get_and_update_clause(data: &Term, keys: &Term, fun: &Term) -> Error {
+    let mark = |ok: bool, text: &str| match ok {
+        true => text.to_string(),
+        false => format!("-{text}-"),
+    };
+    let len = keys.as_list().map_or(0, |k| k.len());
+    let one = mark(len == 1, "[head]");
+    let many = mark(len >= 1, "[head | tail]");
+    let fun_ok = mark(
+        matches!(fun, Term::Fun(f) if f.arity == 1),
+        "is_function(fun, 1)",
+    );
+    let clauses = [
+        format!("def get_and_update_in(data, {one}, fun) when -is_function(head, 3)-"),
+        format!("def get_and_update_in(data, {many}, fun) when -is_function(head, 3)-"),
+        format!("def get_and_update_in(data, {one}, fun) when {fun_ok}"),
+        format!("def get_and_update_in(data, {many}, fun) when {fun_ok}"),
+    ];
+    let clauses: Vec<&str> = clauses.iter().map(String::as_str).collect();
+    let args = vec![data.clone(), keys.clone(), fun.clone()];
+    clause_error("Kernel", "get_and_update_in", args, &clauses)
 }

@@ -4,6 +4,9 @@
 //! from these by spelling, so the list must be the real one, not just what otpsh
 //! implements. Generated from real Elixir; one `name/arity` per word.
 
+use crate::error::Error;
+use crate::term::Term;
+
 /// `(module, exports)`; `module` as its atom is spelled (`Elixir.Enum`, `erlang`).
 pub(crate) const EXPORTS: &[(&str, &str)] = &[
     (
@@ -147,6 +150,17 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
     ),
     ("Elixir.Atom", "to_charlist/1 to_string/1"),
     (
+        "Elixir.Module",
+        "__get_attribute__/4 __put_attribute__/5 add_doc/5 add_doc/6 attributes_in/1 \
+         check_derive_behaviours_and_impls/4 compile_definition_attributes/6 concat/1 \
+         concat/2 create/3 defines?/2 defines?/3 defines_type?/2 definitions_in/1 \
+         definitions_in/2 delete_attribute/2 delete_definition/2 eval_quoted/2 eval_quoted/3 \
+         eval_quoted/4 get_attribute/2 get_attribute/3 get_definition/2 get_definition/3 \
+         has_attribute?/2 make_overridable/2 open?/1 overridable?/2 overridables_in/1 \
+         put_attribute/3 register_attribute/3 reserved_attributes/0 safe_concat/1 \
+         safe_concat/2 spec_to_callback/2 split/1",
+    ),
+    (
         "Elixir.Keyword",
         "delete/2 delete_first/2 drop/2 equal?/2 fetch/2 fetch!/2 filter/2 from_keys/2 get/2 \
          get/3 get_and_update/3 get_and_update!/3 get_lazy/3 get_values/2 has_key?/2 keys/1 \
@@ -280,3 +294,37 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
          getenv/1",
     ),
 ];
+
+/// `function_exported?/3` over the export lists otpsh knows (every module here is
+/// loaded, as in iex). Macros are not functions: Kernel lists its macros first, up to `!=/2`.
+pub fn function_exported(m: &Term, f: &Term, a: &Term) -> Result<Term, Error> {
+    let fail = |argument, problem| {
+        Err(super::bif(
+            "function_exported",
+            &[m, f, a],
+            argument,
+            problem,
+        ))
+    };
+    let (Some(module), Some(function)) = (m.as_atom(), f.as_atom()) else {
+        let argument = if m.as_atom().is_some() { 2 } else { 1 };
+        return fail(argument, "not an atom");
+    };
+    let Term::Int(arity) = a else {
+        return fail(3, "not an integer");
+    };
+    let wanted = format!("{}/{arity}", function.name());
+    let module = module.name();
+    let exported = EXPORTS
+        .iter()
+        .filter(|(name, _)| *name == module)
+        .any(|(_, list)| {
+            let list = list.split_whitespace();
+            let mut functions = list.skip_while(|fa| module == "Elixir.Kernel" && *fa != "!=/2");
+            functions.any(|fa| fa == wanted)
+        });
+    let builtin = matches!(wanted.as_str(), "module_info/0" | "module_info/1")
+        || (wanted == "__info__/1" && module.starts_with("Elixir."));
+    let loaded = super::known(module);
+    Ok(Term::bool(exported || loaded && builtin))
+}

@@ -23,9 +23,9 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice(), mode) {
         (_, [x], Some(mode)) => rounded(function, mode, x, &Term::Int(0)),
         (_, [x, p], Some(mode)) => rounded(function, mode, x, p),
-        ("to_string", [Term::Float(_)], _) => {
-            Ok(Term::string(&crate::inspect::inspect_plain(&args[0])))
-        }
+        ("to_string", [Term::Float(_)], _) => Ok(Term::string(&crate::eval::literal::float_short(
+            crate::eval::ops::as_f64(&args[0]),
+        ))),
         ("to_string", [x], _) => Err(clause_error(
             "Float",
             "to_string",

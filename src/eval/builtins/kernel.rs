@@ -4,12 +4,16 @@
 use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
 use crate::error::{exception_field, Error};
+use crate::eval::access_path::Key;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
 use crate::inspect::{inspect, inspect_plain, Options};
 use crate::term::{Pid, Term};
 
 pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
+    if let Some(answer) = super::operators::operator(name, &args) {
+        return Some(answer);
+    }
     Some(match (name, args.as_slice()) {
         ("self", []) => Ok(Term::Pid(ev.client.pid())),
         ("node", []) => Ok(Term::atom("nonode@nohost")),
@@ -161,6 +165,49 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             vec![data.clone(), keys.clone(), value.clone()],
             &["def put_in(data, -[_ | _] = keys-, value)"],
         )),
+        ("function_exported?", [m, f, a]) => super::exports::function_exported(m, f, a),
+        ("struct" | "struct!", [Term::Atom(m)] | [Term::Atom(m), _]) => {
+            Err(super::undefined_function(m.name(), "__struct__", &[]))
+        }
+        ("update_in", [data, keys, fun]) => {
+            // iex marks each part of the one clause that failed.
+            let keys_ok = matches!(keys, Term::List(k) if !k.is_empty());
+            let clause = format!(
+                "def update_in(data, {}, fun) when {}",
+                if keys_ok {
+                    "[_ | _] = keys"
+                } else {
+                    "-[_ | _] = keys-"
+                },
+                match fun {
+                    Term::Fun(_) => "is_function(fun)",
+                    _ => "-is_function(fun)-",
+                }
+            );
+            let args = vec![data.clone(), keys.clone(), fun.clone()];
+            Err(super::stdlib::clause_error(
+                "Kernel",
+                "update_in",
+                args,
+                &[&clause],
+            ))
+        }
+        ("pop_in", [data, Term::List(keys)]) if !keys.is_empty() => {
+            let keys: Vec<_> = keys.iter().cloned().map(Key::Access).collect();
+            ev.get_and_update_keys(data.clone(), &keys, true, &mut |_, _| Ok(Term::atom("pop")))
+        }
+        ("get_and_update_in", [data, Term::List(keys), f @ Term::Fun(g)])
+            if !keys.is_empty() && g.arity == 1 =>
+        {
+            let keys: Vec<_> = keys.iter().cloned().map(Key::Access).collect();
+            ev.get_and_update_keys(data.clone(), &keys, false, &mut |ev, old| {
+                ev.apply_fun(f, vec![old])
+            })
+        }
+        ("pop_in", [data, keys]) => Err(super::access::pop_in_clause(data, keys)),
+        ("get_and_update_in", [data, keys, fun]) => {
+            Err(super::access::get_and_update_clause(data, keys, fun))
+        }
         ("flush", []) => flush(ev),
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),

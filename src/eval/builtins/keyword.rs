@@ -71,6 +71,13 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     }
     let pairs = match args.first().and_then(Term::as_list) {
         Some(items) => items.to_vec(),
+        // `Keyword.new(1..3, fun)` takes any enumerable.
+        None if function == "new" && args.len() == 2 => {
+            match crate::eval::enumerable::to_vec(&args[0]) {
+                Ok(items) => items,
+                Err(e) => return Some(Err(e)),
+            }
+        }
         None if function == "new" || function == "keyword?" => Vec::new(),
         None => {
             return Some(Err(clause_error(

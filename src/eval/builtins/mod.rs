@@ -22,6 +22,8 @@ mod keyword;
 mod list;
 mod map;
 mod math;
+mod module;
+mod operators;
 mod otp;
 mod process;
 mod spawn;
@@ -75,7 +77,9 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
-        _ => stdlib::call(ev, module, function, args),
+        // `Kernel.apply/2` and `:erlang` BIFs leave no frame of their own to show.
+        "erlang" => stdlib::call(ev, module, function, args),
+        _ => ev.in_library(|ev| stdlib::call(ev, module, function, args)),
     };
     answer.unwrap_or_else(|| Err(undefined_function(module, function, &given)))
 }
@@ -86,13 +90,17 @@ fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
 }
 
+/// `known`, for the evaluator's `use Module`.
+pub(crate) fn is_known_module(module: &str) -> bool {
+    known(module)
+}
+
 /// iex's `UndefinedFunctionError`, with "Did you mean" when the module has the function
 /// at another arity, and the frame iex prints under it (`(elixir 1.14.0) Registry.nope()`).
 pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error {
     let arity = args.len();
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
-    let fun = crate::inspect::inspect_plain(&Term::atom(function));
-    let fun = fun.trim_start_matches(':');
+    let fun = remote_name(function);
     let args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
     let app = match module {
         m if m.starts_with("Elixir.")
@@ -119,12 +127,22 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
     .at(format!("{app}{shown}.{fun}({})", args.join(", ")))
 }
 
+/// A function's name after `Module.`, as `Macro.inspect_atom(:remote_call, name)` writes
+/// it: operators bare (`Kernel.=/1`), the special forms that are no calls quoted
+/// (`Room."{}"/2`).
+fn remote_name(function: &str) -> String {
+    if matches!(function, "{}" | "%{}" | "%" | "<<>>") {
+        return format!("\"{function}\"");
+    }
+    let fun = crate::inspect::inspect_plain(&Term::atom(function));
+    fun.trim_start_matches(':').to_string()
+}
+
 /// `UndefinedFunctionError.message/1`: whether the module exists. The "Did you mean"
 /// hint is added only when the error is printed (`did_you_mean`).
 pub(crate) fn undefined_function_message(module: &str, function: &str, arity: usize) -> String {
     let shown = crate::inspect::inspect_plain(&Term::atom(module));
-    let fun = crate::inspect::inspect_plain(&Term::atom(function));
-    let fun = fun.trim_start_matches(':');
+    let fun = remote_name(function);
     if known(module) {
         format!("function {shown}.{fun}/{arity} is undefined or private")
     } else {

@@ -22,6 +22,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.List" => list::call(ev, function, args),
         "Elixir.Tuple" => tuple::call(function, args),
         "Elixir.Atom" => tuple::atom(function, args),
+        "Elixir.Module" => super::module::call(function, args),
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
         "erlang" => erlang::call(ev, function, args),
@@ -46,6 +47,13 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
 
 fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
+        // A list goes to `:io.put_chars/2` as it is, which words a bad element its own way.
+        ("puts", [v @ Term::List(_)]) | ("write", [v @ Term::List(_)]) if to_string(v).is_err() => {
+            Err(Error::bif_argument(
+                2,
+                "not valid character data (an iodata term)",
+            ))
+        }
         ("puts", [v]) | ("write", [v]) => to_string(v).map(|text| {
             ev.out.write(&text);
             if function == "puts" {

@@ -174,6 +174,43 @@ impl<'t> Parser<'t> {
     }
 }
 
+/// `subject |> case do ... end` (and `|> if do ... end`): the special form with the
+/// piped value as its subject; `None` for any other call.
+pub(super) fn piped_special(name: &str, subject: Expr, keywords: &Expr) -> Option<ExprKind> {
+    let ExprKind::List { items, tail: None } = &keywords.kind else {
+        return None;
+    };
+    let mut sections = Vec::new();
+    for item in items {
+        let ExprKind::Tuple(kv) = &item.kind else {
+            return None;
+        };
+        let [key, value] = kv.as_slice() else {
+            return None;
+        };
+        let name = match &key.kind {
+            ExprKind::Atom(k) => ["do", "else"].into_iter().find(|n| n == k)?,
+            _ => return None,
+        };
+        // Undo `generic_call`'s encoding of a `do` block.
+        let body = match &value.kind {
+            ExprKind::Fn(clauses) => Body::Clauses(clauses.clone()),
+            ExprKind::Block(block) => Body::Exprs(block.clone()),
+            _ => Body::Exprs(Block {
+                span: value.span,
+                exprs: vec![value.clone()],
+            }),
+        };
+        sections.push((name, body));
+    }
+    let mut args = vec![subject];
+    match name {
+        "case" => case(&mut args, &sections),
+        "if" | "unless" => conditional(name, &mut args, &sections),
+        _ => None,
+    }
+}
+
 /// Splits `pattern, ... when guard` into the clause's patterns and guard.
 fn clause_head(mut heads: Vec<Expr>, span: Span) -> OpenClause {
     let mut guard = None;

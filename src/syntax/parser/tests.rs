@@ -703,3 +703,43 @@ fn a_line_starting_with_an_operator_continues_from_the_last_result() {
     };
     assert!(err.message.starts_with("pipe shorthand is not allowed"));
 }
+
+#[test]
+fn an_operator_names_a_function_after_a_dot() {
+    check("Kernel.+(1, 2)", "(Kernel.+ 1 2)");
+    check("Kernel.!(x)", "(Kernel.! x)");
+    check("&Kernel.>=/2", "(&/ Kernel.>= 2)");
+    // iex parses `Kernel.=(1)` too (then finds no such function).
+    check("Kernel.=(1)", "(Kernel.= 1)");
+}
+
+#[test]
+fn a_keyword_key_after_a_newline_is_named_bare() {
+    use SyntaxErrorKind::SyntaxError as S;
+    check_error("[1\nb: 2]", S, 2, 1, "syntax error before: b", true);
+    check_error("[1 b: 2]", S, 1, 4, "syntax error before: 'b:'", true);
+}
+
+#[test]
+fn a_module_attribute_is_a_call_of_at() {
+    check("@impl true", "(@ (impl :true))");
+    check("@a + 1", "(+ (@ a) 1)");
+    check("@x", "(@ x)");
+    check("x = @impl true", "(= x (@ (impl :true)))");
+}
+
+#[test]
+fn a_multi_alias_is_a_call_of_braces() {
+    check("alias Room.{A, B}", "(alias (Room.{} A B))");
+}
+
+#[test]
+fn piping_into_case_or_if_makes_the_value_its_subject() {
+    let piped = shape("{:ok, 1} |> case do {:ok, x} -> x end");
+    assert_eq!(piped, shape("case {:ok, 1} do {:ok, x} -> x end"));
+    assert_eq!(
+        shape("3 |> if(do: 1, else: 2)"),
+        shape("if 3, do: 1, else: 2")
+    );
+    assert_eq!(shape("x |> unless do 1 end"), shape("unless x do 1 end"));
+}

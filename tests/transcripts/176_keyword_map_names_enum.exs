@@ -1,0 +1,56 @@
+# Keyword lists and maps of names around started servers: with_index, find, filter, group_by, keyfind, Access on keywords
+Registry.start_link(keys: :unique, name: Rooms)
+DSupervisor.start_link([])
+names = [lobby: 1, elixir: 2, random: 3]
+started = for {name, value} <- names, into: %{}, do: {name, DSupervisor.start_server(value, {:via, Registry, {Rooms, name}})}
+Map.keys(started)
+started |> Map.values() |> Enum.map(&elem(&1, 0))
+Enum.with_index(Keyword.keys(names))
+Enum.with_index(Keyword.keys(names), 1) |> Enum.map(fn {n, i} -> "#{i}. #{n}" end)
+Enum.find(Keyword.keys(names), &(Server.state({:via, Registry, {Rooms, &1}}) == 2))
+Enum.filter(Keyword.keys(names), &(Server.state({:via, Registry, {Rooms, &1}}) > 1))
+Enum.group_by(Keyword.keys(names), &(Server.state({:via, Registry, {Rooms, &1}}) |> rem(2)))
+List.keyfind(names, :elixir, 0)
+List.keyfind(names, 2, 1)
+List.keyfind(names, :none, 0)
+names[:elixir]
+names[:none]
+names.elixir
+Keyword.fetch!(names, :none)
+Keyword.get(names, "elixir")
+Map.get(started, :lobby) |> elem(1) |> is_pid()
+started.lobby
+started[:none]
+started.none
+Enum.map(started, fn {name, {:ok, pid}} -> {name, Registry.keys(Rooms, pid)} end) |> Enum.sort()
+Enum.map(started, fn {name, {:ok, _}} -> name end) |> Enum.sort()
+Enum.count(started, fn {_, {status, _}} -> status == :ok end)
+Enum.sort_by(names, fn {_, v} -> -v end)
+Enum.max_by(names, &elem(&1, 1))
+Enum.min_by(names, &elem(&1, 1))
+Enum.sum(Keyword.values(names))
+Enum.map(names, &elem(&1, 0)) |> Enum.join(", ")
+Enum.map_join(names, ", ", fn {k, v} -> "#{k}=#{v}" end)
+Enum.flat_map(names, fn {k, v} -> List.duplicate(k, v) end)
+Enum.zip(Keyword.keys(names), Keyword.values(names)) == names
+Keyword.merge(names, lobby: 10)
+Keyword.put(names, :new, 4)
+Keyword.delete(names, :lobby)
+Keyword.update!(names, :lobby, &(&1 + 1))
+Keyword.update!(names, :none, &(&1 + 1))
+Map.update!(started, :none, & &1)
+Map.fetch(started, :lobby) |> elem(0)
+Map.take(started, [:lobby, :none]) |> Map.keys()
+Map.drop(started, [:lobby]) |> map_size()
+Enum.into(names, %{})
+Enum.into(%{a: 1}, [])
+Map.to_list(%{b: 2, a: 1})
+Enum.reduce(names, %{}, fn {k, v}, acc -> Map.put(acc, v, k) end)
+Enum.split_with(names, fn {_, v} -> v > 1 end)
+Enum.chunk_every(Keyword.keys(names), 2)
+Enum.uniq([:a, :b, :a])
+Enum.frequencies([:a, :b, :a])
+Enum.at(names, 1)
+Enum.at(names, 5)
+Enum.take(names, -2)
+Enum.reverse(names)
