@@ -32,7 +32,7 @@ pub struct Cli {
 #[derive(clap::Args, Debug, Clone)]
 pub struct NodeArgs {
     /// Size of the atom table; creating one atom more crashes the node, as on the BEAM.
-    /// A node holds 17,397 atoms at boot, so the smallest table is 18,000.
+    /// A node holds 17,396 atoms at boot, so the smallest table is 18,000.
     #[arg(long, default_value_t = 1_048_576, global = true, value_parser = clap::value_parser!(u64).range(18_000..))]
     pub atom_limit: u64,
 

@@ -25,7 +25,7 @@ mod special;
 use crate::error::{exception, Error, Result};
 use crate::output::Output;
 use crate::runtime::Client;
-use crate::syntax::ast::{Block, Clause, Expr, ExprKind};
+use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
 pub use env::Env;
 use std::sync::Arc;
@@ -488,14 +488,32 @@ impl<'a> Evaluator<'a> {
 
     /// What compiling a line does to the atom table, before it runs: every variable name
     /// becomes an atom, as Elixir's tokenizer makes one of each identifier, and so does
-    /// the Erlang variable `_x@1` that Elixir compiles a variable `x` to.
+    /// the Erlang variable `_x@1` that Elixir compiles a variable `x` to; so do atom
+    /// literals and the names of called functions (iex: `b = count(); :brand_new;
+    /// count() - b` is 0, the atom existed before the line ran).
     pub fn intern_identifiers(&self, block: &Block) -> Result<Vec<String>> {
         let names = variable_names(block);
         for name in &names {
             self.atom(name)?;
             self.atom(&format!("_{name}@1"))?;
         }
-        Ok(names)
+        let mut failed = None;
+        for expr in &block.exprs {
+            call::visit(expr, &mut |e| {
+                let name = match &e.kind {
+                    ExprKind::Atom(name) => name,
+                    ExprKind::Call {
+                        target: CallTarget::Remote { function, .. } | CallTarget::Local(function),
+                        ..
+                    } => function,
+                    _ => return,
+                };
+                if failed.is_none() {
+                    failed = self.atom(name).err();
+                }
+            });
+        }
+        failed.map_or(Ok(names), Err)
     }
 
     /// Keeps a new process waiting until this one yields.

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
+use super::boot_atoms;
 use crate::term::Atom;
 
 /// The node died because the atom table was full. Carries the BEAM's words.
@@ -20,72 +21,22 @@ impl fmt::Display for NodeCrash {
     }
 }
 
-/// Atoms every node has at boot, so `atom_count` starts above zero and interning them
-/// again does not count.
-const BOOT_ATOMS: &[&str] = &[
-    "ok",
-    "error",
-    "nil",
-    "true",
-    "false",
-    "normal",
-    "kill",
-    "killed",
-    "shutdown",
-    "noproc",
-    "timeout",
-    "infinity",
-    "undefined",
-    "worker",
-    "supervisor",
-    "EXIT",
-    "DOWN",
-    "process",
-    "via",
-    "global",
-    "name",
-    "keys",
-    "unique",
-    "duplicate",
-    "partitions",
-    "strategy",
-    "one_for_one",
-    "max_restarts",
-    "max_seconds",
-    "max_children",
-    "id",
-    "start",
-    "restart",
-    "permanent",
-    "transient",
-    "temporary",
-    "already_started",
-    "already_registered",
-    "calling_self",
-    "state",
-    "active",
-    "specs",
-    "supervisors",
-    "workers",
-    "start_link",
-    "Elixir.GenServer",
-    "Elixir.Registry",
-    "Elixir.DynamicSupervisor",
-    "Elixir.Server",
-    "Elixir.DSupervisor",
-    "Elixir.Supervisor",
-    "Elixir.Process",
-    "Elixir.Kernel",
-];
-
 pub struct AtomTable {
-    names: Mutex<HashSet<Arc<str>>>,
+    names: Mutex<Names>,
     limit: usize,
-    /// Atoms counted as present at boot without being named here (`Config::boot_atoms`).
+    /// The count at boot (`Config::boot_atoms`): iex's boot atoms (`boot_atoms.rs`)
+    /// exist without being counted again when a name of theirs is interned.
     boot: usize,
     /// Set by the first crash; shared with the `Runtime` that reports it.
     crashed: Arc<Mutex<Option<String>>>,
     on_crash: Box<dyn Fn(&str) + Send + Sync>,
+}
+
+/// The names interned so far, and how many of them are new to the node (not boot atoms).
+#[derive(Default)]
+struct Names {
+    all: HashSet<Arc<str>>,
+    created: usize,
 }
 
 impl AtomTable {
@@ -95,9 +46,8 @@ impl AtomTable {
         crashed: Arc<Mutex<Option<String>>>,
         on_crash: Box<dyn Fn(&str) + Send + Sync>,
     ) -> AtomTable {
-        let names = BOOT_ATOMS.iter().map(|n| Arc::from(*n)).collect();
         AtomTable {
-            names: Mutex::new(names),
+            names: Mutex::new(Names::default()),
             limit,
             boot,
             crashed,
@@ -109,10 +59,11 @@ impl AtomTable {
     /// `crashed`) and this returns Err.
     pub fn intern(&self, name: &str) -> Result<Atom, NodeCrash> {
         let mut names = self.names.lock().unwrap();
-        if let Some(existing) = names.get(name) {
+        if let Some(existing) = names.all.get(name) {
             return Ok(Atom::from_arc(existing.clone()));
         }
-        if names.len() + self.boot >= self.limit {
+        let at_boot = boot_atoms::contains(name);
+        if !at_boot && names.created + self.boot >= self.limit {
             drop(names);
             let words = format!("no more index entries in atom_tab (max={})", self.limit);
             let first = {
@@ -127,23 +78,35 @@ impl AtomTable {
             return Err(NodeCrash(words));
         }
         let arc: Arc<str> = Arc::from(name);
-        names.insert(arc.clone());
+        names.all.insert(arc.clone());
+        if !at_boot {
+            names.created += 1;
+        }
         Ok(Atom::from_arc(arc))
     }
 
     /// `String.to_existing_atom/1`: never creates.
     pub fn existing(&self, name: &str) -> Option<Atom> {
-        let names = self.names.lock().unwrap();
-        names.get(name).map(|a| Atom::from_arc(a.clone()))
+        let mut names = self.names.lock().unwrap();
+        if let Some(a) = names.all.get(name) {
+            return Some(Atom::from_arc(a.clone()));
+        }
+        if !boot_atoms::contains(name) {
+            return None;
+        }
+        let arc: Arc<str> = Arc::from(name);
+        names.all.insert(arc.clone());
+        Some(Atom::from_arc(arc))
     }
 
     /// Whether this atom is in the table (an atom built with `Atom::from_static` may not be).
     pub fn contains(&self, atom: &Atom) -> bool {
-        self.names.lock().unwrap().contains(atom.arc())
+        self.names.lock().unwrap().all.contains(atom.arc()) || boot_atoms::contains(atom.name())
     }
 
+    /// `:erlang.system_info(:atom_count)`: the boot count and every atom created since.
     pub fn count(&self) -> usize {
-        self.names.lock().unwrap().len() + self.boot
+        self.names.lock().unwrap().created + self.boot
     }
 
     pub fn limit(&self) -> usize {
@@ -171,6 +134,20 @@ mod tests {
     }
 
     #[test]
+    fn boot_atoms_exist_without_being_counted() {
+        let (t, _) = table(1000);
+        let before = t.count();
+        for name in ["ok", "erlang", "system_info", "atom_count", "Elixir.Server"] {
+            t.intern(name).unwrap();
+            assert!(t.existing(name).is_some(), "{name}");
+        }
+        assert_eq!(t.count(), before);
+        assert!(t.existing("zz_brand_new").is_none());
+        assert!(t.contains(&Atom::from_static("erlang")));
+        assert!(!t.contains(&Atom::from_static("zz_brand_new")));
+    }
+
+    #[test]
     fn interning_counts_new_atoms_once() {
         let (t, _) = table(1000);
         let before = t.count();
@@ -185,16 +162,12 @@ mod tests {
 
     #[test]
     fn past_the_limit_the_node_crashes_with_the_beams_words() {
-        let (t, crashes) = table(BOOT_ATOMS.len() + 1);
+        let (t, crashes) = table(1);
         t.intern("one_more").unwrap();
+        // A boot atom exists already: it never fills the table.
+        t.intern("erlang").unwrap();
         let err = t.intern("too_many").unwrap_err();
-        assert_eq!(
-            err.0,
-            format!(
-                "no more index entries in atom_tab (max={})",
-                BOOT_ATOMS.len() + 1
-            )
-        );
+        assert_eq!(err.0, "no more index entries in atom_tab (max=1)");
         assert!(t.intern("again").is_err());
         assert_eq!(crashes.load(Ordering::SeqCst), 1);
         // Existing atoms are still there.
