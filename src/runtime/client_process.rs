@@ -22,6 +22,7 @@ impl Client {
 
     pub fn alive(&self, pid: Pid) -> bool {
         self.rt.inner.table.get(pid).is_some_and(|p| p.is_alive())
+            || self.rt.inner.table.is_system(pid)
     }
 
     pub fn whereis(&self, name: &Atom) -> Option<Pid> {

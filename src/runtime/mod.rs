@@ -76,6 +76,11 @@ pub struct Config {
     /// learner would see on the BEAM. Names among iex's boot atoms (`boot_atoms.rs`)
     /// never count again, whatever this is.
     pub boot_atoms: usize,
+    /// Processes the node has before the shell starts, as pids: iex's 54 system
+    /// processes for `Config::iex()` (`table.rs`), none by default. They are listed by
+    /// `Process.list/0`, counted by `process_count` and against the process limit, and
+    /// alive; nothing else reaches them.
+    pub system_pids: &'static [u64],
 }
 
 impl Config {
@@ -87,6 +92,7 @@ impl Config {
     pub fn iex() -> Config {
         Config {
             boot_atoms: Config::IEX_BOOT_ATOMS,
+            system_pids: &table::IEX_SYSTEM_PIDS,
             ..Config::default()
         }
     }
@@ -99,6 +105,7 @@ impl Default for Config {
             atom_limit: 1_048_576,
             max_processes: 262_144,
             boot_atoms: 0,
+            system_pids: &[],
         }
     }
 }
@@ -190,7 +197,7 @@ impl Runtime {
         );
         let inner = Arc::new(Inner {
             consts: Consts::new(),
-            table: table::ProcessTable::new(config.max_processes),
+            table: table::ProcessTable::new(config.max_processes, config.system_pids),
             names: names::Names::default(),
             registries: registry::Registries::default(),
             scheduler: scheduler::Scheduler::new(),

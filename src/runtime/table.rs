@@ -22,6 +22,17 @@ const SHARDS: usize = 64;
 /// Slots per page: 2 KiB of pointers.
 const PAGE: usize = 256;
 
+/// The pids of the processes an iex 1.14 node (OTP 25) has when its shell starts
+/// (`Process.list()` at the first prompt, the shell `#PID<0.114.0>` left out): `init`,
+/// the code server, the application controller, Logger, IEx's server (`#PID<0.66.0>`,
+/// the shell's ancestor in `stacks.rs`) and the rest. Recorded from iex; stable across
+/// runs.
+pub(crate) const IEX_SYSTEM_PIDS: [u64; 54] = [
+    0, 1, 2, 3, 4, 5, 6, 7, 10, 42, 44, 46, 47, 49, 50, 51, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62,
+    63, 64, 65, 66, 67, 68, 69, 70, 71, 72, 82, 83, 84, 85, 86, 88, 89, 90, 91, 92, 93, 96, 97, 98,
+    99, 100, 101, 102,
+];
+
 /// The first pid handed out. iex's shell is `#PID<0.114.0>` at boot; starting near it
 /// keeps our numbers familiar (they are renumbered when transcripts are compared).
 const FIRST_PID: u64 = 114;
@@ -82,6 +93,8 @@ impl Pages {
 }
 
 pub(crate) struct ProcessTable {
+    /// The node's system processes (`Config::system_pids`): pids only, never handed out.
+    system: &'static [u64],
     shards: Vec<Mutex<Pages>>,
     next_pid: AtomicU64,
     live: AtomicUsize,
@@ -89,8 +102,9 @@ pub(crate) struct ProcessTable {
 }
 
 impl ProcessTable {
-    pub(crate) fn new(limit: usize) -> ProcessTable {
+    pub(crate) fn new(limit: usize, system: &'static [u64]) -> ProcessTable {
         ProcessTable {
+            system,
             shards: (0..SHARDS).map(|_| Mutex::new(Pages::default())).collect(),
             next_pid: AtomicU64::new(FIRST_PID),
             live: AtomicUsize::new(0),
@@ -106,7 +120,7 @@ impl ProcessTable {
     pub(crate) fn reserve(&self) -> Result<Pid, Error> {
         let mut live = self.live.load(Ordering::Relaxed);
         loop {
-            if live >= self.limit {
+            if live + self.system.len() >= self.limit {
                 return Err(Error::system_limit());
             }
             match self.live.compare_exchange_weak(
@@ -144,20 +158,27 @@ impl ProcessTable {
         self.shard(pid).lock().unwrap().get(pid).cloned()
     }
 
+    /// `process_count`: the system processes and the live ones.
     pub(crate) fn count(&self) -> usize {
-        self.live.load(Ordering::Acquire)
+        self.system.len() + self.live.load(Ordering::Acquire)
+    }
+
+    /// Whether `pid` is one of the node's system processes (always alive).
+    pub(crate) fn is_system(&self, pid: Pid) -> bool {
+        self.system.binary_search(&pid.0).is_ok()
     }
 
     pub(crate) fn limit(&self) -> usize {
         self.limit
     }
 
-    /// Every live pid, in pid order (`Process.list/0`).
+    /// Every live pid, the system processes' first, in pid order (`Process.list/0`).
     pub(crate) fn pids(&self) -> Vec<Pid> {
         let mut all: Vec<Pid> = self
             .shards
             .iter()
             .flat_map(|s| s.lock().unwrap().iter().map(|p| p.pid).collect::<Vec<_>>())
+            .chain(self.system.iter().map(|p| Pid(*p)))
             .collect();
         all.sort();
         all
@@ -180,7 +201,7 @@ mod tests {
 
     #[test]
     fn processes_are_found_after_many_inserts_and_removals() {
-        let table = ProcessTable::new(100_000);
+        let table = ProcessTable::new(100_000, &[]);
         let mut pids = Vec::new();
         for _ in 0..30_000 {
             let pid = table.reserve().unwrap();
@@ -207,8 +228,26 @@ mod tests {
     }
 
     #[test]
+    fn system_processes_are_listed_counted_and_fill_the_limit() {
+        let table = ProcessTable::new(IEX_SYSTEM_PIDS.len() + 2, &IEX_SYSTEM_PIDS);
+        assert!(IEX_SYSTEM_PIDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(IEX_SYSTEM_PIDS.iter().all(|p| *p < FIRST_PID));
+        assert_eq!(table.count(), 54);
+        let a = table.reserve().unwrap();
+        table.insert(Arc::new(Process::new(a, None)));
+        let b = table.reserve().unwrap();
+        table.insert(Arc::new(Process::new(b, None)));
+        assert_eq!(table.reserve(), Err(Error::system_limit()));
+        let listed = table.pids();
+        assert_eq!(listed.len(), 56);
+        assert_eq!(listed[0], Pid(0));
+        assert_eq!(&listed[54..], &[a, b]);
+        assert!(table.is_system(Pid(66)) && !table.is_system(a) && !table.is_system(Pid(8)));
+    }
+
+    #[test]
     fn a_page_goes_when_its_last_process_does() {
-        let table = ProcessTable::new(100_000);
+        let table = ProcessTable::new(100_000, &[]);
         let pids: Vec<Pid> = (0..SHARDS * PAGE * 2)
             .map(|_| {
                 let pid = table.reserve().unwrap();

@@ -249,6 +249,7 @@ fn the_process_limit_is_a_system_limit_error_and_the_node_carries_on() {
         atom_limit: 10_000,
         max_processes: 3,
         boot_atoms: 0,
+        system_pids: &[],
     });
     let c = rt.spawn_client().unwrap();
     let p1 = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
@@ -571,6 +572,7 @@ fn the_atom_limit_crashes_the_node_with_the_beams_words() {
         atom_limit: 100,
         max_processes: 100,
         boot_atoms: 0,
+        system_pids: &[],
     });
     let events = rt.events();
     let mut i = 0;
