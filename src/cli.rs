@@ -37,7 +37,8 @@ pub struct NodeArgs {
     pub atom_limit: u64,
 
     /// Most processes alive at once; past it, spawning raises SystemLimitError.
-    #[arg(long, default_value_t = 262_144, global = true, value_parser = clap::value_parser!(u64).range(1..))]
+    /// 54 of them are the node's system processes, and 1,024 is the BEAM's smallest.
+    #[arg(long, default_value_t = 262_144, global = true, value_parser = clap::value_parser!(u64).range(1024..))]
     pub max_processes: u64,
 
     /// Scheduler threads (default: one per core).
