@@ -6,6 +6,12 @@ use crate::error::{exception_field, exception_module, Error};
 use crate::inspect::inspect_plain;
 use crate::term::{Pid, Term};
 
+/// `** (Module) message` alone: what Logger prints for an exception that ended a
+/// process (it does not add `Exception.blame/3`'s argument list, the shell does).
+pub fn format_banner(e: &Term) -> String {
+    format!("** ({}) {}", module_name(e), exception_message(e))
+}
+
 /// What iex prints when a line fails: `** (ArgumentError) ...`, `** (exit) ...`.
 pub fn format_error(error: &Error) -> String {
     match error {

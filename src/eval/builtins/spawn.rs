@@ -157,13 +157,42 @@ fn erl_eval_frame(fun: &str, arity: i64, line: i64, exception: bool) -> Term {
 /// Logger's text for an exception escaping a process: the banner without iex's blame.
 fn crash_text(e: &Error) -> String {
     match e {
+        // A shell fn's clause error: the interpreter's frame, with the arguments, says
+        // it all (the same frame the library call below it would add).
+        Error::Located(inner, _) if interpreted_clause_error(inner).is_some() => crash_text(inner),
         Error::Located(inner, frame) => format!("{}\n    {}", crash_text(inner), frame.line),
         Error::Throw(v) => format!(
             "** (ErlangError) Erlang error: {}",
             crate::inspect::inspect_plain(&Term::tuple(vec![Term::atom("nocatch"), v.clone()]))
         ),
+        // Logger shows no argument list under a clause error (the shell adds it); for a
+        // shell fn, the interpreter's frame carries the arguments instead.
+        Error::Raise(ex)
+            if error::exception_module(ex).as_deref() == Some("FunctionClauseError") =>
+        {
+            let banner = report::format_banner(ex);
+            match interpreted_clause_error(e) {
+                Some(args) => format!(
+                    "{banner}\n    (stdlib 4.2) :erl_eval.\"-inside-an-interpreted-fun-\"({args})"
+                ),
+                None => banner,
+            }
+        }
         other => report::format_error(other),
     }
+}
+
+/// The arguments, inspected, of a shell fn's clause error (`:erl_eval`'s
+/// `-inside-an-interpreted-fun-`); None for any other error.
+fn interpreted_clause_error(e: &Error) -> Option<String> {
+    let Error::Raise(ex) = e else { return None };
+    let module = error::exception_field(ex, "module")?;
+    if !module.is_atom("erl_eval") {
+        return None;
+    }
+    let args = error::exception_field(ex, "args")?.as_list()?;
+    let shown: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
+    Some(shown.join(", "))
 }
 
 /// Output of a spawned process: handed to the shell as events, printed in order.
