@@ -28,6 +28,10 @@ pub enum Error {
 pub struct Frame {
     pub line: String,
     pub blame: Option<String>,
+    /// When the frame is an Erlang BIF's call (`:erlang.+(1, :a)`): the function and
+    /// its arguments, which the BEAM puts in the reason a process exits with
+    /// (`{:badarith, [{:erlang, :+, [1, :a], [error_info: ...]}]}`).
+    pub bif: Option<Box<(String, Vec<Term>)>>,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -112,7 +116,44 @@ impl Error {
         self.located(Frame {
             line: frame.into(),
             blame: None,
+            bif: None,
         })
+    }
+
+    /// This error, raised by the BIF `:erlang.function(args)`: `line` is the frame iex
+    /// prints, and the call is kept for the exit reason.
+    pub fn at_bif(self, line: String, function: &str, args: Vec<Term>) -> Error {
+        self.located(Frame {
+            line,
+            blame: None,
+            bif: Some(Box::new((function.to_string(), args))),
+        })
+    }
+
+    /// The reason the BEAM gives a process that died of this error outside the shell's
+    /// evaluator: a BIF's error is `{erlang_reason, [{:erlang, f, args, [error_info:
+    /// ...]}]}` (`:badarith`, `:badarg`); None for any other error.
+    pub fn bif_exit_reason(&self) -> Option<Term> {
+        let Error::Located(inner, frame) = self else {
+            return None;
+        };
+        let (function, args) = frame.bif.as_deref()?;
+        let Error::Raise(e) = inner.as_ref() else {
+            return None;
+        };
+        let reason = match exception_module(e).as_deref() {
+            Some("ArithmeticError") => Term::atom("badarith"),
+            Some("ArgumentError") => Term::atom("badarg"),
+            _ => return None,
+        };
+        let info = Term::map(vec![(Term::atom("module"), Term::atom("erl_erts_errors"))]);
+        let frame = Term::tuple(vec![
+            Term::atom("erlang"),
+            Term::atom(function),
+            Term::list(args.clone()),
+            Term::list(vec![Term::tuple(vec![Term::atom("error_info"), info])]),
+        ]);
+        Some(Term::tuple(vec![reason, Term::list(vec![frame])]))
     }
 
     /// This error with a frame and the blame iex adds to its message at the shell.
@@ -158,6 +199,21 @@ mod tests {
         };
         assert_eq!(exception_module(&e).as_deref(), Some("ArgumentError"));
         assert_eq!(exception_field(&e, "message"), Some(&Term::string("boom")));
+    }
+
+    #[test]
+    fn a_bifs_error_exits_with_the_beams_reason_and_its_call() {
+        let e = Error::bif_argument(1, "out of range").at_bif(
+            ":erlang.element(5, {1})".into(),
+            "element",
+            vec![Term::Int(5), Term::tuple(vec![Term::Int(1)])],
+        );
+        let reason = e.bif_exit_reason().expect("a BIF's reason");
+        assert_eq!(
+            crate::inspect::inspect_plain(&reason),
+            "{:badarg, [{:erlang, :element, [5, {1}], [error_info: %{module: :erl_erts_errors}]}]}"
+        );
+        assert_eq!(Error::argument("x").at("frame").bif_exit_reason(), None);
     }
 
     #[test]

@@ -169,11 +169,15 @@ pub fn as_f64(t: &Term) -> f64 {
 /// `** (ArithmeticError) bad argument in arithmetic expression: EXPR`, with the BIF that
 /// failed as the frame iex prints under it (`:erlang.+(1, :a)`).
 pub fn arithmetic(expression: &str, function: &str, args: &[&Term]) -> Error {
-    let args: Vec<String> = args.iter().map(|a| inspect_plain(a)).collect();
+    let shown: Vec<String> = args.iter().map(|a| inspect_plain(a)).collect();
     Error::raise_message("ArithmeticError", "bad argument in arithmetic expression").located(
         crate::error::Frame {
-            line: format!(":erlang.{function}({})", args.join(", ")),
+            line: format!(":erlang.{function}({})", shown.join(", ")),
             blame: Some(format!(": {expression}")),
+            bif: Some(Box::new((
+                function.to_string(),
+                args.iter().map(|a| (*a).clone()).collect(),
+            ))),
         },
     )
 }

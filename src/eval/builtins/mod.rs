@@ -228,9 +228,6 @@ pub fn timeout(t: &Term) -> Option<Option<std::time::Duration>> {
 /// iex prints under it: `bif("element", &[&6, &t], 1, "out of range")` shows
 /// `:erlang.element(6, {1, 2})`.
 pub fn bif(function: &str, args: &[&Term], argument: usize, problem: &str) -> Error {
-    let shown: Vec<String> = args
-        .iter()
-        .map(|a| crate::inspect::inspect_plain(a))
-        .collect();
-    Error::bif_argument(argument, problem).at(format!(":erlang.{function}({})", shown.join(", ")))
+    let args: Vec<Term> = args.iter().map(|a| (*a).clone()).collect();
+    stdlib::bif_error(argument, problem, "erlang", function, &args)
 }

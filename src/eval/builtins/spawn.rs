@@ -113,6 +113,9 @@ fn run(child: crate::runtime::Client, f: Term) {
 /// the user's own `raise`, `throw` or match failed. Errors located in a builtin keep
 /// the runtime's reason (the node does not know their frames).
 fn exit_reason(e: &Error) -> Term {
+    if let Some(reason) = e.bif_exit_reason() {
+        return reason;
+    }
     let with = |reason: Term, frame: Term| Term::tuple(vec![reason, Term::list(vec![frame])]);
     match e {
         Error::Raise(ex) if error::exception_module(ex).as_deref() == Some("MatchError") => {

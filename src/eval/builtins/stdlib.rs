@@ -111,7 +111,12 @@ pub fn bif_error(
     function: &str,
     args: &[Term],
 ) -> Error {
-    Error::bif_argument(argument, problem).at(frame(module, function, args))
+    let error = Error::bif_argument(argument, problem);
+    match module {
+        // An `:erlang` BIF's call also goes into the reason a process dies with.
+        "erlang" => error.at_bif(frame(module, function, args), function, args.to_vec()),
+        _ => error.at(frame(module, function, args)),
+    }
 }
 
 /// The stack-frame line of a call to an Erlang function: `:erlang.f(args)`, or
