@@ -273,3 +273,42 @@ fn a_long_sum_is_evaluated_without_overflowing_the_stack() {
         tail(&run.stdout)
     );
 }
+
+/// One-line reproducers that a mutation fuzzer (valid lines from the transcripts with
+/// literals, arguments and names swapped) found breaking the shell, each with a piece of
+/// the answer it prints now. Where iex answers, the line is also in a recorded transcript
+/// (`tests/transcripts/19*`); these are the ones iex itself cannot answer (it runs out of
+/// memory or time), and the survival of the shell after each.
+const FUZZED: &[(&str, &str)] = &[
+    // Preallocated a Vec of 2^63 partitions: capacity overflow panic, the node gone.
+    (
+        "Registry.start_link(keys: :unique, name: :r, partitions: 9223372036854775807)",
+        "** (SystemLimitError) a system limit has been reached",
+    ),
+];
+
+#[test]
+fn fuzzed_lines_answer_and_leave_the_shell_working() {
+    let mut input = Vec::new();
+    for (line, _) in FUZZED {
+        input.extend_from_slice(line.as_bytes());
+        input.extend_from_slice(b"\nfuzz_ok = 1 + 1\n");
+    }
+    input.extend_from_slice(b"fuzz_ok\n");
+    let run = replay(input).expect("no hang");
+    assert!(!run.stderr.contains("panicked"), "{}", tail(&run.stderr));
+    assert_eq!(run.code, Some(0), "stderr: {}", tail(&run.stderr));
+    for (line, answer) in FUZZED {
+        let after = run
+            .stdout
+            .split_once(&format!("> {line}\n"))
+            .unwrap_or_else(|| panic!("{line} never read: {}", tail(&run.stdout)))
+            .1;
+        assert!(after.starts_with(answer), "{line}\n{}", tail(after));
+    }
+    assert!(
+        run.stdout.ends_with("> fuzz_ok\n2\n"),
+        "{}",
+        tail(&run.stdout)
+    );
+}
