@@ -264,7 +264,7 @@ fn is_exception(v: &Term) -> bool {
 /// `+ 1` fails first on an index that is no number.
 fn one_based(i: &Term) -> Result<Term, Error> {
     match i {
-        Term::Int(n) => Ok(Term::Int(n + 1)),
+        Term::Int(n) => n.checked_add(1).map(Term::Int).ok_or_else(int_overflow),
         Term::Float(f) => Ok(Term::Float(f + 1.0)),
         other => Err(ops::arithmetic(
             &format!("{} + 1", inspect_plain(other)),
@@ -368,11 +368,16 @@ fn float_to_int(f: f64) -> crate::error::Result<Term> {
     if (-LIMIT..LIMIT).contains(&f) {
         Ok(Term::Int(f as i64))
     } else {
-        Err(Error::raise_message(
-            "ArithmeticError",
-            "otpsh: integer overflow (this shell's integers are 64-bit)",
-        ))
+        Err(int_overflow())
     }
+}
+
+/// Where the BEAM would go on into a bignum.
+fn int_overflow() -> Error {
+    Error::raise_message(
+        "ArithmeticError",
+        "otpsh: integer overflow (this shell's integers are 64-bit)",
+    )
 }
 
 #[cfg(test)]
