@@ -285,6 +285,32 @@ const FUZZED: &[(&str, &str)] = &[
         "Registry.start_link(keys: :unique, name: :r, partitions: 9223372036854775807)",
         "** (SystemLimitError) a system limit has been reached",
     ),
+    // Built a string of 2^63 graphemes: no end, then out of memory (iex's node dies).
+    (
+        "String.pad_leading(\"a\", 9223372036854775807)",
+        "** (SystemLimitError) otpsh: padding to that length would need more than 100 MB",
+    ),
+    // `index + 1` for the BIF overflowed i64 (iex passes a bignum on): debug panic.
+    (
+        "elem({1}, 9223372036854775807)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Tuple.insert_at({}, 9223372036854775807, :x)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Tuple.delete_at({}, 9223372036854775807)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    // `last - first` overflowed i64 before the size check. Survival only: iex builds
+    // the list until memory runs out, and what otpsh says instead is not settled.
+    (":lists.seq(-2, 9223372036854775807) |> length()", ""),
+    // `round(1.0e300)` saturated into 9223372036854775807, a wrong answer.
+    (
+        "round(1.0e300)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
 ];
 
 #[test]

@@ -183,7 +183,8 @@ pub fn arithmetic(expression: &str, function: &str, args: &[&Term]) -> Error {
     )
 }
 
-fn overflow() -> Error {
+/// Where the BEAM would go on into a bignum.
+pub fn overflow() -> Error {
     Error::raise_message(
         "ArithmeticError",
         "otpsh: integer overflow (this shell's integers are 64-bit; the BEAM's are unbounded)",
