@@ -306,6 +306,27 @@ const FUZZED: &[(&str, &str)] = &[
     // `last - first` overflowed i64 before the size check. Survival only: iex builds
     // the list until memory runs out, and what otpsh says instead is not settled.
     (":lists.seq(-2, 9223372036854775807) |> length()", ""),
+    // Past i64 only at i64::MIN: negating, dividing by -1 (iex answers 2^63).
+    (
+        "abs(-9223372036854775807 - 1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "div(-9223372036854775807 - 1, -1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Integer.floor_div(-9223372036854775807 - 1, -1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Integer.gcd(-9223372036854775807 - 1, 0)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        ":erlang.abs(-9223372036854775807 - 1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
     // `round(1.0e300)` saturated into 9223372036854775807, a wrong answer.
     (
         "round(1.0e300)",

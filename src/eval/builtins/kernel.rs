@@ -62,7 +62,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),
         ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
-        ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
+        ("abs", [Term::Int(i)]) => i.checked_abs().map(Term::Int).ok_or_else(int_overflow),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
         ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => {
             Err(ops::arithmetic(
@@ -71,8 +71,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
                 &[&args[0], &args[1]],
             ))
         }
-        ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
-        ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
+        // `i64::MIN / -1` is 2^63, past i64; `i64::MIN rem -1` is 0, which wrapping gives.
+        ("div", [Term::Int(a), Term::Int(b)]) => {
+            a.checked_div(*b).map(Term::Int).ok_or_else(int_overflow)
+        }
+        ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a.wrapping_rem(*b))),
         ("div" | "rem", [a, b]) => Err(ops::arithmetic(
             &format!("{name}({}, {})", inspect_plain(a), inspect_plain(b)),
             name,
