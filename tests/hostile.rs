@@ -273,3 +273,89 @@ fn a_long_sum_is_evaluated_without_overflowing_the_stack() {
         tail(&run.stdout)
     );
 }
+
+/// One-line reproducers that a mutation fuzzer (valid lines from the transcripts with
+/// literals, arguments and names swapped) found breaking the shell, each with a piece of
+/// the answer it prints now. Where iex answers, the line is also in a recorded transcript
+/// (`tests/transcripts/19*`); these are the ones iex itself cannot answer (it runs out of
+/// memory or time), and the survival of the shell after each.
+const FUZZED: &[(&str, &str)] = &[
+    // Preallocated a Vec of 2^63 partitions: capacity overflow panic, the node gone.
+    (
+        "Registry.start_link(keys: :unique, name: :r, partitions: 9223372036854775807)",
+        "** (SystemLimitError) a system limit has been reached",
+    ),
+    // Built a string of 2^63 graphemes: no end, then out of memory (iex's node dies).
+    (
+        "String.pad_leading(\"a\", 9223372036854775807)",
+        "** (SystemLimitError) otpsh: padding to that length would need more than 100 MB",
+    ),
+    // `index + 1` for the BIF overflowed i64 (iex passes a bignum on): debug panic.
+    (
+        "elem({1}, 9223372036854775807)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Tuple.insert_at({}, 9223372036854775807, :x)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Tuple.delete_at({}, 9223372036854775807)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    // `last - first` overflowed i64 before the size check. Survival only: iex builds
+    // the list until memory runs out, and what otpsh says instead is not settled.
+    (":lists.seq(-2, 9223372036854775807) |> length()", ""),
+    // Past i64 only at i64::MIN: negating, dividing by -1 (iex answers 2^63).
+    (
+        "abs(-9223372036854775807 - 1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "div(-9223372036854775807 - 1, -1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Integer.floor_div(-9223372036854775807 - 1, -1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        "Integer.gcd(-9223372036854775807 - 1, 0)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    (
+        ":erlang.abs(-9223372036854775807 - 1)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+    // `round(1.0e300)` saturated into 9223372036854775807, a wrong answer.
+    (
+        "round(1.0e300)",
+        "** (ArithmeticError) otpsh: integer overflow",
+    ),
+];
+
+#[test]
+fn fuzzed_lines_answer_and_leave_the_shell_working() {
+    let mut input = Vec::new();
+    for (line, _) in FUZZED {
+        input.extend_from_slice(line.as_bytes());
+        input.extend_from_slice(b"\nfuzz_ok = 1 + 1\n");
+    }
+    input.extend_from_slice(b"fuzz_ok\n");
+    let run = replay(input).expect("no hang");
+    assert!(!run.stderr.contains("panicked"), "{}", tail(&run.stderr));
+    assert_eq!(run.code, Some(0), "stderr: {}", tail(&run.stderr));
+    for (line, answer) in FUZZED {
+        let after = run
+            .stdout
+            .split_once(&format!("> {line}\n"))
+            .unwrap_or_else(|| panic!("{line} never read: {}", tail(&run.stdout)))
+            .1;
+        assert!(after.starts_with(answer), "{line}\n{}", tail(after));
+    }
+    assert!(
+        run.stdout.ends_with("> fuzz_ok\n2\n"),
+        "{}",
+        tail(&run.stdout)
+    );
+}

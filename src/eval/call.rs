@@ -323,13 +323,17 @@ impl Evaluator<'_> {
         let timeout = match after {
             None => None,
             Some((t, _)) => match self.eval(t, &mut env.clone())? {
-                Term::Int(ms) if ms >= 0 => Some(Duration::from_millis(ms as u64)),
+                // The BEAM's receive timer takes 0..2^32-1 ms; a longer one (which
+                // otpsh waited out) or anything else is `:timeout_value`.
+                Term::Int(ms) if (0..=u32::MAX as i64).contains(&ms) => {
+                    Some(Duration::from_millis(ms as u64))
+                }
                 t if t.is_atom("infinity") => None,
-                other => {
-                    return Err(Error::argument(format!(
-                        "expected a non-negative integer or :infinity in after, got: {}",
-                        inspect_plain(&other)
-                    )))
+                _ => {
+                    return Err(
+                        Error::raise_message("ErlangError", "Erlang error: :timeout_value")
+                            .at(":prim_eval.receive/2".to_string()),
+                    )
                 }
             },
         };

@@ -24,17 +24,22 @@ pub fn to_vec(value: &Term) -> Result<Vec<Term>> {
                     format!("otpsh: a range of {count} elements is more than this shell enumerates ({MAX_RANGE})"),
                 ));
             }
-            Ok((0..count).map(|i| Term::Int(first + i * step)).collect())
+            // Stepping, not `first + i * step`: the product can overflow where no
+            // element does.
+            let items = std::iter::successors(Some(first), |n| n.checked_add(step));
+            Ok(items.take(count as usize).map(Term::Int).collect())
         }
         _ => Err(not_implemented("Enumerable", value)),
     }
 }
 
-/// Number of elements in `first..last//step`.
+/// Number of elements in `first..last//step`, at most `i64::MAX`: across the whole of
+/// i64 (`-9223372036854775807..9223372036854775807`) the difference does not fit in one.
 pub fn range_len(first: i64, last: i64, step: i64) -> i64 {
     if (step > 0 && first > last) || (step < 0 && first < last) {
         0
     } else {
-        (last - first) / step + 1
+        let len = (i128::from(last) - i128::from(first)) / i128::from(step) + 1;
+        i64::try_from(len).unwrap_or(i64::MAX)
     }
 }

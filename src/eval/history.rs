@@ -58,14 +58,21 @@ impl History {
 
     /// `v(n)`: positive `n` names an `iex(n)` line, negative counts back from the last.
     pub fn nth(&self, n: &Term) -> Result<Term, Error> {
-        match n {
-            Term::Int(n) if n - self.start >= 0 && n - self.start < self.size => {
-                self.at(self.kept.iter(), (n - self.start) as usize)
-            }
-            Term::Int(n) if *n < 0 && self.size + n >= self.start - 1 => {
-                self.at(self.kept.iter().rev(), (-n - 1) as usize)
-            }
-            _ => Err(out_of_bounds(n)),
+        let Term::Int(i) = n else {
+            return Err(out_of_bounds(n));
+        };
+        // In i128: `v(-9223372036854775808)` overflowed `n - start`.
+        let (i, start, size) = (
+            i128::from(*i),
+            i128::from(self.start),
+            i128::from(self.size),
+        );
+        if i - start >= 0 && i - start < size {
+            self.at(self.kept.iter(), (i - start) as usize)
+        } else if i < 0 && size + i >= start - 1 {
+            self.at(self.kept.iter().rev(), (-i - 1) as usize)
+        } else {
+            Err(out_of_bounds(n))
         }
     }
 

@@ -152,7 +152,12 @@ fn arith(op: BinaryOp, left: &Term, right: &Term) -> Result<Term> {
                 _ if b == 0.0 => return Err(bad()),
                 _ => a / b,
             };
-            Ok(Term::Float(r))
+            // The BEAM has no infinity: a float result past f64's range is badarith.
+            if r.is_finite() {
+                Ok(Term::Float(r))
+            } else {
+                Err(bad())
+            }
         }
         _ => Err(bad()),
     }
@@ -182,7 +187,8 @@ pub fn arithmetic(expression: &str, function: &str, args: &[&Term]) -> Error {
     )
 }
 
-fn overflow() -> Error {
+/// Where the BEAM would go on into a bignum.
+pub fn overflow() -> Error {
     Error::raise_message(
         "ArithmeticError",
         "otpsh: integer overflow (this shell's integers are 64-bit; the BEAM's are unbounded)",

@@ -211,7 +211,9 @@ impl Client {
         partitions: usize,
     ) -> Result<Result<RegistryStarted, Pid>, Error> {
         let rt = &self.rt;
-        let mut pids = Vec::with_capacity(partitions + 1);
+        // Not `with_capacity(partitions + 1)`: the count is the user's, and only the
+        // process limit below bounds it.
+        let mut pids = Vec::new();
         for _ in 0..=partitions {
             match rt.inner.table.reserve() {
                 Ok(p) => pids.push(p),

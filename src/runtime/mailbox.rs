@@ -72,6 +72,31 @@ impl Mailbox {
         }
     }
 
+    /// Takes the first queued message that `wanted` picks, leaving the others queued in
+    /// their order: a suspended process still answers system messages (`:sys` on the
+    /// BEAM), past the ones it leaves for later. Only a server's owner calls it.
+    pub(crate) fn take_first(&self, wanted: impl Fn(&Msg) -> bool) -> Option<Msg> {
+        let Mailbox::Server(slot, has_channel) = self else {
+            return None;
+        };
+        if !has_channel.load(Ordering::SeqCst) {
+            return None;
+        }
+        // Under the lock no sender can push between the drain and the refill.
+        let slot = slot.lock().unwrap();
+        let (tx, rx) = slot.as_ref()?;
+        let queued: Vec<Msg> = rx.try_iter().collect();
+        let mut found = None;
+        for msg in queued {
+            if found.is_none() && wanted(&msg) {
+                found = Some(msg);
+            } else {
+                let _ = tx.send(msg);
+            }
+        }
+        found
+    }
+
     pub(crate) fn len(&self) -> usize {
         match self {
             Mailbox::Server(slot, _) => slot.lock().unwrap().as_ref().map_or(0, |(_, rx)| rx.len()),
@@ -177,6 +202,20 @@ mod tests {
             Some(4),
             "a cleared mailbox takes messages again"
         );
+    }
+
+    #[test]
+    fn take_first_takes_one_match_out_of_turn_and_keeps_the_rest_in_order() {
+        let mb = Mailbox::server();
+        assert!(mb.take_first(|_| true).is_none(), "no channel yet");
+        for n in 1..=4 {
+            mb.push(info(n));
+        }
+        let even = |m: &Msg| matches!(m, Msg::Info(Term::Int(n)) if n % 2 == 0);
+        assert_eq!(int(mb.take_first(even)), Some(2));
+        assert!(mb.take_first(|m| matches!(m, Msg::Exited)).is_none());
+        let rest: Vec<_> = std::iter::from_fn(|| int(mb.pop())).collect();
+        assert_eq!(rest, [1, 3, 4]);
     }
 
     #[test]

@@ -238,6 +238,13 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
         handle_one(rt, proc, msg);
     }
     loop {
+        // Suspended, it still answers `GenServer.stop/3` (`:sys.terminate/3` on the BEAM),
+        // out of turn; everything else waits for the resume.
+        while proc.is_alive() && proc.is_suspended() {
+            let stop = proc.mailbox.take_first(|m| matches!(m, Msg::Stop { .. }));
+            let Some(msg) = stop else { break };
+            handle_one(rt, proc, msg);
+        }
         let mut handled = 0;
         while proc.is_alive() && !proc.is_suspended() {
             let Some(msg) = proc.mailbox.pop() else { break };

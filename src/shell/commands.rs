@@ -85,7 +85,8 @@ pub fn recognize(line: &str, was_variable: &dyn Fn(&str) -> bool) -> Option<Reco
         return Some(Recognized::Text(help(None)));
     }
     Some(match parse_command(line)? {
-        Err(e) => Recognized::Usage(format!("usage: {}", e.usage)),
+        // The parser's text already starts with "usage: ".
+        Err(e) => Recognized::Usage(e.usage),
         Ok(command) => translate(&command, line),
     })
 }
@@ -189,4 +190,20 @@ pub fn help(topic: Option<&str>) -> String {
         text.push_str(&format!("  {form:<22} {meaning}\n"));
     }
     text.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{recognize, Recognized};
+
+    /// Found by fuzzing the short commands: the usage line read "usage: usage: ...".
+    #[test]
+    fn a_command_with_wrong_arguments_prints_its_usage_once() {
+        let usage = |line: &str| match recognize(line, &|_| false) {
+            Some(Recognized::Usage(text)) => text,
+            _ => panic!("{line} is no usage error"),
+        };
+        assert_eq!(usage("crash"), "usage: crash NAME [REASON]");
+        assert_eq!(usage("state 1 2"), "usage: state NAME");
+    }
 }

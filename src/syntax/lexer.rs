@@ -295,8 +295,14 @@ impl<'a> Lexer<'a> {
         self.advance(text.len());
         let clean: String = text.chars().filter(|&c| c != '_').collect();
         if clean.contains(['.', 'e', 'E']) {
-            let value = clean.parse::<f64>().map_err(|_| self.too_large(start))?;
-            Ok(Tok::Float(value, text.to_string()))
+            // The BEAM has no infinity: a literal past f64's range is a syntax error there.
+            match clean.parse::<f64>() {
+                Ok(value) if value.is_finite() => Ok(Tok::Float(value, text.to_string())),
+                _ => {
+                    let message = format!("invalid float number {text}");
+                    Err(self.error(SyntaxErrorKind::SyntaxError, start, message))
+                }
+            }
         } else {
             // Digits only, so the one failure left is overflow.
             let value = clean.parse::<i64>().map_err(|_| self.too_large(start))?;

@@ -256,7 +256,12 @@ fn with_index(ev: &mut Evaluator, items: Vec<Term>, offset: &Term) -> Result<Ter
     let mut out = Vec::new();
     for (i, x) in items.into_iter().enumerate() {
         out.push(match offset {
-            Term::Int(o) => Term::tuple(vec![x, Term::Int(o + i as i64)]),
+            Term::Int(o) => {
+                let index = o
+                    .checked_add(i as i64)
+                    .ok_or_else(crate::eval::ops::overflow)?;
+                Term::tuple(vec![x, Term::Int(index)])
+            }
             f => ev.apply_fun(f, vec![x, Term::Int(i as i64)])?,
         });
     }

@@ -93,7 +93,10 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::list(l[1..].to_vec())),
         ("hd" | "tl", [_]) => bif(1, "not a nonempty list"),
-        ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
+        ("abs", [Term::Int(i)]) => i
+            .checked_abs()
+            .map(Term::Int)
+            .ok_or_else(crate::eval::ops::overflow),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
         ("abs", [_]) => bif(1, "not a number"),
         // Kernel's max/min are these BIFs.

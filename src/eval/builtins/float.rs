@@ -37,8 +37,11 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
         )),
         ("parse", [Term::Binary(b)], _) => Ok(parse(&String::from_utf8_lossy(b))),
         ("parse", [_], _) => Err(Error::function_clause("Float", "parse", 1)),
-        ("pow", [Term::Float(b), Term::Int(e)], _) => Ok(Term::Float(b.powi(*e as i32))),
-        ("pow", [Term::Float(b), Term::Float(e)], _) => Ok(Term::Float(b.powf(*e))),
+        // Float.pow/2 is `:math.pow/2`: its badarith past f64's range, and no exponent
+        // truncated to i32.
+        ("pow", [Term::Float(_), Term::Int(_) | Term::Float(_)], _) => {
+            return super::math::call("pow", args.to_vec());
+        }
         _ => return None,
     })
 }

@@ -61,7 +61,8 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
             }),
         ("mod", [Term::Int(a), Term::Int(b)]) if *b != 0 => {
             // The result takes the divisor's sign.
-            let r = a % b;
+            // Wrapping: `i64::MIN % -1` is 0, and only the machine's `%` overflows on it.
+            let r = a.wrapping_rem(*b);
             Ok(Term::Int(if r != 0 && (r < 0) != (*b < 0) {
                 r + b
             } else {
@@ -69,14 +70,24 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
             }))
         }
         ("floor_div", [Term::Int(a), Term::Int(b)]) if *b != 0 => {
-            let q = a / b;
-            Ok(Term::Int(if a % b != 0 && (*a < 0) != (*b < 0) {
-                q - 1
-            } else {
-                q
-            }))
+            // `i64::MIN / -1` is 2^63: past i64.
+            let Some(q) = a.checked_div(*b) else {
+                return Some(Err(crate::eval::ops::overflow()));
+            };
+            Ok(Term::Int(
+                if a.wrapping_rem(*b) != 0 && (*a < 0) != (*b < 0) {
+                    q - 1
+                } else {
+                    q
+                },
+            ))
         }
-        ("gcd", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(gcd(a.abs(), b.abs()))),
+        // In u64: `gcd(i64::MIN, 0)` is 2^63, past i64 (the BEAM answers a bignum).
+        ("gcd", [Term::Int(a), Term::Int(b)]) => {
+            i64::try_from(gcd(a.unsigned_abs(), b.unsigned_abs()))
+                .map(Term::Int)
+                .map_err(|_| crate::eval::ops::overflow())
+        }
         ("is_even" | "is_odd" | "pow" | "mod" | "floor_div" | "gcd" | "to_charlist", _) => {
             Err(Error::function_clause("Integer", function, args.len()))
         }
@@ -84,7 +95,7 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
     })
 }
 
-fn gcd(a: i64, b: i64) -> i64 {
+fn gcd(a: u64, b: u64) -> u64 {
     if b == 0 {
         a
     } else {

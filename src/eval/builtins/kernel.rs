@@ -40,7 +40,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             if matches!(a, Term::Int(_) | Term::Float(_))
                 && matches!(b, Term::Int(_) | Term::Float(_)) =>
         {
-            Ok(Term::Float(ops::as_f64(a).powf(ops::as_f64(b))))
+            // `Kernel.**/2` on floats is `:math.pow/2`, with its badarith past f64's range.
+            super::math::call("pow", vec![a.clone(), b.clone()])
+                .unwrap_or_else(|| Ok(Term::Float(ops::as_f64(a).powf(ops::as_f64(b)))))
         }
         ("put_elem", [Term::Tuple(t), Term::Int(i), v]) if (*i as usize) < t.len() && *i >= 0 => {
             let mut items = t.to_vec();
@@ -60,7 +62,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),
         ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
-        ("abs", [Term::Int(i)]) => Ok(Term::Int(i.abs())),
+        ("abs", [Term::Int(i)]) => i.checked_abs().map(Term::Int).ok_or_else(int_overflow),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
         ("div", [Term::Int(_), Term::Int(0)]) | ("rem", [Term::Int(_), Term::Int(0)]) => {
             Err(ops::arithmetic(
@@ -69,8 +71,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
                 &[&args[0], &args[1]],
             ))
         }
-        ("div", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a / b)),
-        ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a % b)),
+        // `i64::MIN / -1` is 2^63, past i64; `i64::MIN rem -1` is 0, which wrapping gives.
+        ("div", [Term::Int(a), Term::Int(b)]) => {
+            a.checked_div(*b).map(Term::Int).ok_or_else(int_overflow)
+        }
+        ("rem", [Term::Int(a), Term::Int(b)]) => Ok(Term::Int(a.wrapping_rem(*b))),
         ("div" | "rem", [a, b]) => Err(ops::arithmetic(
             &format!("{name}({}, {})", inspect_plain(a), inspect_plain(b)),
             name,
@@ -86,8 +91,8 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         } else {
             a.clone()
         }),
-        ("round", [Term::Float(f)]) => Ok(Term::Int(f.round() as i64)),
-        ("trunc", [Term::Float(f)]) => Ok(Term::Int(f.trunc() as i64)),
+        ("round", [Term::Float(f)]) => float_to_int(f.round()),
+        ("trunc", [Term::Float(f)]) => float_to_int(f.trunc()),
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
         ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
@@ -134,8 +139,8 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             inspect_plain(k),
             inspect_plain(map)
         ))),
-        ("ceil", [Term::Float(f)]) => Ok(Term::Int(f.ceil() as i64)),
-        ("floor", [Term::Float(f)]) => Ok(Term::Int(f.floor() as i64)),
+        ("ceil", [Term::Float(f)]) => float_to_int(f.ceil()),
+        ("floor", [Term::Float(f)]) => float_to_int(f.floor()),
         ("ceil" | "floor", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("ceil" | "floor", [x]) => Err(bif(name, &[x], 1, "not a number")),
         ("bit_size", [Term::Binary(b)]) => Ok(Term::Int(8 * b.len() as i64)),
@@ -262,7 +267,7 @@ fn is_exception(v: &Term) -> bool {
 /// `+ 1` fails first on an index that is no number.
 fn one_based(i: &Term) -> Result<Term, Error> {
     match i {
-        Term::Int(n) => Ok(Term::Int(n + 1)),
+        Term::Int(n) => n.checked_add(1).map(Term::Int).ok_or_else(int_overflow),
         Term::Float(f) => Ok(Term::Float(f + 1.0)),
         other => Err(ops::arithmetic(
             &format!("{} + 1", inspect_plain(other)),
@@ -355,5 +360,45 @@ fn parse_pid(text: &str) -> Result<Term, Error> {
             1,
             "not a textual representation of a pid",
         )),
+    }
+}
+
+/// A whole float as an integer. The BEAM's integers are unbounded; past i64 this shell
+/// says so rather than saturating to a wrong number (`as i64` would).
+fn float_to_int(f: f64) -> crate::error::Result<Term> {
+    // 2^63 is exactly representable; every whole float below it in magnitude fits.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if (-LIMIT..LIMIT).contains(&f) {
+        Ok(Term::Int(f as i64))
+    } else {
+        Err(int_overflow())
+    }
+}
+
+/// Where the BEAM would go on into a bignum.
+fn int_overflow() -> Error {
+    Error::raise_message(
+        "ArithmeticError",
+        "otpsh: integer overflow (this shell's integers are 64-bit)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_to_int;
+    use crate::term::Term;
+
+    /// Found by fuzzing: `round(1.0e300)` saturated to i64::MAX, a wrong number, where the
+    /// BEAM answers with a bignum. Past i64 the shell now raises instead.
+    #[test]
+    fn a_float_past_i64_does_not_saturate_into_a_wrong_integer() {
+        assert!(matches!(float_to_int(-3.0), Ok(Term::Int(-3))));
+        assert!(matches!(
+            float_to_int(-(2.0_f64.powi(63))),
+            Ok(Term::Int(i64::MIN))
+        ));
+        assert!(float_to_int(2.0_f64.powi(63)).is_err());
+        assert!(float_to_int(1.0e300).is_err());
+        assert!(float_to_int(-1.0e300).is_err());
     }
 }

@@ -261,7 +261,9 @@ pub fn lists(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 Term::list(v)
             })
             .ok_or_else(|| Error::function_clause("lists", function, 1)),
-        ("seq", [Term::Int(a), Term::Int(b)]) if b - a < 10_000_000 => {
+        ("seq", [Term::Int(a), Term::Int(b)])
+            if b.checked_sub(*a).is_some_and(|d| d < 10_000_000) =>
+        {
             Ok(Term::list((*a..=*b).map(Term::Int).collect()))
         }
         ("sum", [l]) => return super::enum_::call(ev, "sum", vec![l.clone()]),

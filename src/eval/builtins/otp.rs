@@ -125,6 +125,17 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
         ("start", [m, arg]) => start(m, arg, &Term::empty_list(), false),
         ("start", [m, arg, opts]) => start(m, arg, opts, false),
         ("call", [server, request]) => client.call(server, request.clone(), DEFAULT_CALL_TIMEOUT),
+        // `:gen.do_call/4` waits in a `receive ... after`, which takes at most 2^32-1
+        // ms: past that, once the server is found, the caller gets `:timeout_value`.
+        ("call", [server, _, Term::Int(ms)])
+            if *ms > i64::from(u32::MAX)
+                && matches!(client.gen_server_whereis(server), Ok(Some(_))) =>
+        {
+            Err(crate::error::Error::raise_message(
+                "ErlangError",
+                "Erlang error: :timeout_value",
+            ))
+        }
         ("call", [server, request, t]) => match timeout(t) {
             Some(t) => client.call(server, request.clone(), t),
             None => Err(bad_timeout(&args)),

@@ -98,6 +98,9 @@ fn not_binary(function: &str, args: &[Term]) -> Error {
     clause_error(module, function, args, &clauses)
 }
 
+/// The largest string a call builds from a count the user gives.
+const MAX_BUILT_BYTES: i64 = 100_000_000;
+
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let s = match args.first() {
         Some(Term::Binary(_)) => text(&args[0]).unwrap_or_default(),
@@ -161,7 +164,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             ]))
         }
         ("duplicate", [Term::Int(n)])
-            if *n >= 0 && (*n as usize).saturating_mul(s.len()) < 100_000_000 =>
+            if *n >= 0 && (*n as usize).saturating_mul(s.len()) < MAX_BUILT_BYTES as usize =>
         {
             Ok(Term::string(&s.repeat(*n as usize)))
         }
@@ -315,6 +318,14 @@ fn pad(s: &str, count: i64, padding: &str, leading: bool) -> Result<Term> {
     let have = s.graphemes(true).count() as i64;
     if count <= have {
         return Ok(Term::string(s));
+    }
+    // The BEAM tries to allocate any count and the node dies of it; this shell stops
+    // short of building a string it cannot hold, as `String.duplicate/2` does.
+    if (count - have).saturating_mul(padding.len().max(1) as i64) >= MAX_BUILT_BYTES {
+        return Err(Error::raise_message(
+            "SystemLimitError",
+            "otpsh: padding to that length would need more than 100 MB",
+        ));
     }
     let fill: String = padding
         .graphemes(true)

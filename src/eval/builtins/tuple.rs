@@ -21,7 +21,10 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
             Ok(Term::tuple(items))
         }
         ("insert_at", [t, i, x]) => {
-            let shown = [Term::Int(i.as_int().unwrap_or(0) + 1), t.clone(), x.clone()];
+            let Some(index) = i.as_int().unwrap_or(0).checked_add(1) else {
+                return Some(Err(crate::eval::ops::overflow()));
+            };
+            let shown = [Term::Int(index), t.clone(), x.clone()];
             Err(element_error(t, "insert_element", &shown))
         }
         ("delete_at", [Term::Tuple(t), Term::Int(i)]) if *i >= 0 && (*i as usize) < t.len() => {
@@ -30,7 +33,10 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
             Ok(Term::tuple(items))
         }
         ("delete_at", [t, i]) => {
-            let shown = [Term::Int(i.as_int().unwrap_or(0) + 1), t.clone()];
+            let Some(index) = i.as_int().unwrap_or(0).checked_add(1) else {
+                return Some(Err(crate::eval::ops::overflow()));
+            };
+            let shown = [Term::Int(index), t.clone()];
             Err(element_error(t, "delete_element", &shown))
         }
         ("duplicate", [x, Term::Int(n)]) if *n >= 0 && *n <= 10_000_000 => {
