@@ -345,27 +345,32 @@ impl Client {
     }
 
     pub fn registry_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
-        let table = self.rt.inner.registries.resolve(reg)?;
-        let site = select::Site {
-            function: "select",
-            table: table.ets,
-            caller: self.pid(),
-        };
-        select::select(&site, spec, &table.all()).map(Term::list)
+        self.select_all("select", reg, spec).map(Term::list)
     }
 
     /// `Registry.count_select/2`: how many entries the spec maps to `true`.
     pub fn registry_count_select(&self, reg: &Term, spec: &Term) -> Result<Term, Error> {
-        let table = self.rt.inner.registries.resolve(reg)?;
-        let site = select::Site {
-            function: "count_select",
-            table: table.ets,
-            caller: self.pid(),
-        };
-        let results = select::select(&site, spec, &table.all())?;
+        let results = self.select_all("count_select", reg, spec)?;
         Ok(Term::Int(
             results.iter().filter(|t| t.is_atom("true")).count() as i64,
         ))
+    }
+
+    /// Runs a match spec over every entry of `reg`, for `Registry.function/2` (the name
+    /// its errors give).
+    fn select_all(
+        &self,
+        function: &'static str,
+        reg: &Term,
+        spec: &Term,
+    ) -> Result<Vec<Term>, Error> {
+        let table = self.rt.inner.registries.resolve(reg)?;
+        let site = select::Site {
+            function,
+            table: table.ets,
+            caller: self.pid(),
+        };
+        select::select(&site, spec, &table.all())
     }
 
     /// `Registry.match/4` (or `count_match/4`, for its spec error): `[{pid, value}]`
