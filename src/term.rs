@@ -24,6 +24,11 @@ impl Atom {
         Atom(Arc::from(name))
     }
 
+    /// The very same atom value (not only the same name): a pointer comparison.
+    pub(crate) fn same_ref(&self, other: &Atom) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+
     pub(crate) fn from_arc(name: Arc<str>) -> Atom {
         Atom(name)
     }

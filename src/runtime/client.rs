@@ -15,7 +15,7 @@ use super::process::{Msg, Process};
 use super::registry::RegistryTable;
 use super::{scheduler, signals, Runtime};
 use crate::error::Error;
-use crate::term::{Pid, Ref, Term};
+use crate::term::{Atom, Pid, Ref, Term};
 
 pub struct Client {
     pub(crate) rt: Runtime,
@@ -28,8 +28,9 @@ pub struct Client {
     /// it had timed out, and the shell abandons its line.
     interrupt: Arc<std::sync::atomic::AtomicBool>,
     /// The registry this client last named (`Registry.lookup/2`'s path): found again
-    /// without the node's registry list and its lock, while it is open.
-    pub(crate) last_registry: RefCell<Option<Arc<RegistryTable>>>,
+    /// without the node's registry list and its lock, while it is open; with the atom
+    /// the caller named it by.
+    pub(crate) last_registry: RefCell<Option<(Atom, Arc<RegistryTable>)>>,
 }
 
 /// How often a waiting client looks at its interrupt flag.

@@ -11,16 +11,17 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
-use super::registry_keys::{key_hash, Entry, Table, Value};
+use super::registry_entries::{Entry, Value};
+use super::registry_keys::{key_hash, Quick, Shard, SHORT_MAX};
 use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
 
 const SHARDS: usize = 16;
 
-/// What a lookup finds: `(pid, value)` pairs, the first held inline (a unique
-/// registry's lookup allocates nothing).
-pub type Found = smallvec::SmallVec<[(Pid, Term); 1]>;
+/// What a lookup finds: `(pid, value)` pairs, the first held inline, a `nil` value as
+/// `None` (a unique registry's lookup allocates nothing and takes no atom reference).
+pub type Found = smallvec::SmallVec<[(Pid, Option<Term>); 1]>;
 
 pub(crate) struct RegistryTable {
     pub name: Atom,
@@ -31,7 +32,7 @@ pub(crate) struct RegistryTable {
     pub unique: bool,
     /// The ETS table iex names in a `:ets.select/2` error.
     pub ets: Ref,
-    shards: Vec<RwLock<Table>>,
+    shards: Vec<Shard>,
     /// The `nil` lookups hand out for via names' values (a shared atom: no allocation).
     nil: Term,
     meta: Mutex<HashMap<Term, Term>>,
@@ -46,7 +47,7 @@ impl RegistryTable {
             partitions: partitions.iter().map(|p| AtomicU64::new(p.0)).collect(),
             unique,
             ets,
-            shards: (0..SHARDS).map(|_| RwLock::new(Table::default())).collect(),
+            shards: (0..SHARDS).map(|_| Shard::new()).collect(),
             nil: Term::nil(),
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
@@ -79,12 +80,12 @@ impl RegistryTable {
 
     /// The key's hash and its shard (picked by the hash's high bits: the table inside
     /// the shard uses the low ones).
-    fn locate(&self, key: &Term) -> (u64, &RwLock<Table>) {
+    fn locate(&self, key: &Term) -> (u64, &Shard) {
         let hash = key_hash(key);
         (hash, self.shard(hash))
     }
 
-    fn shard(&self, hash: u64) -> &RwLock<Table> {
+    fn shard(&self, hash: u64) -> &Shard {
         &self.shards[(hash >> 58) as usize % SHARDS]
     }
 
@@ -97,10 +98,7 @@ impl RegistryTable {
             proc: proc.clone(),
             value: Value::new(value),
         };
-        let replaced = shard
-            .write()
-            .unwrap()
-            .insert(hash, key, entry, self.unique)?;
+        let replaced = shard.write().insert(hash, key, entry, self.unique)?;
         self.count.fetch_sub(replaced, Ordering::AcqRel);
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
@@ -111,21 +109,37 @@ impl RegistryTable {
         let (hash, shard) = self.locate(key);
         let (removed, _) = shard
             .write()
-            .unwrap()
             .remove_where(hash, key, |e| Ok::<bool, ()>(e.pid == pid));
         self.count.fetch_sub(removed, Ordering::AcqRel);
     }
 
     /// `Registry.lookup/2`. A process's entries go when it dies (`signals::die`), as
     /// Elixir's go when the registry sees the process's exit; the process itself is
-    /// not touched, so a lookup costs one bucket.
+    /// not touched, so a lookup costs one slot. A short binary key is looked up
+    /// without the shard's lock (see `registry_keys`).
+    #[inline]
     pub(crate) fn lookup(&self, key: &Term) -> Found {
         let (hash, shard) = self.locate(key);
-        let shard = shard.read().unwrap();
+        if let Term::Binary(b) = key {
+            if b.len() <= SHORT_MAX {
+                match shard.quick_lookup(hash, b) {
+                    Some(Quick::Absent) => return Found::new(),
+                    Some(Quick::One(pid)) => return Found::from_buf([(pid, None)]),
+                    None => {}
+                }
+            }
+        }
+        self.lookup_locked(hash, shard, key)
+    }
+
+    /// `lookup`'s way under the shard's lock: out of line, so that the lock-free way
+    /// stays a few instructions (see `registry_keys`).
+    #[inline(never)]
+    fn lookup_locked(&self, hash: u64, shard: &Shard, key: &Term) -> Found {
         let mut found = Found::new();
-        if let Some(entries) = shard.get(hash, key) {
+        if let Some(entries) = shard.read().get(hash, key) {
             for e in entries.iter() {
-                found.push((e.pid, e.value(&self.nil).clone()));
+                found.push((e.pid, e.value_unless_nil().cloned()));
             }
         }
         found
@@ -141,6 +155,7 @@ impl RegistryTable {
     ) -> Result<Vec<(Pid, Term)>, Error> {
         let mut out = Vec::new();
         for (pid, value) in self.lookup(key) {
+            let value = value.unwrap_or_else(|| self.nil.clone());
             if select::match_value(pattern, guards, &value, caller)? {
                 out.push((pid, value));
             }
@@ -159,7 +174,7 @@ impl RegistryTable {
     ) -> Result<usize, Error> {
         let (hash, shard) = self.locate(key);
         let nil = &self.nil;
-        let (removed, error) = shard.write().unwrap().remove_where(hash, key, |e| {
+        let (removed, error) = shard.write().remove_where(hash, key, |e| {
             Ok::<bool, Error>(
                 e.pid == pid && select::match_value(pattern, guards, e.value(nil), pid)?,
             )
@@ -171,7 +186,7 @@ impl RegistryTable {
     /// The live process under a unique key (via-name resolution).
     pub(crate) fn whereis(&self, key: &Term) -> Option<Arc<Process>> {
         let (hash, shard) = self.locate(key);
-        let shard = shard.read().unwrap();
+        let shard = shard.read();
         let found = shard
             .get(hash, key)?
             .iter()
@@ -192,7 +207,7 @@ impl RegistryTable {
     ) -> Result<Term, Error> {
         let (hash, shard) = self.locate(key);
         let old = {
-            let shard = shard.read().unwrap();
+            let shard = shard.read();
             shard.get(hash, key).and_then(|es| {
                 es.iter()
                     .find(|e| e.pid == pid)
@@ -204,10 +219,7 @@ impl RegistryTable {
             return Ok(Term::atom("error"));
         };
         let new = f(old.clone())?;
-        let mut shard = shard.write().unwrap();
-        if let Some(entries) = shard.get_mut(hash, key) {
-            entries.set_value(pid, new.clone());
-        }
+        shard.write().set_value(hash, key, pid, new.clone());
         Ok(Term::tuple(vec![new, old]))
     }
 
@@ -223,10 +235,9 @@ impl RegistryTable {
     pub(crate) fn all(&self) -> Vec<(Term, Pid, Term)> {
         let mut out = Vec::new();
         for shard in &self.shards {
-            let shard = shard.read().unwrap();
-            for slot in shard.iter() {
-                let key = slot.key.term();
-                for e in slot.entries.iter() {
+            let shard = shard.read();
+            for (key, entries) in shard.iter() {
+                for e in entries.iter() {
                     out.push((key.clone(), e.pid, e.value(&self.nil).clone()));
                 }
             }
@@ -237,9 +248,7 @@ impl RegistryTable {
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::Release);
         for shard in &self.shards {
-            // Dropped outside the lock: an entry may hold a process's last handle.
-            let old = std::mem::take(&mut *shard.write().unwrap());
-            drop(old);
+            shard.write().clear();
         }
         self.count.store(0, Ordering::Release);
     }

@@ -1,269 +1,92 @@
-//! The storage of a registry table: one 32-byte slot per key, holding the key (inline
-//! when it is a short binary) and its entries (inline when there is one with a `nil`
-//! value: every via name).
+//! The storage of a registry shard: an open-addressing table of 32-byte slots, written
+//! under the shard's lock and read by `Registry.lookup` without it.
 //!
-//! Why: a lookup at 100k+ keys is bound by cache misses, not instructions. A slot is
-//! half a cache line, aligned, so a lookup reads the table's control bytes and one line;
-//! it touches neither a separate key binary, nor an entry vector, nor the process. And
-//! the smaller the slots, the more of the table stays in cache: 100k via names are 4 MB
-//! of slots (a random read in 4 MB costs about 40 ns on the benchmark machine, in 8 MB
-//! about 110 ns).
+//! A slot is four atomic words:
+//!
+//! | word | empty | short binary key (≤ 14 bytes) | any other key |
+//! |---|---|---|---|
+//! | 0 | 0 | `1`, length, bytes 0..6 | `2`, the hash's low 32 bits |
+//! | 1 | | bytes 6..14 | a `Box<Term>` |
+//!
+//! | word | one entry, value `nil` (a via name) | anything else |
+//! |---|---|---|
+//! | 2 | the pid | a `Box<Vec<Entry>>` |
+//! | 3 | an `Arc<Process>` (never 0) | 0 |
+//!
+//! Why: at 100k+ keys a lookup is bound by cache misses. One slot read answers it: the
+//! key is compared in place, and a via name's pid is right there (no control bytes, no
+//! key binary, no entry vector, no process). And a lookup takes no lock: a lock is an
+//! atomic read-modify-write, which on x86 waits for the loads before it, so a run of
+//! lookups paid their cache misses one after another. Instead a shard counts its writes
+//! in a sequence number (a seqlock): a reader notes it, reads the slots, and keeps the
+//! answer if the number did not move; otherwise (a write ran meanwhile, or the key is
+//! not a short binary with one `nil` entry) it asks again under the read lock. The words
+//! are atomics, so a racing read is a stale value, never undefined behaviour; it carries
+//! no pointer out, and arrays the table grew out of stay mapped (`slot_memory`).
 
-use std::sync::Arc;
-
-use hashbrown::hash_table::Entry as Place;
-use hashbrown::HashTable;
+use std::mem::ManuallyDrop;
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+use std::sync::atomic::{fence, AtomicU64, AtomicUsize};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::hash::{hash_one, FxHasher};
 use super::process::Process;
+use super::registry_entries::{iter_entries, Entries, Entry, EntryRef};
+use super::slot_memory::{Slot, SlotArray};
 use crate::term::{Pid, Term};
 
-/// An entry's value. `nil` (what a via name registers) costs no memory of its own;
-/// anything else is boxed, keeping an entry at three words.
-pub(crate) struct Value(Option<Box<Term>>);
-
-impl Value {
-    pub(crate) fn new(value: Term) -> Value {
-        Value((!value.is_nil()).then(|| Box::new(value)))
-    }
-}
-
-/// One registration: a process and the value it registered.
-pub(crate) struct Entry {
-    pub pid: Pid,
-    pub proc: Arc<Process>,
-    pub value: Value,
-}
-
-/// An entry as `Entries::iter` shows it, whichever way it is stored.
-pub(crate) struct EntryRef<'a> {
-    pub pid: Pid,
-    pub proc: &'a Arc<Process>,
-    value: Option<&'a Term>,
-}
-
-impl EntryRef<'_> {
-    /// The value, with `nil` given by the caller (atoms are reference-counted names: a
-    /// shared `nil` is a count increment, a new one an allocation).
-    pub(crate) fn value<'b>(&'b self, nil: &'b Term) -> &'b Term {
-        self.value.unwrap_or(nil)
-    }
-}
-
-impl Entry {
-    fn view(&self) -> EntryRef<'_> {
-        EntryRef {
-            pid: self.pid,
-            proc: &self.proc,
-            value: self.value.0.as_deref(),
-        }
-    }
-}
-
-/// The entries under one key; never empty while in the table.
-pub(crate) enum Entries {
-    /// One entry with a `nil` value: a via name, the common case. Two words.
-    One { pid: Pid, proc: Arc<Process> },
-    /// Anything else: an entry with a value, or several (a duplicate registry).
-    /// Boxed on purpose: a `Vec` is three words, the slot has room for two.
-    #[allow(clippy::box_collection)]
-    More(Box<Vec<Entry>>),
-}
-
-impl Entries {
-    pub(crate) fn of(entry: Entry) -> Entries {
-        match entry.value.0 {
-            None => Entries::One {
-                pid: entry.pid,
-                proc: entry.proc,
-            },
-            Some(_) => Entries::More(Box::new(vec![entry])),
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        match self {
-            Entries::One { .. } => 1,
-            Entries::More(v) => v.len(),
-        }
-    }
-
-    pub(crate) fn iter(&self) -> impl Iterator<Item = EntryRef<'_>> {
-        let (one, more) = match self {
-            Entries::One { pid, proc } => (
-                Some(EntryRef {
-                    pid: *pid,
-                    proc,
-                    value: None,
-                }),
-                &[][..],
-            ),
-            Entries::More(v) => (None, &v[..]),
-        };
-        one.into_iter().chain(more.iter().map(Entry::view))
-    }
-
-    fn push(&mut self, entry: Entry) {
-        match self {
-            Entries::More(v) => v.push(entry),
-            Entries::One { pid, proc } => {
-                let first = Entry {
-                    pid: *pid,
-                    proc: proc.clone(),
-                    value: Value(None),
-                };
-                *self = Entries::More(Box::new(vec![first, entry]));
-            }
-        }
-    }
-
-    /// Sets `pid`'s value (`Registry.update_value/3`); false if it has no entry here.
-    pub(crate) fn set_value(&mut self, pid: Pid, value: Term) -> bool {
-        match self {
-            Entries::One { pid: p, proc } if *p == pid => {
-                *self = Entries::of(Entry {
-                    pid,
-                    proc: proc.clone(),
-                    value: Value::new(value),
-                });
-                true
-            }
-            Entries::One { .. } => false,
-            Entries::More(v) => match v.iter_mut().find(|e| e.pid == pid) {
-                Some(e) => {
-                    e.value = Value::new(value);
-                    true
-                }
-                None => false,
-            },
-        }
-    }
-
-    /// Removes the entries `gone` picks, in order, stopping at its first error (that
-    /// entry and the ones after it stay). Returns how many went, and the error. When
-    /// every entry goes, `self` is left as it was: the caller drops the slot. Allocates
-    /// nothing: it runs at every via-named process's death.
-    fn remove_where<E>(
-        &mut self,
-        mut gone: impl FnMut(&EntryRef) -> Result<bool, E>,
-    ) -> (usize, Option<E>) {
-        let v = match self {
-            Entries::One { pid, proc } => {
-                let one = EntryRef {
-                    pid: *pid,
-                    proc,
-                    value: None,
-                };
-                return match gone(&one) {
-                    Ok(true) => (1, None),
-                    Ok(false) => (0, None),
-                    Err(e) => (0, Some(e)),
-                };
-            }
-            Entries::More(v) => v,
-        };
-        let before = v.len();
-        let mut error = None;
-        v.retain(|e| {
-            if error.is_some() {
-                return true;
-            }
-            match gone(&e.view()) {
-                Ok(g) => !g,
-                Err(err) => {
-                    error = Some(err);
-                    true
-                }
-            }
-        });
-        let removed = before - v.len();
-        if v.len() == 1 && v[0].value.0.is_none() {
-            *self = Entries::of(v.pop().expect("one entry"));
-        }
-        (removed, error)
-    }
-}
-
+const EMPTY: u64 = 0;
+const SHORT: u64 = 1;
+const OTHER: u64 = 2;
 /// Binaries up to this length are stored in the slot itself.
-const SHORT: usize = 14;
+pub(crate) const SHORT_MAX: usize = 14;
+/// A new shard's slots.
+const FIRST_LEN: usize = 8;
 
-/// A key as the table stores it: a short binary (`"room_42"`) inline, so comparing
-/// keys reads no other memory; any other term boxed (a term is four words, a slot has
-/// room for two).
-pub(crate) enum Key {
-    Short { len: u8, bytes: [u8; SHORT] },
-    Other(Box<Term>),
-}
-
-impl Key {
-    pub(crate) fn new(term: Term) -> Key {
-        match &term {
-            Term::Binary(b) if b.len() <= SHORT => {
-                let mut bytes = [0; SHORT];
-                bytes[..b.len()].copy_from_slice(b);
-                Key::Short {
-                    len: b.len() as u8,
-                    bytes,
-                }
-            }
-            _ => Key::Other(Box::new(term)),
-        }
-    }
-
-    /// The key as a term (a short binary is copied out: `select/2`, completion).
-    pub(crate) fn term(&self) -> Term {
-        match self {
-            Key::Short { len, bytes } => Term::Binary(Arc::from(&bytes[..*len as usize])),
-            Key::Other(t) => (**t).clone(),
-        }
-    }
-
-    /// The same hash `key_hash` gives the key's term (asked again when the table grows).
-    fn hash(&self) -> u64 {
-        match self {
-            Key::Short { len, bytes } => hash_bytes(&bytes[..*len as usize]),
-            Key::Other(t) => key_hash(t),
-        }
-    }
-
-    /// Whether this stored key equals `term`.
-    fn is(&self, term: &Term) -> bool {
-        match (self, term) {
-            (Key::Short { len, bytes }, Term::Binary(b)) => short_eq(&bytes[..*len as usize], b),
-            (Key::Short { .. }, _) => false,
-            // A short binary is always stored as `Short`.
-            (Key::Other(_), Term::Binary(b)) if b.len() <= SHORT => false,
-            (Key::Other(t), term) => same_term(t, term),
-        }
-    }
-}
-
-/// Equality of two short binaries by overlapping word loads: `memcmp` was a tenth of a
-/// lookup.
-fn short_eq(a: &[u8], b: &[u8]) -> bool {
+/// A short binary's two key words (see the module's table). Built by word loads from
+/// the bytes themselves, overlapping at the ends: no stack buffer to read back (see
+/// `hash::FxHasher::write`), and few instructions, so that the processor can already
+/// start the next lookup's slot read while this one's is still out.
+#[inline]
+fn pack(bytes: &[u8]) -> (u64, u64) {
+    #[inline(always)]
     fn word(s: &[u8], at: usize) -> u64 {
         u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"))
     }
-    fn half(s: &[u8], at: usize) -> u32 {
-        u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes"))
+    #[inline(always)]
+    fn half(s: &[u8], at: usize) -> u64 {
+        u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes")) as u64
     }
-    let n = a.len();
-    if n != b.len() {
-        return false;
-    }
-    match n {
-        0..=3 => a == b,
-        4..=7 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
-        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
-        _ => {
-            word(a, 0) == word(b, 0) && word(a, 8) == word(b, 8) && word(a, n - 8) == word(b, n - 8)
+    let n = bytes.len();
+    // `lo`: bytes 0..8 (zero past the end); `hi`: bytes 8..n.
+    let (lo, hi) = match n {
+        0 => (0, 0),
+        1..=3 => {
+            let b = |i: usize| (bytes[i] as u64) << (8 * i);
+            (b(0) | b(n / 2) | b(n - 1), 0)
         }
-    }
+        4..=7 => (half(bytes, 0) | half(bytes, n - 4) << (8 * (n - 4)), 0),
+        8 => (word(bytes, 0), 0),
+        _ => (word(bytes, 0), word(bytes, n - 8) >> (8 * (16 - n))),
+    };
+    (SHORT | (n as u64) << 8 | lo << 16, lo >> 48 | hi << 16)
+}
+
+fn unpack(w0: u64, w1: u64) -> ([u8; SHORT_MAX], usize) {
+    let len = ((w0 >> 8) & 0xff) as usize;
+    let mut bytes = [0; SHORT_MAX];
+    bytes[..6].copy_from_slice(&(w0 >> 16).to_le_bytes()[..6]);
+    bytes[6..].copy_from_slice(&w1.to_le_bytes());
+    (bytes, len)
+}
+
+fn other_word(hash: u64) -> u64 {
+    OTHER | (hash & 0xffff_ffff) << 32
 }
 
 /// A key's hash: its bytes for a binary (no need to build a term from a stored short
-/// key), the term's hash otherwise. The high bits pick the shard, the low ones the
-/// bucket.
+/// key), the term's hash otherwise. The high bits pick the shard, the low ones the slot.
 pub(crate) fn key_hash(term: &Term) -> u64 {
     match term {
         Term::Binary(b) => hash_bytes(b),
@@ -289,28 +112,175 @@ fn same_term(a: &Term, b: &Term) -> bool {
     }
 }
 
-/// One key and its entries: half a cache line.
-#[repr(align(32))]
-pub(crate) struct Slot {
-    pub key: Key,
-    pub entries: Entries,
+/// A key as a probe compares it with stored ones.
+enum Probe<'a> {
+    Short(u64, u64),
+    Other(u64, &'a Term),
 }
 
-/// One shard of a registry's table.
-#[derive(Default)]
+impl Probe<'_> {
+    fn of(key: &Term, hash: u64) -> Probe<'_> {
+        match key {
+            Term::Binary(b) if b.len() <= SHORT_MAX => {
+                let (w0, w1) = pack(b);
+                Probe::Short(w0, w1)
+            }
+            _ => Probe::Other(other_word(hash), key),
+        }
+    }
+
+    /// Whether `slot` holds this key. Under the lock only: an `Other` key is read
+    /// through its box.
+    fn matches(&self, slot: &Slot) -> bool {
+        let w0 = slot.0[0].load(Relaxed);
+        match *self {
+            Probe::Short(k0, k1) => w0 == k0 && slot.0[1].load(Relaxed) == k1,
+            Probe::Other(k0, term) => {
+                // SAFETY: an `OTHER` slot's word 1 is its live `Box<Term>`.
+                w0 == k0 && same_term(unsafe { &*(slot.0[1].load(Relaxed) as *const Term) }, term)
+            }
+        }
+    }
+}
+
+/// The key words for `key`, taking ownership of it.
+fn store_key(key: Term, hash: u64) -> (u64, u64) {
+    match &key {
+        Term::Binary(b) if b.len() <= SHORT_MAX => pack(b),
+        _ => (other_word(hash), Box::into_raw(Box::new(key)) as u64),
+    }
+}
+
+/// The key a slot holds, as a term.
+fn key_term(slot: &Slot) -> Term {
+    let (w0, w1) = (slot.0[0].load(Relaxed), slot.0[1].load(Relaxed));
+    if w0 & 0xff == SHORT {
+        let (bytes, len) = unpack(w0, w1);
+        return Term::Binary(Arc::from(&bytes[..len]));
+    }
+    // SAFETY: an `OTHER` slot's word 1 is its live `Box<Term>`.
+    unsafe { (*(w1 as *const Term)).clone() }
+}
+
+fn entries_words(entries: Entries) -> (u64, u64) {
+    match entries {
+        Entries::One { pid, proc } => (pid.0, Arc::into_raw(proc) as u64),
+        Entries::More(v) => (Box::into_raw(v) as u64, 0),
+    }
+}
+
+/// The entries a slot owns, moved out (the slot must be rewritten or emptied).
+/// SAFETY: `slot` is occupied and its entries words are not used again as owned.
+unsafe fn take_entries(slot: &Slot) -> Entries {
+    let (w2, w3) = (slot.0[2].load(Relaxed), slot.0[3].load(Relaxed));
+    if w3 != 0 {
+        Entries::One {
+            pid: Pid(w2),
+            proc: Arc::from_raw(w3 as *const Process),
+        }
+    } else {
+        Entries::More(Box::from_raw(w2 as *mut Vec<Entry>))
+    }
+}
+
+fn put_entries(slot: &Slot, entries: Entries) {
+    let (w2, w3) = entries_words(entries);
+    slot.0[2].store(w2, Relaxed);
+    slot.0[3].store(w3, Relaxed);
+}
+
+/// A slot's entries, lent for as long as the table is borrowed.
+pub(crate) enum Lent<'a> {
+    /// Not dropped: the slot keeps its reference.
+    One(Pid, ManuallyDrop<Arc<Process>>),
+    More(&'a [Entry]),
+}
+
+impl Lent<'_> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = EntryRef<'_>> {
+        match self {
+            Lent::One(pid, proc) => iter_entries(Some((*pid, &**proc)), &[]),
+            Lent::More(v) => iter_entries(None, v),
+        }
+    }
+}
+
+fn lend(slot: &Slot) -> Lent<'_> {
+    let (w2, w3) = (slot.0[2].load(Relaxed), slot.0[3].load(Relaxed));
+    if w3 != 0 {
+        // SAFETY: the slot's `Arc`, borrowed without a count of its own (ManuallyDrop).
+        Lent::One(
+            Pid(w2),
+            ManuallyDrop::new(unsafe { Arc::from_raw(w3 as *const Process) }),
+        )
+    } else {
+        // SAFETY: the slot's live `Box<Vec<Entry>>`, borrowed with the table.
+        Lent::More(unsafe { &*(w2 as *const Vec<Entry>) })
+    }
+}
+
+/// One shard's table, as its lock holders see it.
 pub(crate) struct Table {
-    slots: HashTable<Slot>,
+    array: SlotArray,
+    len: usize,
+    /// Arrays the table grew out of: lock-free readers may still be in them.
+    retired: Vec<SlotArray>,
 }
 
 impl Table {
-    pub(crate) fn get(&self, hash: u64, key: &Term) -> Option<&Entries> {
-        self.slots.find(hash, |s| s.key.is(key)).map(|s| &s.entries)
+    fn new() -> Table {
+        Table {
+            array: SlotArray::new(FIRST_LEN),
+            len: 0,
+            retired: Vec::new(),
+        }
     }
 
-    pub(crate) fn get_mut(&mut self, hash: u64, key: &Term) -> Option<&mut Entries> {
-        self.slots
-            .find_mut(hash, |s| s.key.is(key))
-            .map(|s| &mut s.entries)
+    fn slots(&self) -> &[Slot] {
+        self.array.slots()
+    }
+
+    fn mask(&self) -> usize {
+        self.slots().len() - 1
+    }
+
+    /// The slot `key` lives in, if any.
+    fn find(&self, hash: u64, key: &Term) -> Option<usize> {
+        let probe = Probe::of(key, hash);
+        let (slots, mask) = (self.slots(), self.mask());
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = &slots[i];
+            if slot.0[0].load(Relaxed) == EMPTY {
+                return None;
+            }
+            if probe.matches(slot) {
+                return Some(i);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    pub(crate) fn get(&self, hash: u64, key: &Term) -> Option<Lent<'_>> {
+        self.find(hash, key).map(|i| lend(&self.slots()[i]))
+    }
+
+    /// Runs `f` on the entries under `key`, which it may change (never to none).
+    fn with_entries<R>(&mut self, i: usize, f: impl FnOnce(&mut Entries) -> R) -> R {
+        let slot = &self.slots()[i];
+        // SAFETY: occupied; the entries are put back below before anything reads them.
+        let mut entries = unsafe { take_entries(slot) };
+        let r = f(&mut entries);
+        put_entries(slot, entries);
+        r
+    }
+
+    /// Sets `pid`'s value under `key` (`Registry.update_value/3`).
+    pub(crate) fn set_value(&mut self, hash: u64, key: &Term, pid: Pid, value: Term) -> bool {
+        match self.find(hash, key) {
+            Some(i) => self.with_entries(i, |e| e.set_value(pid, value)),
+            None => false,
+        }
     }
 
     /// Adds `entry` under `key`. With `unique`, a live holder refuses it (its pid is
@@ -322,9 +292,8 @@ impl Table {
         entry: Entry,
         unique: bool,
     ) -> Result<usize, Pid> {
-        match self.slots.entry(hash, |s| s.key.is(&key), |s| s.key.hash()) {
-            Place::Occupied(mut slot) => {
-                let entries = &mut slot.get_mut().entries;
+        if let Some(i) = self.find(hash, &key) {
+            return self.with_entries(i, |entries| {
                 if !unique {
                     entries.push(entry);
                     return Ok(0);
@@ -335,15 +304,87 @@ impl Table {
                 let replaced = entries.len();
                 *entries = Entries::of(entry);
                 Ok(replaced)
-            }
-            Place::Vacant(slot) => {
-                slot.insert(Slot {
-                    key: Key::new(key),
-                    entries: Entries::of(entry),
-                });
-                Ok(0)
+            });
+        }
+        // At most 4/5 full: linear probing's runs stay short.
+        if (self.len + 1) * 5 > self.slots().len() * 4 {
+            self.grow();
+        }
+        let (w0, w1) = store_key(key, hash);
+        let (w2, w3) = entries_words(Entries::of(entry));
+        self.place([w0, w1, w2, w3], hash);
+        self.len += 1;
+        Ok(0)
+    }
+
+    /// Writes a slot's words into the first empty slot from `hash`'s home.
+    fn place(&self, words: [u64; 4], hash: u64) {
+        let (slots, mask) = (self.slots(), self.mask());
+        let mut i = hash as usize & mask;
+        while slots[i].0[0].load(Relaxed) != EMPTY {
+            i = (i + 1) & mask;
+        }
+        for (w, v) in slots[i].0.iter().zip(words) {
+            w.store(v, Relaxed);
+        }
+    }
+
+    /// The hash a stored key was placed by (its low 32 bits suffice: a shard never has
+    /// 2^32 slots).
+    fn slot_hash(slot: &Slot) -> u64 {
+        let (w0, w1) = (slot.0[0].load(Relaxed), slot.0[1].load(Relaxed));
+        if w0 & 0xff == SHORT {
+            let (bytes, len) = unpack(w0, w1);
+            hash_bytes(&bytes[..len])
+        } else {
+            w0 >> 32
+        }
+    }
+
+    fn grow(&mut self) {
+        let new = SlotArray::new(self.slots().len() * 2);
+        let old = std::mem::replace(&mut self.array, new);
+        for slot in old.slots() {
+            if slot.0[0].load(Relaxed) != EMPTY {
+                let words = [0, 1, 2, 3].map(|k| slot.0[k].load(Relaxed));
+                self.place(words, Self::slot_hash(slot));
             }
         }
+        old.retire();
+        self.retired.push(old);
+    }
+
+    /// Empties slot `i` (its words must own nothing any more), shifting the rest of
+    /// its run back so that every key stays reachable from its home.
+    fn delete_at(&mut self, i: usize) {
+        let (slots, mask) = (self.slots(), self.mask());
+        let mut hole = i;
+        let mut j = (i + 1) & mask;
+        while slots[j].0[0].load(Relaxed) != EMPTY {
+            let home = Self::slot_hash(&slots[j]) as usize & mask;
+            // The key at `j` may move back to the hole unless its home lies after it.
+            if (j.wrapping_sub(home) & mask) >= (j.wrapping_sub(hole) & mask) {
+                for k in 0..4 {
+                    slots[hole].0[k].store(slots[j].0[k].load(Relaxed), Relaxed);
+                }
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+        for w in &slots[hole].0 {
+            w.store(0, Relaxed);
+        }
+        self.len -= 1;
+    }
+
+    /// Frees slot `i`'s key (its entries are already gone) and empties the slot.
+    fn drop_key_at(&mut self, i: usize) {
+        let slot = &self.slots()[i];
+        if slot.0[0].load(Relaxed) & 0xff == OTHER {
+            // SAFETY: an `OTHER` slot's word 1 is its `Box<Term>`, freed once here.
+            drop(unsafe { Box::from_raw(slot.0[1].load(Relaxed) as *mut Term) });
+        }
+        self.delete_at(i);
     }
 
     /// Removes the entries under `key` that `gone` picks (see `Entries::remove_where`),
@@ -354,208 +395,175 @@ impl Table {
         key: &Term,
         gone: impl FnMut(&EntryRef) -> Result<bool, E>,
     ) -> (usize, Option<E>) {
-        let Ok(mut slot) = self.slots.find_entry(hash, |s| s.key.is(key)) else {
+        let Some(i) = self.find(hash, key) else {
             return (0, None);
         };
-        let before = slot.get().entries.len();
-        let (removed, error) = slot.get_mut().entries.remove_where(gone);
+        let slot = &self.slots()[i];
+        // SAFETY: occupied; put back or dropped below.
+        let mut entries = unsafe { take_entries(slot) };
+        let before = entries.len();
+        let (removed, error) = entries.remove_where(gone);
         if removed == before {
-            slot.remove();
+            drop(entries);
+            self.drop_key_at(i);
+        } else {
+            put_entries(slot, entries);
         }
         (removed, error)
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &Slot> {
-        self.slots.iter()
+    /// Every key, with its entries.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Term, Lent<'_>)> {
+        let occupied = self
+            .slots()
+            .iter()
+            .filter(|s| s.0[0].load(Relaxed) != EMPTY);
+        occupied.map(|s| (key_term(s), lend(s)))
+    }
+
+    /// Drops every key and entry; the arrays stay (readers may be in them).
+    pub(crate) fn clear(&mut self) {
+        for slot in self.array.slots() {
+            if slot.0[0].load(Relaxed) == EMPTY {
+                continue;
+            }
+            if slot.0[0].load(Relaxed) & 0xff == OTHER {
+                // SAFETY: the slot's own box, freed once: the slot is emptied below.
+                drop(unsafe { Box::from_raw(slot.0[1].load(Relaxed) as *mut Term) });
+            }
+            // SAFETY: occupied; emptied below.
+            drop(unsafe { take_entries(slot) });
+            for w in &slot.0 {
+                w.store(0, Relaxed);
+            }
+        }
+        self.len = 0;
+    }
+
+    /// The current array, as lock-free readers find it: its address (32-byte aligned)
+    /// with log2 of its length in the low bits.
+    fn published(&self) -> usize {
+        let (ptr, len) = self.array.raw();
+        ptr as usize | len.trailing_zeros() as usize
+    }
+}
+
+impl Drop for Table {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// What a lock-free lookup saw.
+pub(crate) enum Quick {
+    Absent,
+    /// One entry, with value `nil`.
+    One(Pid),
+}
+
+/// One shard: its table behind a lock, and what lets a lookup skip the lock.
+pub(crate) struct Shard {
+    table: RwLock<Table>,
+    /// Odd while a writer changes the table; bumped twice per write.
+    seq: AtomicU64,
+    /// `Table::published` of the current array.
+    array: AtomicUsize,
+}
+
+impl Shard {
+    pub(crate) fn new() -> Shard {
+        let table = Table::new();
+        let array = AtomicUsize::new(table.published());
+        Shard {
+            table: RwLock::new(table),
+            seq: AtomicU64::new(0),
+            array,
+        }
+    }
+
+    pub(crate) fn read(&self) -> RwLockReadGuard<'_, Table> {
+        self.table.read().unwrap()
+    }
+
+    pub(crate) fn write(&self) -> Writing<'_> {
+        let table = self.table.write().unwrap();
+        let seq = self.seq.load(Relaxed) + 1;
+        self.seq.store(seq, Relaxed);
+        fence(Release);
+        Writing {
+            table,
+            shard: self,
+            seq,
+        }
+    }
+
+    /// The entries under a short binary key, read without the lock: `None` when the
+    /// lock must be asked (a write ran meanwhile, or the key's entries are not one
+    /// `nil`).
+    #[inline]
+    pub(crate) fn quick_lookup(&self, hash: u64, key: &[u8]) -> Option<Quick> {
+        debug_assert!(key.len() <= SHORT_MAX);
+        let (k0, k1) = pack(key);
+        let seq = self.seq.load(Acquire);
+        if seq & 1 == 1 {
+            return None;
+        }
+        let array = self.array.load(Acquire);
+        let (base, len) = ((array & !31) as *const Slot, 1usize << (array & 31));
+        let mask = len - 1;
+        let mut i = hash as usize & mask;
+        let mut seen = None;
+        for _ in 0..len {
+            // SAFETY: `i` < `len`, and the array is the table's, current or retired:
+            // either way mapped while the shard lives.
+            let w = unsafe { &(*base.add(i)).0 };
+            let w0 = w[0].load(Relaxed);
+            if w0 == EMPTY {
+                seen = Some(Quick::Absent);
+                break;
+            }
+            if w0 == k0 && w[1].load(Relaxed) == k1 {
+                let (pid, proc) = (w[2].load(Relaxed), w[3].load(Relaxed));
+                seen = (proc != 0).then_some(Quick::One(Pid(pid)));
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        fence(Acquire);
+        if self.seq.load(Relaxed) != seq {
+            return None;
+        }
+        seen
+    }
+}
+
+/// The write lock on a shard, with its sequence number odd until it is let go.
+pub(crate) struct Writing<'a> {
+    table: RwLockWriteGuard<'a, Table>,
+    shard: &'a Shard,
+    seq: u64,
+}
+
+impl Deref for Writing<'_> {
+    type Target = Table;
+    fn deref(&self) -> &Table {
+        &self.table
+    }
+}
+
+impl DerefMut for Writing<'_> {
+    fn deref_mut(&mut self) -> &mut Table {
+        &mut self.table
+    }
+}
+
+impl Drop for Writing<'_> {
+    fn drop(&mut self) {
+        self.shard.array.store(self.table.published(), Release);
+        self.shard.seq.store(self.seq + 1, Release);
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn stored(term: &Term) -> Key {
-        Key::new(term.clone())
-    }
-
-    #[test]
-    fn a_stored_key_equals_its_term_and_no_other() {
-        let long = Term::string("a key longer than twenty-two bytes");
-        let keys = [
-            Term::string("room_1"),
-            Term::string(""),
-            Term::Int(1),
-            Term::atom("a"),
-            long.clone(),
-        ];
-        for k in &keys {
-            assert!(stored(k).is(k), "{k:?}");
-            assert_eq!(stored(k).term(), *k);
-            assert_eq!(stored(k).hash(), key_hash(k), "{k:?}");
-        }
-        assert!(!stored(&Term::string("room_1")).is(&Term::string("room_2")));
-        assert!(!stored(&Term::Int(1)).is(&Term::Float(1.0)));
-        assert!(!stored(&Term::string("")).is(&Term::empty_list()));
-        assert!(!stored(&long).is(&Term::string("a key longer than twenty-two byteZ")));
-        assert!(matches!(stored(&Term::string("room_1")), Key::Short { .. }));
-        assert!(matches!(stored(&long), Key::Other(_)));
-    }
-
-    fn entry(pid: u64, value: Term) -> Entry {
-        Entry {
-            pid: Pid(pid),
-            proc: Arc::new(Process::new(Pid(pid), None)),
-            value: Value::new(value),
-        }
-    }
-
-    fn pids(entries: &Entries) -> Vec<u64> {
-        entries.iter().map(|e| e.pid.0).collect()
-    }
-
-    #[test]
-    fn the_table_finds_what_it_holds_and_nothing_else() {
-        let mut table = Table::default();
-        let keys: Vec<Term> = (0..1000)
-            .map(|i| Term::string(&format!("room_{i}")))
-            .chain([Term::Int(1), Term::atom("a")])
-            .collect();
-        for (i, k) in keys.iter().enumerate() {
-            let value = if i % 2 == 0 {
-                Term::nil()
-            } else {
-                Term::Int(7)
-            };
-            assert_eq!(
-                table.insert(key_hash(k), k.clone(), entry(1, value), true),
-                Ok(0)
-            );
-        }
-        for k in &keys {
-            assert_eq!(
-                table.get(key_hash(k), k).map(Entries::len),
-                Some(1),
-                "{k:?}"
-            );
-        }
-        for k in [
-            Term::string("room_1000"),
-            Term::Float(1.0),
-            Term::string("a"),
-        ] {
-            assert!(table.get(key_hash(&k), &k).is_none(), "{k:?}");
-        }
-        let gone = Term::string("room_7");
-        let (removed, _) = table.remove_where(key_hash(&gone), &gone, |_| Ok::<_, ()>(true));
-        assert_eq!(removed, 1);
-        assert!(table.get(key_hash(&gone), &gone).is_none());
-        assert_eq!(table.iter().count(), keys.len() - 1);
-    }
-
-    #[test]
-    fn a_unique_key_refuses_a_live_holder_and_replaces_a_dead_one() {
-        let mut table = Table::default();
-        let k = Term::string("cool_name");
-        let h = key_hash(&k);
-        let first = entry(1, Term::nil());
-        let first_proc = first.proc.clone();
-        assert_eq!(table.insert(h, k.clone(), first, true), Ok(0));
-        assert_eq!(
-            table.insert(h, k.clone(), entry(2, Term::nil()), true),
-            Err(Pid(1))
-        );
-        first_proc
-            .alive
-            .store(false, std::sync::atomic::Ordering::Release);
-        assert_eq!(
-            table.insert(h, k.clone(), entry(3, Term::nil()), true),
-            Ok(1)
-        );
-        assert_eq!(pids(table.get(h, &k).unwrap()), vec![3]);
-    }
-
-    #[test]
-    fn duplicate_entries_keep_their_order_values_and_removals() {
-        let mut table = Table::default();
-        let k = Term::atom("topic");
-        let h = key_hash(&k);
-        for (pid, value) in [(1, Term::nil()), (2, Term::Int(2)), (3, Term::nil())] {
-            assert_eq!(table.insert(h, k.clone(), entry(pid, value), false), Ok(0));
-        }
-        let nil = Term::nil();
-        let values: Vec<Term> = table
-            .get(h, &k)
-            .unwrap()
-            .iter()
-            .map(|e| e.value(&nil).clone())
-            .collect();
-        assert_eq!(values, vec![Term::nil(), Term::Int(2), Term::nil()]);
-        assert!(table
-            .get_mut(h, &k)
-            .unwrap()
-            .set_value(Pid(3), Term::Int(9)));
-        assert!(!table
-            .get_mut(h, &k)
-            .unwrap()
-            .set_value(Pid(4), Term::Int(9)));
-        // An error stops the removal: the entry it came from and the rest stay.
-        let (removed, error) = table.remove_where(h, &k, |e| match e.pid.0 {
-            1 => Ok(true),
-            2 => Err("stop"),
-            _ => Ok(true),
-        });
-        assert_eq!((removed, error), (1, Some("stop")));
-        assert_eq!(pids(table.get(h, &k).unwrap()), vec![2, 3]);
-        let (removed, _) = table.remove_where(h, &k, |e| Ok::<_, ()>(e.pid.0 == 2));
-        assert_eq!(removed, 1);
-        let last = table.get(h, &k).unwrap();
-        assert_eq!(
-            last.iter()
-                .map(|e| e.value(&nil).clone())
-                .collect::<Vec<_>>(),
-            vec![Term::Int(9)]
-        );
-        let (removed, _) = table.remove_where(h, &k, |_| Ok::<_, ()>(true));
-        assert_eq!(removed, 1);
-        assert!(table.get(h, &k).is_none());
-    }
-
-    #[test]
-    fn one_nil_entry_is_stored_inline() {
-        assert!(matches!(
-            Entries::of(entry(1, Term::nil())),
-            Entries::One { .. }
-        ));
-        assert!(matches!(
-            Entries::of(entry(1, Term::Int(1))),
-            Entries::More(_)
-        ));
-        let mut e = Entries::of(entry(1, Term::nil()));
-        e.push(entry(2, Term::nil()));
-        assert_eq!(pids(&e), vec![1, 2]);
-        let (removed, _) = e.remove_where(|x| Ok::<_, ()>(x.pid.0 == 1));
-        assert_eq!(removed, 1);
-        assert!(matches!(e, Entries::One { pid: Pid(2), .. }));
-    }
-
-    #[test]
-    fn short_binaries_compare_at_every_length() {
-        let text = b"abcdefghijklmnopqrstuv";
-        for n in 0..=text.len() {
-            let a = &text[..n];
-            assert!(short_eq(a, a), "{n}");
-            assert!(!short_eq(a, &text[..n.saturating_sub(1)]) || n == 0, "{n}");
-            for i in 0..n {
-                let mut b = a.to_vec();
-                b[i] ^= 1;
-                assert!(!short_eq(a, &b), "{n} differing at {i}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_slot_is_half_a_cache_line() {
-        assert_eq!(std::mem::size_of::<Slot>(), 32);
-        assert_eq!(std::mem::align_of::<Slot>(), 32);
-    }
-}
+#[path = "registry_keys_tests.rs"]
+mod tests;

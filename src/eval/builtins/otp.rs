@@ -290,7 +290,7 @@ fn dispatch(ev: &mut Evaluator, reg: &Term, key: &Term, f: &Term) -> Result<Term
     if !entries.is_empty() {
         let list = entries
             .into_iter()
-            .map(|(pid, value)| Term::tuple(vec![Term::Pid(pid), value]))
+            .map(|(pid, value)| Term::tuple(vec![Term::Pid(pid), value.unwrap_or_else(Term::nil)]))
             .collect();
         ev.apply_fun(f, vec![Term::list(list)])?;
     }
