@@ -176,7 +176,12 @@ impl Client {
                 Msg::Info(t) => return Some(t),
                 Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
-                    let from = Term::tuple(vec![Term::Pid(from.pid), Term::Ref(tag)]);
+                    // OTP 25's `:gen.call` tags a call with an alias of its monitor.
+                    let alias = Term::ImproperList(
+                        std::sync::Arc::from(vec![Term::atom("alias")]),
+                        std::sync::Arc::new(Term::Ref(tag)),
+                    );
+                    let from = Term::tuple(vec![Term::Pid(from.pid), alias]);
                     return Some(Term::tuple(vec![Term::atom("$gen_call"), from, request]));
                 }
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),

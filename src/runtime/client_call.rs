@@ -133,8 +133,12 @@ impl Client {
             return Err(Some(reason.unwrap_or_else(|| Term::atom("noproc"))));
         }
         let result = self.await_reply(tag, timeout);
-        if !matches!(result, Err(Some(_))) {
-            target.remove_monitor(tag);
+        if !matches!(result, Err(Some(_))) && !target.remove_monitor(tag) {
+            // The server died after answering (a spawned receive that replied and
+            // returned): `:gen.call`'s `demonitor(ref, [:flush])` drops its `:DOWN`,
+            // which its death is sending us now.
+            let down = |t: &Term| matches!(t.as_tuple(), Some([d, Term::Ref(r), ..]) if d.is_atom("DOWN") && *r == tag);
+            self.receive_matching(&mut { down }, Some(Duration::from_secs(1)));
         }
         result
     }

@@ -77,6 +77,20 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
+        "erlang"
+            if matches!(
+                function,
+                "send_after" | "start_timer" | "cancel_timer" | "read_timer"
+            ) =>
+        {
+            let shown: Vec<&Term> = args.iter().collect();
+            match (function, args.len()) {
+                ("send_after" | "start_timer", 3 | 4) | ("cancel_timer" | "read_timer", 1 | 2) => {
+                    Some(process::timer(ev, function, &shown))
+                }
+                _ => None,
+            }
+        }
         // `Kernel.apply/2` and `:erlang` BIFs leave no frame of their own to show.
         "erlang" => stdlib::call(ev, module, function, args),
         _ => ev.in_library(|ev| stdlib::call(ev, module, function, args)),

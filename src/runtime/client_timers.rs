@@ -1,0 +1,111 @@
+//! The client's timer calls (`Process.send_after/4`, `:erlang.start_timer/4`, their
+//! cancel and read), `GenServer.reply/2`, and what `Process.info/2` says about monitors.
+//! The timers themselves live in `timers.rs`.
+
+use std::time::Duration;
+
+use super::client::Client;
+use super::process::Msg;
+use super::scheduler;
+use super::timers::Dest;
+use crate::term::{Pid, Ref, Term};
+
+impl Client {
+    /// Starts a timer sending `msg` to `dest` (a pid or a name, looked up when it fires)
+    /// after `delay`; None if `dest` is neither. `wrap` gives the BEAM's
+    /// `{:timeout, ref, msg}` (`:erlang.start_timer`).
+    pub fn start_timer(&self, dest: &Term, msg: Term, delay: Duration, wrap: bool) -> Option<Ref> {
+        let dest = match dest {
+            Term::Pid(p) => Dest::Pid(*p),
+            Term::Atom(a) => Dest::Name(a.clone()),
+            _ => return None,
+        };
+        let r = self.rt.make_ref();
+        let msg = if wrap {
+            Term::tuple(vec![Term::atom("timeout"), Term::Ref(r), msg])
+        } else {
+            msg
+        };
+        self.rt.inner.timers.start_timer(r, dest, msg, delay);
+        Some(r)
+    }
+
+    /// `:erlang.cancel_timer/1`: the milliseconds the timer had left, or None if it was
+    /// not pending.
+    pub fn cancel_timer(&self, r: Ref) -> Option<u64> {
+        self.rt.inner.timers.cancel(r).map(|d| d.as_millis() as u64)
+    }
+
+    /// `:erlang.read_timer/1`: the milliseconds left, or None if it is not pending.
+    pub fn read_timer(&self, r: Ref) -> Option<u64> {
+        self.rt.inner.timers.read(r).map(|d| d.as_millis() as u64)
+    }
+
+    /// `GenServer.reply/2` (`:gen.reply/2`): `{tag, value}` sent to `to`. A call's own
+    /// tag (`[:alias | ref]`) answers the call waiting for it, and is dropped if that
+    /// call is over, as a reply to an inactive alias is. A name nobody has is no error.
+    pub fn gen_reply(&self, to: &Term, tag: &Term, value: Term) {
+        let target = match to {
+            Term::Pid(p) => self.rt.inner.table.get(*p),
+            Term::Atom(a) => self.rt.inner.names.whereis(a),
+            _ => None,
+        };
+        let Some(target) = target else { return };
+        match call_tag(tag) {
+            Some(r) => self.rt.send_reply(&target, r, value),
+            None => {
+                let msg = Term::tuple(vec![tag.clone(), value]);
+                scheduler::deliver(&self.rt, &target, Msg::Info(msg));
+            }
+        }
+    }
+
+    /// `Process.info(pid, :monitors)`: what `pid` monitors, oldest first, each as
+    /// `{:process, pid}` or `{:process, {name, node}}` when it was monitored by name.
+    pub fn monitors_of(&self, pid: Pid) -> Vec<Term> {
+        let mut found: Vec<(Ref, Term)> = Vec::new();
+        for proc in self.rt.inner.table.all() {
+            let meta = proc.meta.lock().unwrap();
+            for (r, watcher, named) in &meta.monitors {
+                if *watcher == pid && self.is_user_monitor(pid, *r) {
+                    found.push((*r, named.clone()));
+                }
+            }
+        }
+        found.sort_by_key(|(r, _)| *r);
+        let process = Term::atom("process");
+        found
+            .into_iter()
+            .map(|(_, named)| Term::tuple(vec![process.clone(), named]))
+            .collect()
+    }
+
+    /// `Process.info(pid, :monitored_by)`: the watchers of `pid`, oldest monitor first.
+    pub fn monitored_by(&self, pid: Pid) -> Vec<Pid> {
+        let Some(proc) = self.rt.inner.table.get(pid) else {
+            return Vec::new();
+        };
+        let meta = proc.meta.lock().unwrap();
+        meta.monitors
+            .iter()
+            .map(|(_, watcher, _)| *watcher)
+            .collect()
+    }
+
+    /// A monitor the asker itself set is one it still has on its books; another
+    /// process's are all shown (a call's monitor lasts only while the call waits).
+    fn is_user_monitor(&self, watcher: Pid, r: Ref) -> bool {
+        watcher != self.pid() || self.monitors.borrow().contains_key(&r)
+    }
+}
+
+/// The ref of a call's `from` tag: `[:alias | ref]`, as OTP 25's `:gen.call` makes it.
+fn call_tag(tag: &Term) -> Option<Ref> {
+    let Term::ImproperList(items, tail) = tag else {
+        return None;
+    };
+    match (&items[..], &**tail) {
+        ([alias], Term::Ref(r)) if alias.is_atom("alias") => Some(*r),
+        _ => None,
+    }
+}
