@@ -109,3 +109,29 @@ fn call_tag(tag: &Term) -> Option<Ref> {
         _ => None,
     }
 }
+
+impl Client {
+    /// Names this process as `GenServer.start`'s `name:` option does (an atom, a
+    /// `{:global, _}` or `{:via, Registry, _}`): Ok(None) once named, Ok(Some(holder))
+    /// if the name is taken, Err for a bad name. For processes the shell runs (Agents).
+    pub fn claim_own_name(&self, name: &Term) -> Result<Option<Pid>, crate::error::Error> {
+        let spec = super::gen_server::parse_name(&self.rt, name)?;
+        if let Err(holder) = super::gen_server::claim_name(&self.rt, &spec, &self.proc) {
+            return Ok(Some(holder));
+        }
+        super::gen_server::link_via_owner(&self.rt, &spec, &self.proc);
+        Ok(None)
+    }
+}
+
+impl Client {
+    /// The ref of the monitor `watcher` holds on this process, if it still holds one: a
+    /// Task's reply goes to its owner's alias, which the owner's demonitor deactivates.
+    pub fn monitor_held_by(&self, watcher: Pid) -> Option<Ref> {
+        let meta = self.proc.meta.lock().unwrap();
+        meta.monitors
+            .iter()
+            .find(|(_, w, _)| *w == watcher)
+            .map(|(r, _, _)| *r)
+    }
+}
