@@ -33,12 +33,12 @@ impl Client {
     /// `:erlang.cancel_timer/1`: the milliseconds the timer had left, or None if it was
     /// not pending.
     pub fn cancel_timer(&self, r: Ref) -> Option<u64> {
-        self.rt.inner.timers.cancel(r).map(|d| d.as_millis() as u64)
+        self.rt.inner.timers.cancel(r).map(ceil_ms)
     }
 
     /// `:erlang.read_timer/1`: the milliseconds left, or None if it is not pending.
     pub fn read_timer(&self, r: Ref) -> Option<u64> {
-        self.rt.inner.timers.read(r).map(|d| d.as_millis() as u64)
+        self.rt.inner.timers.read(r).map(ceil_ms)
     }
 
     /// `GenServer.reply/2` (`:gen.reply/2`): `{tag, value}` sent to `to`. A call's own
@@ -134,4 +134,10 @@ impl Client {
             .find(|(_, w, _)| *w == watcher)
             .map(|(r, _, _)| *r)
     }
+}
+
+/// Time left in whole milliseconds, rounded up as the BEAM does: a timer just started
+/// for 10,000 ms has 10,000 left, not 9,999.
+fn ceil_ms(left: Duration) -> u64 {
+    left.as_nanos().div_ceil(1_000_000) as u64
 }

@@ -72,7 +72,12 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             Term::Atom(a) if a.name() == "true" || a.name() == "false" => {
                 Ok(Term::bool(client.trap_exit(a.name() == "true")))
             }
-            _ => Err(Error::bif_argument(2, "invalid value for a process flag")),
+            _ => Err(super::bif(
+                "process_flag",
+                &[flag, value],
+                2,
+                "invalid value for this process flag",
+            )),
         },
         ("send", [dest, msg, opts]) => client.send_with_options(dest, msg.clone(), opts),
         ("send_after", [dest, msg, time]) => timer(ev, "send_after", &[time, dest, msg]),
