@@ -141,3 +141,94 @@ impl Client {
 fn ceil_ms(left: Duration) -> u64 {
     left.as_nanos().div_ceil(1_000_000) as u64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Config, Runtime};
+    use crate::term::Term;
+    use std::time::Duration;
+
+    const WAIT: Option<Duration> = Some(Duration::from_secs(5));
+
+    fn node() -> Runtime {
+        Runtime::new(Config {
+            schedulers: 1,
+            ..Config::default()
+        })
+    }
+
+    /// A client serving one request the way a spawned `receive` loop does: it sees
+    /// `{:"$gen_call", {pid, [:alias | ref]}, request}` and answers with `gen_reply`.
+    #[test]
+    fn a_receive_loop_answers_a_call_through_its_alias_tag() {
+        let rt = node();
+        let caller = rt.spawn_client().unwrap();
+        // The server lives on its own thread, as a spawned function does.
+        let (pid_tx, pid_rx) = crossbeam_channel::bounded(1);
+        let rt2 = rt.clone();
+        let server = std::thread::spawn(move || {
+            let me = rt2.spawn_client().unwrap();
+            pid_tx.send(me.pid()).unwrap();
+            let got = me.receive(WAIT).expect("a call");
+            let [tag, from, request] = got.as_tuple().unwrap() else {
+                panic!("not a call: {got:?}")
+            };
+            assert!(tag.is_atom("$gen_call"));
+            let [to, alias] = from.as_tuple().unwrap() else {
+                panic!("bad from")
+            };
+            assert!(matches!(alias, Term::ImproperList(..)), "{alias:?}");
+            me.gen_reply(
+                to,
+                alias,
+                Term::tuple(vec![Term::atom("echo"), request.clone()]),
+            );
+        });
+        let pid = pid_rx.recv_timeout(Duration::from_secs(5)).unwrap();
+        let answer = caller
+            .call(&Term::Pid(pid), Term::atom("ping"), WAIT)
+            .unwrap();
+        assert_eq!(
+            answer,
+            Term::tuple(vec![Term::atom("echo"), Term::atom("ping")])
+        );
+        server.join().unwrap();
+        // The server died after answering: its `:DOWN` was flushed with the call.
+        assert_eq!(caller.receive(Some(Duration::from_millis(50))), None);
+    }
+
+    #[test]
+    fn a_reply_with_a_plain_tag_is_an_ordinary_message() {
+        let rt = node();
+        let c = rt.spawn_client().unwrap();
+        c.gen_reply(&Term::Pid(c.pid()), &Term::atom("tag"), Term::atom("hi"));
+        let got = c.receive(WAIT);
+        assert_eq!(
+            got,
+            Some(Term::tuple(vec![Term::atom("tag"), Term::atom("hi")]))
+        );
+        // A name nobody holds is no error.
+        c.gen_reply(&Term::atom("nobody"), &Term::atom("tag"), Term::atom("hi"));
+    }
+
+    #[test]
+    fn monitors_are_listed_oldest_first_with_how_they_were_named() {
+        let rt = node();
+        let c = rt.spawn_client().unwrap();
+        let other = rt.spawn_client().unwrap();
+        c.register(other.pid(), crate::term::Atom::from_static("watched"))
+            .unwrap();
+        c.monitor(&Term::Pid(other.pid()));
+        c.monitor(&Term::atom("watched"));
+        let named = Term::tuple(vec![Term::atom("watched"), Term::atom("nonode@nohost")]);
+        let process = Term::atom("process");
+        assert_eq!(
+            c.monitors_of(c.pid()),
+            [
+                Term::tuple(vec![process.clone(), Term::Pid(other.pid())]),
+                Term::tuple(vec![process, named]),
+            ]
+        );
+        assert_eq!(c.monitored_by(other.pid()), [c.pid(), c.pid()]);
+    }
+}

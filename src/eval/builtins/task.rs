@@ -37,7 +37,7 @@ fn start_task(ev: &mut Evaluator, function: &str, f: &Term, is_async: bool) -> R
         return Err(blamed_clause_with(
             "Task",
             function,
-            &[f.clone()],
+            std::slice::from_ref(f),
             &[&clause],
         ));
     }
