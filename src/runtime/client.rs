@@ -177,12 +177,19 @@ impl Client {
                 Msg::Info(t) => return Some(t),
                 Msg::Exited => return None,
                 Msg::Call { from, tag, request } => {
-                    let from = Term::tuple(vec![Term::Pid(from.pid), Term::Ref(tag)]);
+                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
                     return Some(Term::tuple(vec![Term::atom("$gen_call"), from, request]));
                 }
                 Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
+                // `GenServer.stop/3` is `:sys.terminate/3`: a system message, which a
+                // plain `receive` sees as it is.
+                Msg::Stop { reason, from, tag } => {
+                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
+                    let request = Term::tuple(vec![Term::atom("terminate"), reason]);
+                    return Some(Term::tuple(vec![Term::atom("system"), from, request]));
+                }
                 // A late reply to a call that timed out: the BEAM's alias drops it too.
-                Msg::Reply { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => {}
+                Msg::Reply { .. } | Msg::StartChild { .. } => {}
             }
         }
     }
@@ -250,6 +257,15 @@ impl Client {
         *saved = skipped;
         found
     }
+}
+
+/// A call's tag as a receiver sees it: OTP 25's `:gen.call` tags a call with an alias
+/// of its monitor, `[:alias | ref]`.
+fn alias(tag: Ref) -> Term {
+    Term::ImproperList(
+        Arc::from(vec![Term::atom("alias")]),
+        Arc::new(Term::Ref(tag)),
+    )
 }
 
 impl Drop for Client {

@@ -133,8 +133,12 @@ impl Client {
             return Err(Some(reason.unwrap_or_else(|| Term::atom("noproc"))));
         }
         let result = self.await_reply(tag, timeout);
-        if !matches!(result, Err(Some(_))) {
-            target.remove_monitor(tag);
+        if !matches!(result, Err(Some(_))) && !target.remove_monitor(tag) {
+            // The server died after answering (a spawned receive that replied and
+            // returned): `:gen.call`'s `demonitor(ref, [:flush])` drops its `:DOWN`,
+            // which its death is sending us now.
+            let down = |t: &Term| matches!(t.as_tuple(), Some([d, Term::Ref(r), ..]) if d.is_atom("DOWN") && *r == tag);
+            self.receive_matching(&mut { down }, Some(Duration::from_secs(1)));
         }
         result
     }
@@ -230,10 +234,28 @@ impl Client {
             return Err(exit_with(Term::atom("calling_self"), mfa));
         }
         let from = self.proc.clone();
-        let stop = |tag| Msg::Stop { reason, from, tag };
+        let asked = reason.clone();
+        let stop = |tag| Msg::Stop {
+            reason: asked,
+            from,
+            tag,
+        };
+        let is_client = target.is_client;
+        let pid = Term::Pid(target.pid);
         match self.request(&target, stop, timeout) {
             Ok(v) => Ok(v),
             Err(None) => Err(exit_with(Term::atom("timeout"), mfa)),
+            // A process the shell runs (a spawned receive) took the system message and
+            // died before answering: `:sys.terminate/3`'s call fails with its reason.
+            Err(Some(died)) if is_client => {
+                let args = vec![pid, reason, timeout_term(timeout)];
+                let terminate = Term::tuple(vec![
+                    Term::atom("sys"),
+                    Term::atom("terminate"),
+                    Term::list(args),
+                ]);
+                Err(exit_with(Term::tuple(vec![died, terminate]), mfa))
+            }
             // It died of our stop before the reply could come: that is success.
             Err(Some(_)) => Ok(Term::ok()),
         }

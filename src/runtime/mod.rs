@@ -14,6 +14,7 @@ mod client_call;
 mod client_otp;
 mod client_process;
 mod client_sys;
+mod client_timers;
 mod events;
 mod gen_server;
 mod hash;
@@ -39,6 +40,7 @@ mod supervisor;
 mod supervisor_state;
 mod table;
 mod text;
+mod timers;
 
 #[cfg(test)]
 mod tests_conformance;
@@ -155,6 +157,7 @@ pub(crate) struct Inner {
     pub(crate) names: names::Names,
     pub(crate) registries: registry::Registries,
     pub(crate) scheduler: scheduler::Scheduler,
+    pub(crate) timers: timers::Timers,
     atoms: AtomTable,
     crashed: Arc<Mutex<Option<String>>>,
     next_ref: AtomicU64,
@@ -203,6 +206,7 @@ impl Runtime {
             names: names::Names::default(),
             registries: registry::Registries::default(),
             scheduler: scheduler::Scheduler::new(),
+            timers: timers::Timers::new(),
             atoms,
             crashed,
             next_ref: AtomicU64::new(Ref::NODE_BASE + 1),
@@ -216,6 +220,7 @@ impl Runtime {
         rt.inner
             .scheduler
             .start(rt.inner.config.schedulers, Weak(Arc::downgrade(&rt.inner)));
+        rt.inner.timers.start(Weak(Arc::downgrade(&rt.inner)));
         rt
     }
 
@@ -282,6 +287,7 @@ impl Runtime {
     /// and joins the scheduler threads.
     pub fn shutdown(&self) {
         self.inner.scheduler.begin_stop();
+        self.inner.timers.stop();
         for proc in self.inner.table.all().into_iter().rev() {
             signals::die(self, &proc, Term::atom("shutdown"));
         }
@@ -323,7 +329,8 @@ impl Drop for Runtime {
 
 impl Drop for Inner {
     fn drop(&mut self) {
-        // The last handle is gone: let the scheduler threads see it and leave.
+        // The last handle is gone: let the scheduler and timer threads see it and leave.
         self.scheduler.stop();
+        self.timers.stop();
     }
 }

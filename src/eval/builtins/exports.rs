@@ -69,6 +69,20 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
         "child_spec/1 init/1 start_link/1 start_server/2",
     ),
     (
+        "Elixir.Task",
+        "__using__/1 __struct__/0 __struct__/1 async/1 async/3 async_stream/2 async_stream/3 \
+         async_stream/4 async_stream/5 await/1 await/2 await_many/1 await_many/2 child_spec/1 \
+         completed/1 ignore/1 shutdown/1 shutdown/2 start/1 start/3 start_link/1 start_link/3 \
+         yield/1 yield/2 yield_many/1 yield_many/2",
+    ),
+    (
+        "Elixir.Agent",
+        "__using__/1 cast/2 cast/4 child_spec/1 get/2 get/3 get/4 get/5 get_and_update/2 \
+         get_and_update/3 get_and_update/4 get_and_update/5 start/1 start/2 start/3 start/4 \
+         start_link/1 start_link/2 start_link/3 start_link/4 stop/1 stop/2 stop/3 update/2 \
+         update/3 update/4 update/5",
+    ),
+    (
         "Elixir.Supervisor",
         "__using__/1 child_spec/2 count_children/1 delete_child/2 init/2 restart_child/2 \
          start_child/2 start_link/2 start_link/3 stop/1 stop/2 stop/3 terminate_child/2 \

@@ -8,6 +8,7 @@
 //! place that words "undefined" is here.
 
 pub(crate) mod access;
+mod agent;
 mod enum_;
 mod enum_guards;
 mod enum_more;
@@ -30,6 +31,7 @@ mod spawn;
 mod stdlib;
 mod string;
 mod string_parse;
+mod task;
 mod tuple;
 pub(crate) mod whereis;
 
@@ -74,9 +76,25 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Exception" => exceptions::exception_functions(function, &args),
         m if function == "exception" && args.len() == 1 => exceptions::new(m, &args[0]),
         "Elixir.Supervisor" => otp::supervisor(ev, function, args),
+        "Elixir.Task" => task::task(ev, function, args),
+        "Elixir.Agent" => task::agent(ev, function, args),
         "sys" => process::sys(ev, function, args),
         // iex's helpers live in `:c` too.
         "c" if function == "pid" => kernel::call(ev, function, args),
+        "erlang"
+            if matches!(
+                function,
+                "send_after" | "start_timer" | "cancel_timer" | "read_timer"
+            ) =>
+        {
+            let shown: Vec<&Term> = args.iter().collect();
+            match (function, args.len()) {
+                ("send_after" | "start_timer", 3 | 4) | ("cancel_timer" | "read_timer", 1 | 2) => {
+                    Some(process::timer(ev, function, &shown))
+                }
+                _ => None,
+            }
+        }
         // `Kernel.apply/2` and `:erlang` BIFs leave no frame of their own to show.
         "erlang" => stdlib::call(ev, module, function, args),
         _ => ev.in_library(|ev| stdlib::call(ev, module, function, args)),

@@ -147,6 +147,13 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
             Some(t) => client.stop(server, reason.clone(), t),
             None => Err(client.stop_bad_timeout(server, reason.clone(), t.clone())),
         },
+        ("reply", [from, value]) => match from.as_tuple() {
+            Some([to, tag]) => {
+                client.gen_reply(to, tag, value.clone());
+                Ok(Term::ok())
+            }
+            _ => Err(clause_error(":gen", "reply", args.clone(), &[])),
+        },
         ("whereis", [server]) => client
             .gen_server_whereis(server)
             .map(|p| p.map_or_else(Term::nil, Term::Pid)),

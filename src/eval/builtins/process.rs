@@ -72,9 +72,21 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             Term::Atom(a) if a.name() == "true" || a.name() == "false" => {
                 Ok(Term::bool(client.trap_exit(a.name() == "true")))
             }
-            _ => Err(Error::bif_argument(2, "invalid value for a process flag")),
+            _ => Err(super::bif(
+                "process_flag",
+                &[flag, value],
+                2,
+                "invalid value for this process flag",
+            )),
         },
         ("send", [dest, msg, opts]) => client.send_with_options(dest, msg.clone(), opts),
+        ("send_after", [dest, msg, time]) => timer(ev, "send_after", &[time, dest, msg]),
+        ("send_after", [dest, msg, time, opts]) => {
+            timer(ev, "send_after", &[time, dest, msg, opts])
+        }
+        ("cancel_timer" | "read_timer", [_]) | ("cancel_timer", [_, _]) => {
+            timer(ev, function, &args.iter().collect::<Vec<_>>())
+        }
         ("sleep", [t]) => match timeout(t) {
             Some(None) if ev.is_shell => Err(Error::argument(
                 "otpsh: Process.sleep(:infinity) would never return at the shell prompt",
@@ -110,6 +122,109 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         })),
         _ => return None,
     })
+}
+
+/// The timer BIFs, arguments in `:erlang`'s order: `send_after(time, dest, msg[, opts])`,
+/// `start_timer(...)` (same, the message arrives as `{:timeout, ref, msg}`),
+/// `cancel_timer(ref[, opts])`, `read_timer(ref)`. `Process.send_after/3,4` and
+/// `Process.cancel_timer/1,2` are these, and their errors show the BIF's call.
+pub fn timer(ev: &Evaluator, function: &str, args: &[&Term]) -> Result<Term> {
+    let client = ev.client;
+    let err = |n: usize, problem: &str| super::bif(function, args, n, problem);
+    match (function, args) {
+        ("send_after" | "start_timer", [time, dest, msg, rest @ ..]) if rest.len() <= 1 => {
+            let at_ms = |t: &Term| match t {
+                Term::Int(ms) if *ms >= 0 => Ok(*ms as u64),
+                Term::Int(_) => Err(err(1, "out of range")),
+                _ => Err(err(1, "not an integer")),
+            };
+            let absolute = match rest.first() {
+                None => false,
+                Some(opts) => timer_abs(opts).map_err(|problem| err(3, problem))?,
+            };
+            let ms = at_ms(time)?;
+            let delay = if absolute {
+                // `abs: true` counts from the same clock `System.monotonic_time/1` reads.
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis() as u64);
+                ms.saturating_sub(now)
+            } else {
+                ms
+            };
+            let delay = std::time::Duration::from_millis(delay);
+            let wrap = function == "start_timer";
+            match client.start_timer(dest, (*msg).clone(), delay, wrap) {
+                Some(r) => Ok(Term::Ref(r)),
+                None => Err(err(2, "not a pid or an atom")),
+            }
+        }
+        ("cancel_timer" | "read_timer", [r, rest @ ..]) => {
+            let Term::Ref(r) = r else {
+                return Err(err(1, "not a reference"));
+            };
+            let (asynchronous, info) = match rest.first() {
+                None => (false, true),
+                Some(opts) => cancel_options(opts).map_err(|problem| err(2, problem))?,
+            };
+            let left = if function == "cancel_timer" {
+                client.cancel_timer(*r)
+            } else {
+                client.read_timer(*r)
+            };
+            let answer = left.map_or_else(|| Term::bool(false), |ms| Term::Int(ms as i64));
+            if asynchronous {
+                if info {
+                    let tag = Term::atom(function);
+                    let msg = Term::tuple(vec![tag, Term::Ref(*r), answer]);
+                    client.send(&Term::Pid(client.pid()), msg)?;
+                }
+                Ok(Term::ok())
+            } else if info {
+                Ok(answer)
+            } else {
+                Ok(Term::ok())
+            }
+        }
+        _ => Err(Error::argument("otpsh: bad timer call")),
+    }
+}
+
+/// `send_after/4`'s options: whether `abs: true` was given.
+fn timer_abs(opts: &Term) -> std::result::Result<bool, &'static str> {
+    let items = opts.as_list().ok_or("not a list")?;
+    let mut absolute = false;
+    for item in items.iter() {
+        match item.as_tuple() {
+            Some([k, Term::Atom(v)])
+                if k.is_atom("abs") && matches!(v.name(), "true" | "false") =>
+            {
+                absolute = v.name() == "true";
+            }
+            _ => return Err("invalid option in list"),
+        }
+    }
+    Ok(absolute)
+}
+
+/// `cancel_timer/2`'s options: `(async, info)`.
+fn cancel_options(opts: &Term) -> std::result::Result<(bool, bool), &'static str> {
+    let items = opts.as_list().ok_or("not a list")?;
+    let (mut asynchronous, mut info) = (false, true);
+    for item in items.iter() {
+        match item.as_tuple() {
+            Some([k, Term::Atom(v)]) if matches!(v.name(), "true" | "false") => {
+                let on = v.name() == "true";
+                match k.as_atom().map(|a| a.name()) {
+                    Some("async") => asynchronous = on,
+                    Some("info") => info = on,
+                    _ => return Err("invalid option in list"),
+                }
+            }
+            _ => return Err("invalid option in list"),
+        }
+    }
+    Ok((asynchronous, info))
 }
 
 /// What `:erlang.monitor(:process, target)` takes: a pid, a local name, or a local
@@ -210,6 +325,8 @@ const INFO_ITEMS: &[&str] = &[
     "message_queue_len",
     "messages",
     "links",
+    "monitors",
+    "monitored_by",
     "trap_exit",
     "status",
     "current_function",
@@ -231,6 +348,14 @@ fn info_item(ev: &Evaluator, info: &ProcessInfo, item: &str) -> Term {
         // handle their messages at once, so theirs is empty between lines.
         "messages" => Term::empty_list(),
         "links" => Term::list(info.links.iter().map(|p| Term::Pid(*p)).collect()),
+        "monitors" => Term::list(ev.client.monitors_of(info.pid)),
+        "monitored_by" => Term::list(
+            ev.client
+                .monitored_by(info.pid)
+                .into_iter()
+                .map(Term::Pid)
+                .collect(),
+        ),
         "trap_exit" => Term::bool(info.trap_exit),
         "status" => Term::atom(info.status),
         "priority" => Term::atom("normal"),

@@ -25,6 +25,18 @@ pub enum Spawn {
 }
 
 pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
+    spawn_running(ev, f, how, Box::new(run)).map(|(answer, _)| answer)
+}
+
+/// Starts a process whose thread runs `body(child, f)` once its parent yields: `spawn`'s
+/// plain function, or a Task's or an Agent's loop (`task.rs`). Returns what `spawn`
+/// answers and the new pid.
+pub(super) fn spawn_running(
+    ev: &mut Evaluator,
+    f: &Term,
+    how: Spawn,
+    body: Box<dyn FnOnce(crate::runtime::Client, Term) + Send>,
+) -> Result<(Term, crate::term::Pid)> {
     let Term::Fun(fun) = f else {
         return Err(super::bif("spawn", &[f], 1, "not a fun"));
     };
@@ -68,15 +80,33 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
         .stack_size(STACK)
         .spawn(move || {
             let _ = wait.recv();
-            run(child, f)
+            body(child, f)
         });
     match started {
         Ok(_) => {
             ev.hold_start(gate);
-            Ok(answer)
+            Ok((answer, pid))
         }
         Err(_) => Err(Error::system_limit()),
     }
+}
+
+/// Runs `work` with an evaluator of the process `child` (not a shell: its output goes
+/// to the shell as events).
+pub(super) fn with_evaluator<R>(
+    child: &crate::runtime::Client,
+    work: impl FnOnce(&mut Evaluator) -> R,
+) -> R {
+    let runtime = child.runtime().clone();
+    let mut out = Output::new(Box::new(EventSink(runtime)), false);
+    let mut next_fun = 0;
+    let mut ev = Evaluator::new(child, &mut out, 1, &[], &mut next_fun);
+    ev.is_shell = false;
+    let result = work(&mut ev);
+    ev.release_starts();
+    drop(ev);
+    out.flush();
+    result
 }
 
 fn run(child: crate::runtime::Client, f: Term) {
@@ -84,13 +114,7 @@ fn run(child: crate::runtime::Client, f: Term) {
         return;
     }
     let runtime = child.runtime().clone();
-    let mut out = Output::new(Box::new(EventSink(runtime.clone())), false);
-    let mut next_fun = 0;
-    let mut ev = Evaluator::new(&child, &mut out, 1, &[], &mut next_fun);
-    ev.is_shell = false;
-    let result = ev.apply_fun(&f, vec![]);
-    ev.release_starts();
-    out.flush();
+    let result = with_evaluator(&child, |ev| ev.apply_fun(&f, vec![]));
     match result {
         _ if !child.is_alive() => {}
         Ok(_) => child.terminate(Term::atom("normal")),
@@ -112,7 +136,7 @@ fn run(child: crate::runtime::Client, f: Term) {
 /// under `erl_eval` (what links and monitors see): the frame of iex's evaluator where
 /// the user's own `raise`, `throw` or match failed. Errors located in a builtin keep
 /// the runtime's reason (the node does not know their frames).
-fn exit_reason(e: &Error) -> Term {
+pub(super) fn exit_reason(e: &Error) -> Term {
     if let Some(reason) = e.bif_exit_reason() {
         return reason;
     }
@@ -158,7 +182,7 @@ fn erl_eval_frame(fun: &str, arity: i64, line: i64, exception: bool) -> Term {
 }
 
 /// Logger's text for an exception escaping a process: the banner without iex's blame.
-fn crash_text(e: &Error) -> String {
+pub(super) fn crash_text(e: &Error) -> String {
     match e {
         // A shell fn's clause error: the interpreter's frame, with the arguments, says
         // it all (the same frame the library call below it would add).

@@ -1,0 +1,337 @@
+//! `Task` (`async`/`await`/`yield`/`start`) and `Agent` (`start`/`start_link`/`get`/
+//! `update`/`get_and_update`/`cast`/`stop`), as a learner uses them next to the guide.
+//! Both run shell functions, which may block anywhere, so each is a process with an OS
+//! thread of its own, like `spawn/1` (`spawn.rs`). A Task replies `{ref, result}` to its
+//! owner's monitor alias; an Agent is a loop answering GenServer calls with `GenServer.
+//! reply/2`'s own path, so its calls, exits and crash reports are GenServer's.
+
+use std::time::Duration;
+
+use super::spawn::{crash_text, exit_reason, spawn_running, with_evaluator, Spawn};
+use super::{blamed_clause_with, timeout, Answer};
+use crate::error::{Error, Result};
+use crate::eval::report;
+use crate::eval::Evaluator;
+use crate::inspect::inspect_plain;
+use crate::runtime::{Client, Event};
+use crate::term::{Pid, Ref, Term};
+
+pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let five_s = Term::Int(5000);
+    Some(match (function, args.as_slice()) {
+        ("async", [f]) => start_task(ev, "async", f, true),
+        ("start", [f]) => start_task(ev, "start", f, false),
+        ("await" | "yield", [t]) => wait(ev, function, t, &five_s),
+        ("await" | "yield", [t, timeout]) => wait(ev, function, t, timeout),
+        _ => return None,
+    })
+}
+
+fn is_fun0(f: &Term) -> bool {
+    matches!(f, Term::Fun(fun) if fun.arity == 0)
+}
+
+fn start_task(ev: &mut Evaluator, function: &str, f: &Term, is_async: bool) -> Result<Term> {
+    if !is_fun0(f) {
+        let clause = format!("def {function}(fun) when -is_function(fun, 0)-");
+        return Err(blamed_clause_with(
+            "Task",
+            function,
+            std::slice::from_ref(f),
+            &[&clause],
+        ));
+    }
+    let owner = ev.client.pid();
+    let how = if is_async { Spawn::Link } else { Spawn::Plain };
+    let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
+    let (_, pid) = spawn_running(ev, f, how, Box::new(body))?;
+    if !is_async {
+        return Ok(Term::ok_tuple(Term::Pid(pid)));
+    }
+    // Monitored before the task runs (it waits for its parent to yield).
+    let r = ev.client.monitor(&Term::Pid(pid));
+    let mfa = Term::tuple(vec![
+        Term::atom("erlang"),
+        Term::atom("apply"),
+        Term::Int(2),
+    ]);
+    Ok(Term::map(vec![
+        (Term::atom("__struct__"), Term::module("Task")),
+        (Term::atom("mfa"), mfa),
+        (Term::atom("owner"), Term::Pid(owner)),
+        (Term::atom("pid"), Term::Pid(pid)),
+        (Term::atom("ref"), Term::Ref(r)),
+    ]))
+}
+
+/// A Task's process: runs the function, replies to the owner's alias (an async task
+/// whose owner still monitors it), and logs how it crashed.
+fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
+    if !child.is_alive() {
+        return;
+    }
+    let result = with_evaluator(&child, |ev| ev.apply_fun(&f, vec![]));
+    match result {
+        _ if !child.is_alive() => {}
+        Ok(value) => {
+            if let Some(r) = child.monitor_held_by(owner).filter(|_| is_async) {
+                let _ = child.send(&Term::Pid(owner), Term::tuple(vec![Term::Ref(r), value]));
+            }
+            child.terminate(Term::atom("normal"));
+        }
+        Err(e) => {
+            let below = if is_async {
+                Below::TaskAsync
+            } else {
+                Below::TaskStart
+            };
+            let reason = with_frames(exit_reason(&e), below);
+            if !is_quiet(&reason) {
+                let text = format!(
+                    "Task {} started from {} terminating\n{}\nFunction: {}\n    Args: []",
+                    inspect_plain(&Term::Pid(child.pid())),
+                    inspect_plain(&Term::Pid(owner)),
+                    task_crash_text(&e),
+                    inspect_plain(&f)
+                );
+                child.runtime().emit(Event::Error(text));
+            }
+            child.terminate(reason);
+        }
+    }
+}
+
+/// Logger's words for how a task ended: an exception's banner, or `** (stop) reason`.
+fn task_crash_text(e: &Error) -> String {
+    match e.inner() {
+        Error::Exit(reason) => format!("** (stop) {}", report::format_exit(reason)),
+        Error::Throw(v) => {
+            let reason = Term::tuple(vec![Term::atom("nocatch"), v.clone()]);
+            format!("** (stop) {}", inspect_plain(&reason))
+        }
+        _ => crash_text(e),
+    }
+}
+
+/// Exits that end a process without a report: `:normal`, `:shutdown`, `{:shutdown, _}`.
+fn is_quiet(reason: &Term) -> bool {
+    reason.is_atom("normal")
+        || reason.is_atom("shutdown")
+        || matches!(reason.as_tuple(), Some([tag, _]) if tag.is_atom("shutdown"))
+}
+
+/// `Task.await/2` and `Task.yield/2`.
+fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Term> {
+    let fields = task_fields(task);
+    let limit = timeout(t);
+    let (Some((r, _owner)), Some(limit)) = (fields, limit) else {
+        return Err(wait_clause(function, task, t));
+    };
+    ev.release_starts();
+    let client = ev.client;
+    let mine = |m: &Term| match m.as_tuple() {
+        Some([Term::Ref(x), _]) => *x == r,
+        Some([down, Term::Ref(x), _, _, _]) => down.is_atom("DOWN") && *x == r,
+        _ => false,
+    };
+    let got = client.receive_matching(&mut { mine }, limit);
+    if let Some(reason) = client.exit_reason() {
+        return Err(Error::Exit(reason));
+    }
+    let here = Term::tuple(vec![
+        Term::module("Task"),
+        Term::atom(function),
+        Term::list(vec![task.clone(), t.clone()]),
+    ]);
+    let exit = |reason: Term| Err(Error::Exit(Term::tuple(vec![reason, here.clone()])));
+    match got.as_ref().and_then(|m| m.as_tuple()) {
+        Some([_, reply]) => {
+            demonitor_flush(client, r);
+            Ok(if function == "yield" {
+                Term::ok_tuple(reply.clone())
+            } else {
+                reply.clone()
+            })
+        }
+        Some([_, _, _, _, reason]) if function == "yield" => {
+            Ok(Term::tuple(vec![Term::atom("exit"), reason.clone()]))
+        }
+        Some([_, _, _, _, reason]) => exit(reason.clone()),
+        _ if function == "yield" => Ok(Term::nil()),
+        _ => {
+            demonitor_flush(client, r);
+            exit(Term::atom("timeout"))
+        }
+    }
+}
+
+/// `demonitor(ref, [:flush])`: no `:DOWN` of this monitor stays queued. A task that
+/// died just now is still sending it; it is waited for briefly.
+fn demonitor_flush(client: &Client, r: Ref) {
+    let was_active = client.demonitor(r);
+    let down = |m: &Term| matches!(m.as_tuple(), Some([d, Term::Ref(x), ..]) if d.is_atom("DOWN") && *x == r);
+    let wait = if was_active {
+        Duration::ZERO
+    } else {
+        Duration::from_millis(200)
+    };
+    client.receive_matching(&mut { down }, Some(wait));
+}
+
+/// A `%Task{}`'s ref and owner.
+fn task_fields(task: &Term) -> Option<(Ref, Pid)> {
+    let Term::Map(m) = task else { return None };
+    let get = |k: &str| m.get(&Term::atom(k));
+    if !get("__struct__").is_some_and(|s| s.is_atom("Elixir.Task")) {
+        return None;
+    }
+    match (get("ref")?, get("owner")?) {
+        (Term::Ref(r), Term::Pid(p)) => Some((*r, *p)),
+        _ => None,
+    }
+}
+
+/// `Task.await/2`'s (or `yield/2`'s) clause error, blamed as Elixir blames it.
+fn wait_clause(function: &str, task: &Term, t: &Term) -> Error {
+    let mark = |on: bool, s: &str| if on { format!("-{s}-") } else { s.to_string() };
+    let pattern = mark(
+        task_fields(task).is_none(),
+        "%Task{ref: ref, owner: owner} = task",
+    );
+    let infinity = t.is_atom("infinity");
+    let guard = format!(
+        "{} or {} and {}",
+        mark(!infinity, "timeout == :infinity"),
+        mark(
+            !infinity && !matches!(t, Term::Int(_)),
+            "is_integer(timeout)"
+        ),
+        mark(matches!(t, Term::Int(n) if *n < 0), "timeout >= 0"),
+    );
+    let clause = format!("def {function}({pattern}, timeout) when {guard}");
+    blamed_clause_with("Task", function, &[task.clone(), t.clone()], &[&clause])
+}
+
+pub fn agent(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    let call = |agent: &Term, tag: &str, f: &Term, t: &Term| match timeout(t) {
+        Some(t) => {
+            let request = Term::tuple(vec![Term::atom(tag), f.clone()]);
+            client.call(agent, request, t)
+        }
+        None => Err(Error::function_clause("GenServer", "call", 3)),
+    };
+    let five_s = Term::Int(5000);
+    Some(match (function, args.as_slice()) {
+        ("start" | "start_link", [f]) => start_agent(ev, function, f, &Term::empty_list()),
+        ("start" | "start_link", [f, opts]) => start_agent(ev, function, f, opts),
+        ("get" | "update" | "get_and_update", [agent, f]) => call(agent, function, f, &five_s),
+        ("get" | "update" | "get_and_update", [agent, f, t]) => call(agent, function, f, t),
+        ("cast", [agent, f]) => {
+            let request = Term::tuple(vec![Term::atom("cast"), f.clone()]);
+            Ok(client.cast(agent, request))
+        }
+        ("stop", [agent]) => client.stop(agent, Term::atom("normal"), None),
+        ("stop", [agent, reason]) => client.stop(agent, reason.clone(), None),
+        ("stop", [agent, reason, t]) => match timeout(t) {
+            Some(t) => client.stop(agent, reason.clone(), t),
+            None => Err(client.stop_bad_timeout(agent, reason.clone(), t.clone())),
+        },
+        _ => return None,
+    })
+}
+
+/// `Agent.start/2`, `Agent.start_link/2`: `{:ok, pid}` once the function gave the
+/// initial state, `{:error, reason}` if it failed or the name is taken.
+fn start_agent(ev: &mut Evaluator, function: &str, f: &Term, opts: &Term) -> Result<Term> {
+    if !is_fun0(f) {
+        let clause = format!("def {function}(fun, options) when -is_function(fun, 0)-");
+        let args = [f.clone(), opts.clone()];
+        return Err(blamed_clause_with("Agent", function, &args, &[&clause]));
+    }
+    let name = opts.keyword_get("name").cloned().unwrap_or_else(Term::nil);
+    let (tx, rx) = crossbeam_channel::bounded::<Result<Term>>(1);
+    let how = if function == "start_link" {
+        Spawn::Link
+    } else {
+        Spawn::Plain
+    };
+    let body = move |child: Client, f: Term| super::agent::run(child, f, name, tx);
+    spawn_running(ev, f, how, Box::new(body))?;
+    ev.release_starts();
+    // The agent always answers, unless its thread is gone.
+    rx.recv()
+        .unwrap_or_else(|_| Ok(Term::error_tuple(Term::atom("noproc"))))
+}
+
+/// Where a Task's or an Agent's function ran, below the shell's own frame: what the
+/// BEAM's stack shows under an error raised in it.
+#[derive(Clone, Copy)]
+pub(super) enum Below {
+    TaskStart,
+    TaskAsync,
+    AgentInit,
+    AgentCall,
+}
+
+/// `reason` (`{error, stack}` as `exit_reason` builds it) with the library frames of
+/// `below` added under the stack; other reasons as they are.
+pub(super) fn with_frames(reason: Term, below: Below) -> Term {
+    let at = |m: Term, f: &str, arity: i64, file: &str, line: i64| {
+        let file = Term::list(file.bytes().map(|b| Term::Int(b as i64)).collect());
+        let location = Term::list(vec![
+            Term::tuple(vec![Term::atom("file"), file]),
+            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+        ]);
+        Term::tuple(vec![m, Term::atom(f), Term::Int(arity), location])
+    };
+    let supervised = |f: &str, arity, line| {
+        at(
+            Term::module("Task.Supervised"),
+            f,
+            arity,
+            "lib/task/supervised.ex",
+            line,
+        )
+    };
+    let gen_server =
+        |f: &str, arity, line| at(Term::atom("gen_server"), f, arity, "gen_server.erl", line);
+    let agent = |f: &str, arity, line| {
+        at(
+            Term::module("Agent.Server"),
+            f,
+            arity,
+            "lib/agent/server.ex",
+            line,
+        )
+    };
+    let mut frames = match below {
+        Below::TaskStart => vec![supervised("invoke_mfa", 2, 89)],
+        Below::TaskAsync => vec![supervised("invoke_mfa", 2, 89), supervised("reply", 4, 34)],
+        Below::AgentInit => vec![
+            agent("init", 1, 8),
+            gen_server("init_it", 2, 851),
+            gen_server("init_it", 6, 814),
+        ],
+        Below::AgentCall => vec![
+            agent("handle_call", 3, 12),
+            gen_server("try_handle_call", 4, 1149),
+            gen_server("handle_msg", 6, 1178),
+        ],
+    };
+    frames.push(at(
+        Term::atom("proc_lib"),
+        "init_p_do_apply",
+        3,
+        "proc_lib.erl",
+        240,
+    ));
+    match reason.as_tuple() {
+        Some([error, Term::List(stack)]) if !stack.is_empty() => {
+            let mut all = stack.to_vec();
+            all.extend(frames);
+            Term::tuple(vec![error.clone(), Term::list(all)])
+        }
+        _ => reason,
+    }
+}
