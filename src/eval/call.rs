@@ -176,15 +176,27 @@ impl Evaluator<'_> {
             Some(m) => self.eval(m, env)?,
             None => Term::module("Kernel"),
         };
+        let module_name = module.as_atom().map(|a| a.name().to_string());
+        let shown = match module_name.as_deref() {
+            // A macro has no function to capture: `&to_string/1` is `fn x -> to_string(x) end`.
+            Some("Elixir.Kernel") if super::builtins::is_kernel_macro(name, arity) => None,
+            Some(m) => Some(match super::inline::inlined(m, name, arity) {
+                Some((erl_module, erl_function)) => {
+                    (Term::atom(erl_module), erl_function.to_string())
+                }
+                None => (module.clone(), name.to_string()),
+            }),
+            None => Some((module.clone(), name.to_string())),
+        };
         *self.next_fun += 1;
         Ok(Term::Fun(Arc::new(crate::term::Fun {
             id: *self.next_fun,
             arity,
             body: Arc::new(Captured {
-                module: module.clone(),
+                module,
                 function: name.to_string(),
             }),
-            capture: Some((module, name.to_string())),
+            capture: shown,
         })))
     }
 

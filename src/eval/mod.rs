@@ -13,6 +13,7 @@ mod enumerable;
 pub mod env;
 mod get_and_update;
 pub mod history;
+mod inline;
 mod kernel_macros;
 mod literal;
 mod macro_trace;
@@ -95,6 +96,11 @@ pub struct Evaluator<'a> {
     literals: std::collections::HashMap<usize, Term>,
     /// Processes spawned by this evaluation that wait for it to yield before they run.
     held: Vec<crossbeam_channel::Sender<()>>,
+    /// The exception the last `raise` made, by identity. `catch :error, reason` sees the
+    /// struct itself for an exception raised by `raise` (Elixir's `:erlang.error(struct)`),
+    /// but the BEAM's reason (`:badarith`) for the same exception raised by a BIF; the two
+    /// are equal structs here, so only the shared allocation tells them apart.
+    raised: Option<Term>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -116,6 +122,21 @@ impl<'a> Evaluator<'a> {
             library_calls: 0,
             literals: Default::default(),
             held: Vec::new(),
+            raised: None,
+        }
+    }
+
+    /// An exception raised by `raise`/`reraise` (see `raised`).
+    pub(crate) fn raise_exception(&mut self, exception: Term) -> Error {
+        self.raised = Some(exception.clone());
+        Error::Raise(exception)
+    }
+
+    /// Whether `exception` is the very term the last `raise` made.
+    pub(crate) fn raised_by_raise(&self, exception: &Term) -> bool {
+        match (exception, &self.raised) {
+            (Term::Map(a), Some(Term::Map(b))) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
         }
     }
 
@@ -274,6 +295,11 @@ impl<'a> Evaluator<'a> {
         // Outside a module, iex's `__MODULE__` is nil.
         if name == "__MODULE__" {
             return Ok(Term::nil());
+        }
+        if name == "__STACKTRACE__" {
+            return Err(self.compile_error(
+                "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions",
+            ));
         }
         if name == "_" {
             return Err(self.compile_error(

@@ -114,13 +114,14 @@ impl Evaluator<'_> {
         let inner = error.inner().clone();
         if let Error::Raise(e) = &inner {
             for clause in clauses(section(keywords, "rescue")) {
-                let mut scope = env.clone();
+                let mut scope = with_stacktrace(env);
                 if self.rescues(clause, e, &mut scope)? {
                     return self.eval_block(&clause.body, &mut scope);
                 }
             }
         }
         let (kind, reason) = match &inner {
+            Error::Raise(e) if self.raised_by_raise(e) => ("error", e.clone()),
             Error::Raise(e) => ("error", erlang_reason(e)),
             Error::Exit(r) => ("exit", r.clone()),
             Error::Throw(v) => ("throw", v.clone()),
@@ -132,7 +133,7 @@ impl Evaluator<'_> {
                 2 => vec![Term::atom(kind), reason.clone()],
                 _ => continue,
             };
-            let mut scope = env.clone();
+            let mut scope = with_stacktrace(env);
             if self.clause_matches(clause, &values, &mut scope)? {
                 return self.eval_block(&clause.body, &mut scope);
             }
@@ -246,6 +247,14 @@ fn as_clause(pattern: &Expr) -> Clause {
 fn tagged(tag: &str, e: &Term, name: &str) -> Term {
     let value = exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     Term::tuple(vec![Term::atom(tag), value])
+}
+
+/// A `rescue`/`catch` clause's scope: `__STACKTRACE__` is bound there (to an empty list:
+/// the shell keeps no stack traces), so `reraise e, __STACKTRACE__` works.
+fn with_stacktrace(env: &Env) -> Env {
+    let mut scope = env.clone();
+    scope.bind("__STACKTRACE__", Term::empty_list());
+    scope
 }
 
 /// What `catch :error, reason` sees: the BEAM's own reason for errors the BEAM raises

@@ -446,6 +446,10 @@ impl<'t> Parser<'t> {
     fn capture(&mut self) -> PResult<Expr> {
         let start = self.next().span;
         self.skip_eols();
+        if let Some(kind) = self.operator_capture() {
+            let span = join(start, self.prev_span());
+            return Ok(node(kind, span));
+        }
         let body = self.expr_bp(CAPTURE_BP)?;
         let span = join(start, body.span);
         if let ExprKind::Binary {
@@ -481,6 +485,27 @@ impl<'t> Parser<'t> {
             }
         }
         Ok(node(ExprKind::Capture(Box::new(body)), span))
+    }
+
+    /// `&+/2`, `&!=/2`: an operator captured by name, with no module (Kernel's).
+    fn operator_capture(&mut self) -> Option<ExprKind> {
+        let (Tok::Op(op), slash, Tok::Int(arity, _)) =
+            (&self.peek().tok, self.peek_at(1), &self.peek_at(2).tok)
+        else {
+            return None;
+        };
+        if !is_operator_name(op) || *op == "=" || !slash.is_op("/") {
+            return None;
+        }
+        let kind = ExprKind::CaptureFun {
+            module: None,
+            name: op.to_string(),
+            arity: (*arity).max(0) as usize,
+        };
+        for _ in 0..3 {
+            self.next();
+        }
+        Some(kind)
     }
 
     /// postfix_expr = primary { "." IDENT [call_args] | "." call_args | "[" expr "]" }

@@ -3,7 +3,7 @@
 
 use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
-use crate::error::{exception_field, Error};
+use crate::error::{exception, exception_field, Error};
 use crate::eval::access_path::Key;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
@@ -95,6 +95,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("trunc", [Term::Float(f)]) => float_to_int(f.trunc()),
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
+        ("to_charlist", [v]) => super::chardata::to_charlist(v),
         ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
         ("inspect", [v, opts]) => {
             let plain = Options {
@@ -308,22 +309,23 @@ fn put_elem_error(t: &Term, i: &Term, v: &Term) -> Error {
 fn raise(ev: &mut Evaluator, what: &Term, fields: Option<&Term>) -> Result<Term, Error> {
     match (what, fields) {
         (Term::Binary(b), None) => {
-            Err(Error::raise_message("RuntimeError", String::from_utf8_lossy(b)))
+            let message = Term::string(&String::from_utf8_lossy(b));
+            Err(ev.raise_exception(exception("RuntimeError", vec![("message", message)])))
         }
         // `raise Module, args` is `:erlang.error(Module.exception(args))`, so a module
         // that is not an exception fails on its `exception/1`.
         (Term::Atom(_), rest) => {
             let args = rest.cloned().unwrap_or_else(Term::empty_list);
             let e = ev.apply_remote(what.clone(), "exception", vec![args])?;
-            Err(Error::Raise(super::exceptions::normalize(&e)))
+            Err(ev.raise_exception(super::exceptions::normalize(&e)))
         }
         // Any other receiver fails in the `apply` the macro expands to.
         (_, Some(args)) => {
             let e = ev.apply_remote(what.clone(), "exception", vec![args.clone()])?;
-            Err(Error::Raise(super::exceptions::normalize(&e)))
+            Err(ev.raise_exception(super::exceptions::normalize(&e)))
         }
         (Term::Map(_), None) if exception_field(what, "__exception__").is_some() => {
-            Err(Error::Raise(what.clone()))
+            Err(ev.raise_exception(what.clone()))
         }
         _ => Err(Error::argument(format!(
             "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",

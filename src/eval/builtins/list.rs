@@ -79,7 +79,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 &args,
             )),
         },
-        ("to_string", [Term::List(_)]) => to_string(&args[0]).map(|s| Term::string(&s)),
+        ("to_string", [Term::List(_) | Term::ImproperList(..)]) => {
+            to_string(&args[0]).map(|s| Term::string(&s))
+        }
         ("to_integer", [l]) => charlist(l)
             .and_then(|s| parse_int_exact(&s, 10))
             .map(Term::Int)

@@ -8,6 +8,7 @@
 //! place that words "undefined" is here.
 
 pub(crate) mod access;
+mod chardata;
 mod enum_;
 mod enum_guards;
 mod enum_more;
@@ -88,6 +89,18 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
 /// private").
 fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
+}
+
+/// Whether `Kernel` defines `name/arity` as a macro (`to_string/1`, `<>/2`): the export
+/// list has the macros first, up to `||/2`.
+pub(crate) fn is_kernel_macro(name: &str, arity: usize) -> bool {
+    let wanted = format!("{name}/{arity}");
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == "Elixir.Kernel")
+        .flat_map(|(_, list)| list.split_whitespace())
+        .take_while(|fa| *fa != "!=/2")
+        .any(|fa| fa == wanted)
 }
 
 /// `known`, for the evaluator's `use Module`.

@@ -61,6 +61,9 @@ fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             }
             Term::ok()
         }),
+        ("iodata_to_binary", [v]) => super::chardata::iodata_to_binary(v),
+        ("iodata_length", [v]) => super::chardata::iodata_length(v),
+        ("chardata_to_string", [v]) => super::chardata::chardata_to_string(v),
         ("inspect", [v]) => Ok(io_inspect(ev, v, &Term::empty_list())),
         ("inspect", [v, opts]) => Ok(io_inspect(ev, v, opts)),
         _ => return None,
