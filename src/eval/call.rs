@@ -26,6 +26,10 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         match target {
             CallTarget::Local(name) => {
+                if let Some(module) = self.imported(name, args.len(), env)? {
+                    let values = self.eval_all(args, env)?;
+                    return self.apply_remote(Term::atom(&module), name, values);
+                }
                 if let Some(result) = self.special_form(name, args, env) {
                     return result;
                 }
@@ -174,7 +178,10 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         let module = match module {
             Some(m) => self.eval(m, env)?,
-            None => Term::module("Kernel"),
+            None => match self.imported(name, arity, env)? {
+                Some(imported) => Term::atom(&imported),
+                None => Term::module("Kernel"),
+            },
         };
         let module_name = module.as_atom().map(|a| a.name().to_string());
         let shown = match module_name.as_deref() {

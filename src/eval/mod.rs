@@ -13,6 +13,7 @@ mod enumerable;
 pub mod env;
 mod get_and_update;
 pub mod history;
+mod imports;
 mod inline;
 mod kernel_macros;
 mod literal;

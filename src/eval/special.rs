@@ -63,6 +63,9 @@ impl Evaluator<'_> {
                 )),
             })),
             ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
+            ("import", [module]) => Some(self.import_form(module, None, env)),
+            ("import", [module, opts]) => Some(self.import_form(module, Some(opts), env)),
+            ("require", [module]) => Some(self.require_form(module, env)),
             ("alias", [module]) => Some(self.alias_form(module, None, env)),
             ("alias", [module, opts]) => Some(self.alias_form(module, Some(opts), env)),
             ("raise", [receiver, args]) => {

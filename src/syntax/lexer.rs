@@ -22,6 +22,8 @@ pub const MAX_DEPTH: usize = 200;
 
 type LexResult<T> = Result<T, SyntaxError>;
 
+mod sigil;
+
 /// Tokenizes a whole input. The result always ends with `Tok::Eof`.
 pub fn tokenize(source: &str) -> LexResult<Vec<Token>> {
     let mut lexer = Lexer {
@@ -268,6 +270,13 @@ impl<'a> Lexer<'a> {
                 Ok(Tok::Charlist(self.quoted('\'', start, "string")?))
             }
             ':' => self.colon(),
+            '~' if self.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic())
+                && self
+                    .peek_at(2)
+                    .is_some_and(|c| sigil::closing_delimiter(c).is_some()) =>
+            {
+                self.sigil()
+            }
             '?' if self.peek_at(1).is_some_and(|c| !c.is_whitespace()) => Ok(self.char_code()),
             '&' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => self.capture_int(),
             c if c == '_' || c.is_alphabetic() => self.word(),

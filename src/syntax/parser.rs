@@ -508,6 +508,29 @@ impl<'t> Parser<'t> {
         Some(kind)
     }
 
+    /// `'abc'`, or with interpolation `'a#{x}'`, which Elixir reads as
+    /// `List.to_charlist(["a", Kernel.to_string(x)])`: here `String.to_charlist("a#{x}")`.
+    fn charlist(&mut self, pieces: &[StrPiece], span: Span) -> PResult<ExprKind> {
+        let interpolated = pieces.iter().any(|p| matches!(p, StrPiece::Interp(_)));
+        if !interpolated {
+            let text: String = pieces
+                .iter()
+                .filter_map(|p| match p {
+                    StrPiece::Lit(t) => Some(t.as_str()),
+                    StrPiece::Interp(_) => None,
+                })
+                .collect();
+            return Ok(charlist_of(&text));
+        }
+        Ok(ExprKind::Call {
+            target: CallTarget::Remote {
+                module: Box::new(node(ExprKind::Atom("Elixir.String".into()), span)),
+                function: "to_charlist".into(),
+            },
+            args: vec![node(ExprKind::Str(self.string_parts(pieces)?), span)],
+        })
+    }
+
     /// postfix_expr = primary { "." IDENT [call_args] | "." call_args | "[" expr "]" }
     fn postfix_expr(&mut self) -> PResult<Expr> {
         let mut expr = self.primary()?;
@@ -610,7 +633,19 @@ impl<'t> Parser<'t> {
                     node(ExprKind::Atom("utf8".into()), span),
                 ],
             },
-            Tok::Charlist(pieces) => charlist(pieces),
+            Tok::Charlist(pieces) => self.charlist(pieces, span)?,
+            // Elixir's reading: `~w(a b)c` is `sigil_w("a b", 'c')`.
+            Tok::Sigil {
+                letter,
+                pieces,
+                modifiers,
+            } => ExprKind::Call {
+                target: CallTarget::Local(format!("sigil_{letter}")),
+                args: vec![
+                    node(ExprKind::Str(self.string_parts(pieces)?), span),
+                    node(charlist_of(modifiers), span),
+                ],
+            },
             Tok::Ident(name) => {
                 self.next();
                 return self.identifier(name, span);
@@ -687,6 +722,7 @@ impl<'t> Parser<'t> {
         }
         match &token.tok {
             Tok::Int(..) | Tok::Float(..) | Tok::Atom(_) | Tok::KwKey(_) | Tok::Str(_) => true,
+            Tok::Sigil { .. } => true,
             Tok::AtomInterp(_) => true,
             Tok::Charlist(_) | Tok::Ident(_) | Tok::Alias(_) | Tok::CaptureInt(_) => true,
             Tok::Reserved(_) | Tok::Kw("fn") => true,
@@ -828,14 +864,8 @@ fn is_accessible(expr: &Expr) -> bool {
 }
 
 /// `'abc'` is the list of its code points (interpolations are not supported in them).
-fn charlist(pieces: &[StrPiece]) -> ExprKind {
-    let text: String = pieces
-        .iter()
-        .filter_map(|p| match p {
-            StrPiece::Lit(t) => Some(t.as_str()),
-            StrPiece::Interp(_) => None,
-        })
-        .collect();
+/// A charlist literal without interpolation: its code points.
+fn charlist_of(text: &str) -> ExprKind {
     let items = text
         .chars()
         .map(|c| node(ExprKind::Int(c as i64), Span::default()))

@@ -14,6 +14,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
     if let Some(answer) = super::operators::operator(name, &args) {
         return Some(answer);
     }
+    if let Some(answer) = super::sigils::call(ev, name, &args) {
+        return Some(answer);
+    }
     Some(match (name, args.as_slice()) {
         ("self", []) => Ok(Term::Pid(ev.client.pid())),
         ("node", []) => Ok(Term::atom("nonode@nohost")),

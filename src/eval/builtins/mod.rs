@@ -27,6 +27,7 @@ mod module;
 mod operators;
 mod otp;
 mod process;
+mod sigils;
 mod spawn;
 mod stdlib;
 mod string;
@@ -100,6 +101,16 @@ pub(crate) fn is_kernel_macro(name: &str, arity: usize) -> bool {
         .filter(|(m, _)| *m == "Elixir.Kernel")
         .flat_map(|(_, list)| list.split_whitespace())
         .take_while(|fa| *fa != "!=/2")
+        .any(|fa| fa == wanted)
+}
+
+/// Whether `module` (as its atom is spelled) exports `name/arity`, macros included.
+pub(crate) fn exports_function(module: &str, name: &str, arity: usize) -> bool {
+    let wanted = format!("{name}/{arity}");
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .flat_map(|(_, list)| list.split_whitespace())
         .any(|fa| fa == wanted)
 }
 
