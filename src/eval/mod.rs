@@ -102,6 +102,10 @@ pub struct Evaluator<'a> {
     /// but the BEAM's reason (`:badarith`) for the same exception raised by a BIF; the two
     /// are equal structs here, so only the shared allocation tells them apart.
     raised: Option<Term>,
+    /// The last error a `rescue`/`catch` clause took, with its frame: `reraise e,
+    /// __STACKTRACE__` of that very exception raises it as it was (iex keeps the
+    /// stack trace, so the blame and frame of `1 / 0` come back).
+    rescued: Option<Error>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -124,6 +128,7 @@ impl<'a> Evaluator<'a> {
             literals: Default::default(),
             held: Vec::new(),
             raised: None,
+            rescued: None,
         }
     }
 
@@ -131,6 +136,22 @@ impl<'a> Evaluator<'a> {
     pub(crate) fn raise_exception(&mut self, exception: Term) -> Error {
         self.raised = Some(exception.clone());
         Error::Raise(exception)
+    }
+
+    /// Keeps an error a `rescue`/`catch` clause is about to take (see `rescued`).
+    pub(crate) fn remember_rescued(&mut self, error: &Error) {
+        self.rescued = Some(error.clone());
+    }
+
+    /// The error last rescued, if `exception` is its very exception.
+    pub(crate) fn rescued_error(&self, exception: &Term) -> Option<Error> {
+        let error = self.rescued.as_ref()?;
+        match (error.inner(), exception) {
+            (Error::Raise(Term::Map(a)), Term::Map(b)) if std::sync::Arc::ptr_eq(a, b) => {
+                Some(error.clone())
+            }
+            _ => None,
+        }
     }
 
     /// Whether `exception` is the very term the last `raise` made.

@@ -115,6 +115,13 @@ impl Evaluator<'_> {
     /// Gives an error to the `rescue` and `catch` clauses; re-raises it if none takes it.
     fn handle(&mut self, error: Error, keywords: &Expr, env: &Env) -> Result<Term> {
         let inner = error.inner().clone();
+        // iex compiles the whole line before running it: no `try` in it ever ran.
+        if let Error::Raise(e) = &inner {
+            if exception_module(e).as_deref() == Some("CompileError") {
+                return Err(error);
+            }
+        }
+        self.remember_rescued(&error);
         if let Error::Raise(e) = &inner {
             for clause in clauses(section(keywords, "rescue")) {
                 let mut scope = with_stacktrace(env);
@@ -125,7 +132,7 @@ impl Evaluator<'_> {
         }
         let (kind, reason) = match &inner {
             Error::Raise(e) if self.raised_by_raise(e) => ("error", e.clone()),
-            Error::Raise(e) => ("error", erlang_reason(e)),
+            Error::Raise(e) => ("error", erlang_reason(e, !matches!(error, Error::Raise(_)))),
             Error::Exit(r) => ("exit", r.clone()),
             Error::Throw(v) => ("throw", v.clone()),
             Error::Located(..) => return Err(error),
@@ -262,7 +269,9 @@ fn with_stacktrace(env: &Env) -> Env {
 
 /// What `catch :error, reason` sees: the BEAM's own reason for errors the BEAM raises
 /// (`:badarg`, `:badarith`), the exception struct for Elixir's.
-fn erlang_reason(e: &Term) -> Term {
+/// `located`: the error carries the frame of the BIF that raised it (`:maps.get/2`),
+/// whose reasons are shorter than erl_eval's own (`{:badkey, k}` vs `{:badkey, k, map}`).
+fn erlang_reason(e: &Term, located: bool) -> Term {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let has = |name: &str| !field(name).is_nil();
     let message = exception_field(e, "message")
@@ -274,7 +283,11 @@ fn erlang_reason(e: &Term) -> Term {
         Some("MatchError") => tagged("badmatch", e, "term"),
         Some("CaseClauseError") => tagged("case_clause", e, "term"),
         Some("BadMapError") => tagged("badmap", e, "term"),
-        Some("KeyError") if has("term") && !has("message") => {
+        Some("KeyError") if located && !has("message") => {
+            Term::tuple(vec![Term::atom("badkey"), field("key")])
+        }
+        // `map.key`, where erl_eval raises with the map; Keyword's are Elixir's raises.
+        Some("KeyError") if matches!(field("term"), Term::Map(_)) && !has("message") => {
             Term::tuple(vec![Term::atom("badkey"), field("key"), field("term")])
         }
         Some("ErlangError") => match exception_field(e, "original") {

@@ -153,7 +153,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
-        ("raise", [msg]) | ("reraise", [msg, _]) => raise(ev, msg, None),
+        ("reraise", [msg, _]) => match ev.rescued_error(msg) {
+            Some(original) => Err(original),
+            None => raise(ev, msg, None),
+        },
+        ("raise", [msg]) => raise(ev, msg, None),
         ("raise", [module, fields]) => raise(ev, module, Some(fields)),
         ("apply", [f, Term::List(a)]) => ev.apply_fun(f, a.to_vec()),
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {

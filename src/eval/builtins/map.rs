@@ -203,7 +203,10 @@ fn with_map(
         ("replace!", [k, v]) if m.contains_key(k) => changed(&|n| {
             n.insert(k.clone(), v.clone());
         }),
-        ("replace!", [k, _]) => return Err(key_error(k, whole)),
+        ("replace!", [k, v]) => {
+            let call = [k.clone(), v.clone(), whole.clone()];
+            return Err(key_error(k, whole).at(super::stdlib::frame("maps", "update", &call)));
+        }
         ("pop", [k]) | ("pop", [k, _]) => {
             let default = rest.get(1).cloned().unwrap_or_else(Term::nil);
             let value = m.get(k).cloned().unwrap_or(default);
