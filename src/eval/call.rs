@@ -237,6 +237,22 @@ impl Evaluator<'_> {
         })?;
         match into {
             None => Ok(Term::list(results)),
+            // Into an empty map, Elixir builds the map with `:maps.from_list/1`.
+            Some(Term::Map(base))
+                if base.is_empty()
+                    && results
+                        .iter()
+                        .any(|r| r.as_tuple().map(<[_]>::len) != Some(2)) =>
+            {
+                let call = [Term::list(results)];
+                Err(
+                    Error::argument("argument error").at(super::builtins::erlang_frame(
+                        "maps",
+                        "from_list",
+                        &call,
+                    )),
+                )
+            }
             Some(Term::Map(base)) => {
                 let mut map: BTreeMap<Term, Term> = (*base).clone();
                 for item in results {

@@ -21,6 +21,7 @@ mod macro_trace;
 mod module_forms;
 mod ops;
 mod pattern;
+mod range;
 pub mod report;
 mod special;
 
@@ -431,22 +432,6 @@ impl<'a> Evaluator<'a> {
                 ops::binary(op, left, right)
             }
         }
-    }
-
-    fn range(
-        &mut self,
-        first: &Expr,
-        last: &Expr,
-        step: Option<&Expr>,
-        env: &mut Env,
-    ) -> Result<Term> {
-        let first = self.eval(first, env)?;
-        let last = self.eval(last, env)?;
-        let step = match step {
-            Some(s) => Some(self.eval(s, env)?),
-            None => None,
-        };
-        ops::range(first, last, step)
     }
 
     fn branch(

@@ -1,7 +1,7 @@
-//! The integer guards in the heads of `Enum` functions that take a position or a count
-//! (`Enum.at(list, :x)`, `Enum.take(list, "2")`): Elixir checks them before it looks
-//! at the enumerable, so a bad count is a `FunctionClauseError` listing the clauses,
-//! whatever the enumerable is.
+//! The guards in the heads of `Enum` functions that take a position, a count or a joiner
+//! (`Enum.at(list, :x)`, `Enum.take(list, "2")`, `Enum.join(list, 1)`): Elixir checks
+//! them before it looks at the enumerable, so a bad one is a `FunctionClauseError`
+//! listing the clauses, whatever the enumerable is.
 
 use super::stdlib::clause_error;
 use crate::error::Error;
@@ -82,6 +82,18 @@ pub fn check(function: &str, args: &[Term]) -> Option<Error> {
                 ],
             )
         }
+        ("join", 2) if !matches!(args[1], Term::Binary(_)) => (
+            args.to_vec(),
+            vec![
+                "def join(enumerable, -\"\"-)".into(),
+                format!("def join(enumerable, joiner) when {is_list} and -is_binary(joiner)-"),
+                "def join(enumerable, joiner) when -is_binary(joiner)-".into(),
+            ],
+        ),
+        ("map_join", 3) if !matches!(args[1], Term::Binary(_)) => (
+            args.to_vec(),
+            vec!["def map_join(enumerable, joiner, mapper) when -is_binary(joiner)-".into()],
+        ),
         // `chunk_every/2` is `chunk_every(enumerable, count, count, [])`.
         ("chunk_every", 2) if not_int(1) => (
             vec![args[0].clone(), args[1].clone(), args[1].clone(), Term::list(vec![])],

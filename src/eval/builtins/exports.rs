@@ -188,6 +188,10 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
          round/1 round/2 to_charlist/1 to_string/1",
     ),
     (
+        "Elixir.Range",
+        "__struct__/0 __struct__/1 disjoint?/2 new/2 new/3 range?/1 shift/2 size/1",
+    ),
+    (
         "erlang",
         "binary_to_atom/1 binary_to_existing_atom/1 check_process_code/2 check_process_code/3 \
          alias/0 garbage_collect/1 garbage_collect/2 garbage_collect_message_area/0 \

@@ -104,6 +104,12 @@ pub(crate) fn is_kernel_macro(name: &str, arity: usize) -> bool {
         .any(|fa| fa == wanted)
 }
 
+/// The frame iex prints under an error raised in an Erlang function:
+/// `(stdlib 4.2) :maps.from_list([1])`.
+pub(crate) fn erlang_frame(module: &str, function: &str, args: &[Term]) -> String {
+    stdlib::frame(module, function, args)
+}
+
 /// Whether `module` (as its atom is spelled) exports `name/arity`, macros included.
 pub(crate) fn exports_function(module: &str, name: &str, arity: usize) -> bool {
     let wanted = format!("{name}/{arity}");

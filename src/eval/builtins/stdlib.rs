@@ -25,6 +25,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Module" => super::module::call(function, args),
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
+        "Elixir.Range" => range(function, args),
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
@@ -66,6 +67,32 @@ fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("chardata_to_string", [v]) => super::chardata::chardata_to_string(v),
         ("inspect", [v]) => Ok(io_inspect(ev, v, &Term::empty_list())),
         ("inspect", [v, opts]) => Ok(io_inspect(ev, v, opts)),
+        _ => return None,
+    })
+}
+
+/// `Range.new/2,3` and `Range.size/1`.
+fn range(function: &str, args: Vec<Term>) -> Answer {
+    let mut args = args.into_iter();
+    Some(match (function, args.len()) {
+        ("new", 2 | 3) => {
+            let (first, last) = (args.next()?, args.next()?);
+            crate::eval::ops::range(first, last, args.next())
+        }
+        ("size", 1) => {
+            let range = args.next()?;
+            match crate::eval::ops::range_bounds(&range) {
+                Some((first, last, step)) => Ok(Term::Int(crate::eval::enumerable::range_len(
+                    first, last, step,
+                ))),
+                None => Err(clause_error(
+                    "Range",
+                    "size",
+                    vec![range],
+                    &["def size(-first..last//step-)"],
+                )),
+            }
+        }
         _ => return None,
     })
 }
