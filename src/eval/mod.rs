@@ -8,6 +8,7 @@
 mod access_path;
 mod builtins;
 mod call;
+mod capture;
 pub mod compile_check;
 mod enumerable;
 pub mod env;
@@ -263,7 +264,7 @@ impl<'a> Evaluator<'a> {
                 name,
                 arity,
             } => self.capture_fun(module.as_deref(), name, *arity, env),
-            ExprKind::Capture(body) => Ok(self.capture_expr(body, env)),
+            ExprKind::Capture(body) => self.capture(body, env),
             ExprKind::CaptureArg(n) => env.get(&format!("&{n}")).cloned().ok_or_else(|| {
                 self.compile_error(&format!(
                     "capture argument &{n} must be used within the capture operator &"

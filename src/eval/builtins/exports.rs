@@ -187,6 +187,7 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
         "ceil/1 ceil/2 floor/1 floor/2 max_finite/0 min_finite/0 parse/1 pow/2 ratio/1 \
          round/1 round/2 to_charlist/1 to_string/1",
     ),
+    ("Elixir.Function", "capture/3 identity/1 info/1 info/2"),
     (
         "Elixir.Range",
         "__struct__/0 __struct__/1 disjoint?/2 new/2 new/3 range?/1 shift/2 size/1",

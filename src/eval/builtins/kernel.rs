@@ -163,6 +163,20 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
         }
+        // `apply/2` counts the arguments first, `apply/3` checks them itself.
+        ("apply", [_, a]) => Err(bif("length", &[a], 1, "not a list")),
+        ("apply", [m, f, a]) => Err(Error::argument(format!(
+            "you attempted to apply a function named {} on module {} with arguments {}. Arguments (the third argument of apply) must always be a proper list",
+            inspect_plain(f),
+            inspect_plain(m),
+            inspect_plain(a)
+        ))
+        .at(format!(
+            ":erlang.apply({}, {}, {})",
+            inspect_plain(m),
+            inspect_plain(f),
+            inspect_plain(a)
+        ))),
         ("get_in", [data, keys]) => super::access::get_in(data, keys),
         ("put_in", [data, Term::List(keys), value]) if !keys.is_empty() => {
             super::access::update_in(data, keys, &mut |_| Ok(value.clone()))

@@ -26,6 +26,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
         "Elixir.Range" => range(function, args),
+        "Elixir.Function" => function_module(function, &args),
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
@@ -67,6 +68,23 @@ fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("chardata_to_string", [v]) => super::chardata::chardata_to_string(v),
         ("inspect", [v]) => Ok(io_inspect(ev, v, &Term::empty_list())),
         ("inspect", [v, opts]) => Ok(io_inspect(ev, v, opts)),
+        _ => return None,
+    })
+}
+
+/// `Function.identity/1`, and `Function.info/2` for the items a fn's printing reveals.
+fn function_module(function: &str, args: &[Term]) -> Answer {
+    Some(match (function, args) {
+        ("identity", [x]) => Ok(x.clone()),
+        ("info", [Term::Fun(f), item]) => {
+            let value = match item.as_atom().map(|a| a.name()) {
+                Some("arity") => Term::Int(f.arity as i64),
+                Some("type") if f.capture.is_some() => Term::atom("external"),
+                Some("type") => Term::atom("local"),
+                _ => return None,
+            };
+            Ok(Term::tuple(vec![item.clone(), value]))
+        }
         _ => return None,
     })
 }
