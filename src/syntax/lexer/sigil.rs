@@ -30,7 +30,7 @@ impl Lexer<'_> {
         self.bump();
         let letter = self.bump().unwrap_or('s');
         let pieces = if self.rest().starts_with("\"\"\"") {
-            match self.heredoc(start)? {
+            match self.heredoc(start, letter.is_ascii_uppercase())? {
                 Tok::Str(pieces) => pieces,
                 _ => Vec::new(),
             }

@@ -751,6 +751,7 @@ fn sigils_are_calls_of_sigil_functions_with_their_modifiers() {
     check("~S(a\\)b#{x})", "(sigil_S \"a)b#{x}\" [])");
     check("~s[x #{y}]", "(sigil_s (str \"x \" #{y}) [])");
     check("~c|abc|", "(sigil_c \"abc\" [])");
+    check("~S\"\"\"\na#{x}\n\"\"\"", "(sigil_S \"a#{x}\\n\" [])");
 }
 
 #[test]
