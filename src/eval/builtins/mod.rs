@@ -32,6 +32,7 @@ mod spawn;
 mod stdlib;
 mod string;
 mod string_parse;
+mod system;
 mod tuple;
 pub(crate) mod whereis;
 

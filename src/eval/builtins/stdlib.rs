@@ -27,6 +27,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Float" => float::call(function, args),
         "Elixir.Range" => range(function, args),
         "Elixir.Function" => function_module(function, &args),
+        "Elixir.System" => super::system::call(function, &args),
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
