@@ -634,17 +634,21 @@ impl<'t> Parser<'t> {
                 ],
             },
             Tok::Charlist(pieces) => self.charlist(pieces, span)?,
-            // Elixir's reading: `~w(a b)c` is `sigil_w("a b", 'c')`.
+            // Elixir's reading: `~w(a b)c` is `sigil_w("a b", 'c')`, a macro that makes
+            // a literal of a body without interpolation (so sigils work in patterns).
             Tok::Sigil {
                 letter,
                 pieces,
                 modifiers,
-            } => ExprKind::Call {
-                target: CallTarget::Local(format!("sigil_{letter}")),
-                args: vec![
-                    node(ExprKind::Str(self.string_parts(pieces)?), span),
-                    node(charlist_of(modifiers), span),
-                ],
+            } => match sigil_literal(*letter, pieces, modifiers, span) {
+                Some(literal) => literal,
+                None => ExprKind::Call {
+                    target: CallTarget::Local(format!("sigil_{letter}")),
+                    args: vec![
+                        node(ExprKind::Str(self.string_parts(pieces)?), span),
+                        node(charlist_of(modifiers), span),
+                    ],
+                },
             },
             Tok::Ident(name) => {
                 self.next();
@@ -864,6 +868,38 @@ fn is_accessible(expr: &Expr) -> bool {
 }
 
 /// `'abc'` is the list of its code points (interpolations are not supported in them).
+/// The literal a sigil without interpolation stands for: `~s`/`~c`/`~w` and their
+/// uppercase forms, with modifiers they accept; None leaves it to `sigil_x/2`.
+fn sigil_literal(
+    letter: char,
+    pieces: &[StrPiece],
+    modifiers: &str,
+    span: Span,
+) -> Option<ExprKind> {
+    let text = match pieces {
+        [] => "",
+        [StrPiece::Lit(text)] => text.as_str(),
+        _ => return None,
+    };
+    let word = |w: &str| match modifiers {
+        "a" => ExprKind::Atom(w.to_string()),
+        "c" => charlist_of(w),
+        _ => ExprKind::Str(vec![StrPart::Lit(w.to_string())]),
+    };
+    Some(match (letter, modifiers) {
+        ('s' | 'S', "") => ExprKind::Str(vec![StrPart::Lit(text.to_string())]),
+        ('c' | 'C', "") => charlist_of(text),
+        ('w' | 'W', "" | "s" | "a" | "c") => ExprKind::List {
+            items: text
+                .split_whitespace()
+                .map(|w| node(word(w), span))
+                .collect(),
+            tail: None,
+        },
+        _ => return None,
+    })
+}
+
 /// A charlist literal without interpolation: its code points.
 fn charlist_of(text: &str) -> ExprKind {
     let items = text

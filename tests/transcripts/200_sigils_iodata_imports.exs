@@ -73,3 +73,13 @@ __STACKTRACE__
 &String.to_integer/1
 &Process.alive?/1
 Enum.map(["1", "2"], &String.to_integer/1)
+~w(a b) = ["a", "b"]
+case "lobby" do ~s(lobby) -> :matched end
+case [:a, :b] do ~w(a b)a -> :atoms end
+f = fn ~c(x) -> :x; _ -> :other end
+f.('x')
+~w(a b)a == [:a, :b]
+[~w(a b)]
+%{~s(k) => 1}
+~s(a) <> "b"
+"a" <> ~s(b) = "ab"

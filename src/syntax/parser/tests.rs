@@ -745,13 +745,21 @@ fn piping_into_case_or_if_makes_the_value_its_subject() {
 }
 
 #[test]
-fn sigils_are_calls_of_sigil_functions_with_their_modifiers() {
-    check("~w(a b)c", "(sigil_w \"a b\" [99])");
+fn sigils_without_interpolation_are_literals() {
+    check("~w(a  b)", "[\"a\" \"b\"]");
+    check("~w(a b)a", "[:a :b]");
+    check("~w(a b)c", "[[97] [98]]");
     // Uppercase bodies are raw, but `\` before the closing delimiter stands for it.
-    check("~S(a\\)b#{x})", "(sigil_S \"a)b#{x}\" [])");
+    check("~S(a\\)b#{x})", "\"a)b#{x}\"");
+    check("~c|abc|", "[97 98 99]");
+    check("~S\"\"\"\na#{x}\n\"\"\"", "\"a#{x}\\n\"");
+}
+
+#[test]
+fn other_sigils_are_calls_of_sigil_functions_with_their_modifiers() {
     check("~s[x #{y}]", "(sigil_s (str \"x \" #{y}) [])");
-    check("~c|abc|", "(sigil_c \"abc\" [])");
-    check("~S\"\"\"\na#{x}\n\"\"\"", "(sigil_S \"a#{x}\\n\" [])");
+    check("~w(a)x", "(sigil_w \"a\" [120])");
+    check("~r/a+/", "(sigil_r \"a+\" [])");
 }
 
 #[test]
