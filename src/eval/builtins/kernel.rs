@@ -64,6 +64,13 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),
         ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
+        ("map_size", [x]) => Err(super::stdlib::bad_map(x).at(format!(
+            ":erlang.map_size({})",
+            inspect_plain(x)
+        ))),
+        ("tuple_size", [x]) if !matches!(x, Term::Tuple(_)) => {
+            Err(bif("tuple_size", &[x], 1, "not a tuple"))
+        }
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
         ("abs", [Term::Int(i)]) => i.checked_abs().map(Term::Int).ok_or_else(int_overflow),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
