@@ -26,6 +26,10 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         match target {
             CallTarget::Local(name) => {
+                if let Some(module) = self.imported(name, args.len(), env)? {
+                    let values = self.eval_all(args, env)?;
+                    return self.apply_remote(Term::atom(&module), name, values);
+                }
                 if let Some(result) = self.special_form(name, args, env) {
                     return result;
                 }
@@ -174,17 +178,32 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         let module = match module {
             Some(m) => self.eval(m, env)?,
-            None => Term::module("Kernel"),
+            None => match self.imported(name, arity, env)? {
+                Some(imported) => Term::atom(&imported),
+                None => Term::module("Kernel"),
+            },
+        };
+        let module_name = module.as_atom().map(|a| a.name().to_string());
+        let shown = match module_name.as_deref() {
+            // A macro has no function to capture: `&to_string/1` is `fn x -> to_string(x) end`.
+            Some("Elixir.Kernel") if super::builtins::is_kernel_macro(name, arity) => None,
+            Some(m) => Some(match super::inline::inlined(m, name, arity) {
+                Some((erl_module, erl_function)) => {
+                    (Term::atom(erl_module), erl_function.to_string())
+                }
+                None => (module.clone(), name.to_string()),
+            }),
+            None => Some((module.clone(), name.to_string())),
         };
         *self.next_fun += 1;
         Ok(Term::Fun(Arc::new(crate::term::Fun {
             id: *self.next_fun,
             arity,
             body: Arc::new(Captured {
-                module: module.clone(),
+                module,
                 function: name.to_string(),
             }),
-            capture: Some((module, name.to_string())),
+            capture: shown,
         })))
     }
 
@@ -218,6 +237,22 @@ impl Evaluator<'_> {
         })?;
         match into {
             None => Ok(Term::list(results)),
+            // Into an empty map, Elixir builds the map with `:maps.from_list/1`.
+            Some(Term::Map(base))
+                if base.is_empty()
+                    && results
+                        .iter()
+                        .any(|r| r.as_tuple().map(<[_]>::len) != Some(2)) =>
+            {
+                let call = [Term::list(results)];
+                Err(
+                    Error::argument("argument error").at(super::builtins::erlang_frame(
+                        "maps",
+                        "from_list",
+                        &call,
+                    )),
+                )
+            }
             Some(Term::Map(base)) => {
                 let mut map: BTreeMap<Term, Term> = (*base).clone();
                 for item in results {

@@ -14,6 +14,29 @@ pub struct Env {
     /// `alias Server, as: S`: the short name and the module's atom name
     /// (`"S"` -> `"Elixir.Server"`). Lexical like bindings.
     aliases: BTreeMap<String, String>,
+    /// `import Enum, only: [map: 2]`, most recent first (iex names the modules of an
+    /// ambiguous call in that order). Lexical like aliases.
+    imports: Vec<Import>,
+}
+
+/// One `import`: the module's atom name and which of its functions it brings in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Import {
+    pub module: String,
+    /// `only: [f: 1]`; None brings in everything not in `except`.
+    pub only: Option<Vec<(String, usize)>>,
+    pub except: Vec<(String, usize)>,
+}
+
+impl Import {
+    /// Whether this import brings in `name/arity` (the module must also export it).
+    pub fn covers(&self, name: &str, arity: usize) -> bool {
+        let is = |(f, a): &(String, usize)| f == name && *a == arity;
+        match &self.only {
+            Some(only) => only.iter().any(is),
+            None => !self.except.iter().any(is),
+        }
+    }
 }
 
 impl Env {
@@ -39,6 +62,16 @@ impl Env {
 
     pub fn alias(&mut self, short: &str, module: &str) {
         self.aliases.insert(short.to_string(), module.to_string());
+    }
+
+    /// A later `import` of the same module replaces the earlier one.
+    pub fn import(&mut self, import: Import) {
+        self.imports.retain(|i| i.module != import.module);
+        self.imports.insert(0, import);
+    }
+
+    pub fn imports(&self) -> &[Import] {
+        &self.imports
     }
 
     /// The atom name an alias written `First.Rest` stands for, if `First` was aliased.

@@ -89,7 +89,7 @@ pub fn to_string(value: &Term) -> Result<String> {
         Term::Atom(a) => Ok(a.name().to_string()),
         Term::Int(i) => Ok(i.to_string()),
         Term::Float(f) => Ok(float_short(*f)),
-        Term::List(_) => chardata(value),
+        Term::List(_) | Term::ImproperList(..) => chardata(value),
         _ => Err(not_implemented("String.Chars", value)),
     }
 }
@@ -129,13 +129,23 @@ fn chardata(value: &Term) -> Result<String> {
         match t {
             Term::Int(c) => match u32::try_from(*c).ok().and_then(char::from_u32) {
                 Some(ch) => out.push(ch),
-                None => return Err(cannot_convert(whole)),
+                None => {
+                    let message = format!("invalid code point {c}");
+                    return Err(Error::raise_message("UnicodeConversionError", message));
+                }
             },
             Term::Binary(b) => out.push_str(&String::from_utf8_lossy(b)),
             Term::List(items) => {
                 for item in items.iter() {
                     walk(item, out, whole)?;
                 }
+            }
+            // Chardata may end in a string: `["a" | "b"]`.
+            Term::ImproperList(items, tail) if matches!(tail.as_ref(), Term::Binary(_)) => {
+                for item in items.iter() {
+                    walk(item, out, whole)?;
+                }
+                walk(tail, out, whole)?;
             }
             // List.to_string/1 words every other element the same way as a bad code point.
             _ => return Err(cannot_convert(whole)),

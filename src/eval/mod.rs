@@ -8,17 +8,21 @@
 mod access_path;
 mod builtins;
 mod call;
+mod capture;
 pub mod compile_check;
 mod enumerable;
 pub mod env;
 mod get_and_update;
 pub mod history;
+mod imports;
+mod inline;
 mod kernel_macros;
 mod literal;
 mod macro_trace;
 mod module_forms;
 mod ops;
 mod pattern;
+mod range;
 pub mod report;
 mod special;
 
@@ -95,6 +99,15 @@ pub struct Evaluator<'a> {
     literals: std::collections::HashMap<usize, Term>,
     /// Processes spawned by this evaluation that wait for it to yield before they run.
     held: Vec<crossbeam_channel::Sender<()>>,
+    /// The exception the last `raise` made, by identity. `catch :error, reason` sees the
+    /// struct itself for an exception raised by `raise` (Elixir's `:erlang.error(struct)`),
+    /// but the BEAM's reason (`:badarith`) for the same exception raised by a BIF; the two
+    /// are equal structs here, so only the shared allocation tells them apart.
+    raised: Option<Term>,
+    /// The last error a `rescue`/`catch` clause took, with its frame: `reraise e,
+    /// __STACKTRACE__` of that very exception raises it as it was (iex keeps the
+    /// stack trace, so the blame and frame of `1 / 0` come back).
+    rescued: Option<Error>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -116,6 +129,38 @@ impl<'a> Evaluator<'a> {
             library_calls: 0,
             literals: Default::default(),
             held: Vec::new(),
+            raised: None,
+            rescued: None,
+        }
+    }
+
+    /// An exception raised by `raise`/`reraise` (see `raised`).
+    pub(crate) fn raise_exception(&mut self, exception: Term) -> Error {
+        self.raised = Some(exception.clone());
+        Error::Raise(exception)
+    }
+
+    /// Keeps an error a `rescue`/`catch` clause is about to take (see `rescued`).
+    pub(crate) fn remember_rescued(&mut self, error: &Error) {
+        self.rescued = Some(error.clone());
+    }
+
+    /// The error last rescued, if `exception` is its very exception.
+    pub(crate) fn rescued_error(&self, exception: &Term) -> Option<Error> {
+        let error = self.rescued.as_ref()?;
+        match (error.inner(), exception) {
+            (Error::Raise(Term::Map(a)), Term::Map(b)) if std::sync::Arc::ptr_eq(a, b) => {
+                Some(error.clone())
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `exception` is the very term the last `raise` made.
+    pub(crate) fn raised_by_raise(&self, exception: &Term) -> bool {
+        match (exception, &self.raised) {
+            (Term::Map(a), Some(Term::Map(b))) => std::sync::Arc::ptr_eq(a, b),
+            _ => false,
         }
     }
 
@@ -219,7 +264,7 @@ impl<'a> Evaluator<'a> {
                 name,
                 arity,
             } => self.capture_fun(module.as_deref(), name, *arity, env),
-            ExprKind::Capture(body) => Ok(self.capture_expr(body, env)),
+            ExprKind::Capture(body) => self.capture(body, env),
             ExprKind::CaptureArg(n) => env.get(&format!("&{n}")).cloned().ok_or_else(|| {
                 self.compile_error(&format!(
                     "capture argument &{n} must be used within the capture operator &"
@@ -274,6 +319,11 @@ impl<'a> Evaluator<'a> {
         // Outside a module, iex's `__MODULE__` is nil.
         if name == "__MODULE__" {
             return Ok(Term::nil());
+        }
+        if name == "__STACKTRACE__" {
+            return Err(self.compile_error(
+                "__STACKTRACE__ is available only inside catch and rescue clauses of try expressions",
+            ));
         }
         if name == "_" {
             return Err(self.compile_error(
@@ -383,22 +433,6 @@ impl<'a> Evaluator<'a> {
                 ops::binary(op, left, right)
             }
         }
-    }
-
-    fn range(
-        &mut self,
-        first: &Expr,
-        last: &Expr,
-        step: Option<&Expr>,
-        env: &mut Env,
-    ) -> Result<Term> {
-        let first = self.eval(first, env)?;
-        let last = self.eval(last, env)?;
-        let step = match step {
-            Some(s) => Some(self.eval(s, env)?),
-            None => None,
-        };
-        ops::range(first, last, step)
     }
 
     fn branch(

@@ -195,16 +195,27 @@ pub fn overflow() -> Error {
     )
 }
 
-/// `first..last//step` as Elixir's `%Range{}` struct.
+/// `first..last//step` as Elixir's `%Range{}` struct, made at run time (`Range.new/2,3`).
 pub fn range(first: Term, last: Term, step: Option<Term>) -> Result<Term> {
-    let step = step.unwrap_or_else(|| match (&first, &last) {
-        (Term::Int(a), Term::Int(b)) if a > b => Term::Int(-1),
-        _ => Term::Int(1),
-    });
-    match (&first, &last, &step) {
-        (Term::Int(_), Term::Int(_), Term::Int(s)) if *s != 0 => Ok(make_range(first, last, step)),
+    let ints = matches!((&first, &last), (Term::Int(_), Term::Int(_)));
+    let Some(step) = step else {
+        if !ints {
+            return Err(Error::argument(format!(
+                "ranges (first..last) expect both sides to be integers, got: {}..{}",
+                inspect_plain(&first),
+                inspect_plain(&last)
+            )));
+        }
+        let step = match (&first, &last) {
+            (Term::Int(a), Term::Int(b)) if a > b => -1,
+            _ => 1,
+        };
+        return Ok(make_range(first, last, Term::Int(step)));
+    };
+    match step {
+        Term::Int(s) if ints && s != 0 => Ok(make_range(first, last, step)),
         _ => Err(Error::argument(format!(
-            "ranges (first..last//step) expect both sides to be integers, got: {}..{}//{}",
+            "ranges (first..last//step) expect both sides to be integers and the step to be a non-zero integer, got: {}..{}//{}",
             inspect_plain(&first),
             inspect_plain(&last),
             inspect_plain(&step)

@@ -63,6 +63,9 @@ impl Evaluator<'_> {
                 )),
             })),
             ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
+            ("import", [module]) => Some(self.import_form(module, None, env)),
+            ("import", [module, opts]) => Some(self.import_form(module, Some(opts), env)),
+            ("require", [module]) => Some(self.require_form(module, env)),
             ("alias", [module]) => Some(self.alias_form(module, None, env)),
             ("alias", [module, opts]) => Some(self.alias_form(module, Some(opts), env)),
             ("raise", [receiver, args]) => {
@@ -112,16 +115,24 @@ impl Evaluator<'_> {
     /// Gives an error to the `rescue` and `catch` clauses; re-raises it if none takes it.
     fn handle(&mut self, error: Error, keywords: &Expr, env: &Env) -> Result<Term> {
         let inner = error.inner().clone();
+        // iex compiles the whole line before running it: no `try` in it ever ran.
+        if let Error::Raise(e) = &inner {
+            if exception_module(e).as_deref() == Some("CompileError") {
+                return Err(error);
+            }
+        }
+        self.remember_rescued(&error);
         if let Error::Raise(e) = &inner {
             for clause in clauses(section(keywords, "rescue")) {
-                let mut scope = env.clone();
+                let mut scope = with_stacktrace(env);
                 if self.rescues(clause, e, &mut scope)? {
                     return self.eval_block(&clause.body, &mut scope);
                 }
             }
         }
         let (kind, reason) = match &inner {
-            Error::Raise(e) => ("error", erlang_reason(e)),
+            Error::Raise(e) if self.raised_by_raise(e) => ("error", e.clone()),
+            Error::Raise(e) => ("error", erlang_reason(e, !matches!(error, Error::Raise(_)))),
             Error::Exit(r) => ("exit", r.clone()),
             Error::Throw(v) => ("throw", v.clone()),
             Error::Located(..) => return Err(error),
@@ -132,7 +143,7 @@ impl Evaluator<'_> {
                 2 => vec![Term::atom(kind), reason.clone()],
                 _ => continue,
             };
-            let mut scope = env.clone();
+            let mut scope = with_stacktrace(env);
             if self.clause_matches(clause, &values, &mut scope)? {
                 return self.eval_block(&clause.body, &mut scope);
             }
@@ -248,9 +259,19 @@ fn tagged(tag: &str, e: &Term, name: &str) -> Term {
     Term::tuple(vec![Term::atom(tag), value])
 }
 
+/// A `rescue`/`catch` clause's scope: `__STACKTRACE__` is bound there (to an empty list:
+/// the shell keeps no stack traces), so `reraise e, __STACKTRACE__` works.
+fn with_stacktrace(env: &Env) -> Env {
+    let mut scope = env.clone();
+    scope.bind("__STACKTRACE__", Term::empty_list());
+    scope
+}
+
 /// What `catch :error, reason` sees: the BEAM's own reason for errors the BEAM raises
 /// (`:badarg`, `:badarith`), the exception struct for Elixir's.
-fn erlang_reason(e: &Term) -> Term {
+/// `located`: the error carries the frame of the BIF that raised it (`:maps.get/2`),
+/// whose reasons are shorter than erl_eval's own (`{:badkey, k}` vs `{:badkey, k, map}`).
+fn erlang_reason(e: &Term, located: bool) -> Term {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let has = |name: &str| !field(name).is_nil();
     let message = exception_field(e, "message")
@@ -262,7 +283,11 @@ fn erlang_reason(e: &Term) -> Term {
         Some("MatchError") => tagged("badmatch", e, "term"),
         Some("CaseClauseError") => tagged("case_clause", e, "term"),
         Some("BadMapError") => tagged("badmap", e, "term"),
-        Some("KeyError") if has("term") && !has("message") => {
+        Some("KeyError") if located && !has("message") => {
+            Term::tuple(vec![Term::atom("badkey"), field("key")])
+        }
+        // `map.key`, where erl_eval raises with the map; Keyword's are Elixir's raises.
+        Some("KeyError") if matches!(field("term"), Term::Map(_)) && !has("message") => {
             Term::tuple(vec![Term::atom("badkey"), field("key"), field("term")])
         }
         Some("ErlangError") => match exception_field(e, "original") {

@@ -19,7 +19,7 @@ use owo_colors::colors::{Cyan, Default as DefaultColor, Green, Magenta, Yellow};
 use owo_colors::Color as _;
 
 pub use float::format_float;
-pub use identifier::{inspect_atom, inspect_key};
+pub use identifier::{inspect_atom, inspect_key, is_printable_string};
 pub use structs::struct_fields;
 
 /// Options of `Inspect.Opts` that iex uses.

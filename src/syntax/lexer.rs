@@ -22,6 +22,8 @@ pub const MAX_DEPTH: usize = 200;
 
 type LexResult<T> = Result<T, SyntaxError>;
 
+mod sigil;
+
 /// Tokenizes a whole input. The result always ends with `Tok::Eof`.
 pub fn tokenize(source: &str) -> LexResult<Vec<Token>> {
     let mut lexer = Lexer {
@@ -268,6 +270,13 @@ impl<'a> Lexer<'a> {
                 Ok(Tok::Charlist(self.quoted('\'', start, "string")?))
             }
             ':' => self.colon(),
+            '~' if self.peek_at(1).is_some_and(|c| c.is_ascii_alphabetic())
+                && self
+                    .peek_at(2)
+                    .is_some_and(|c| sigil::closing_delimiter(c).is_some()) =>
+            {
+                self.sigil()
+            }
             '?' if self.peek_at(1).is_some_and(|c| !c.is_whitespace()) => Ok(self.char_code()),
             '&' if self.peek_at(1).is_some_and(|d| d.is_ascii_digit()) => self.capture_int(),
             c if c == '_' || c.is_alphabetic() => self.word(),
@@ -440,7 +449,7 @@ impl<'a> Lexer<'a> {
     fn string_or_key(&mut self) -> LexResult<Tok> {
         let start = self.here();
         if self.rest().starts_with("\"\"\"") {
-            return self.heredoc(start);
+            return self.heredoc(start, false);
         }
         self.bump();
         let pieces = self.quoted('"', start, "string")?;
@@ -452,8 +461,9 @@ impl<'a> Lexer<'a> {
     }
 
     /// `"""` ... `"""`: the lines between, less the closing delimiter's indentation, each
-    /// ending in a newline; escapes and interpolation as in a string.
-    fn heredoc(&mut self, start: Span) -> LexResult<Tok> {
+    /// ending in a newline; escapes and interpolation as in a string, unless `raw` (the
+    /// body of an uppercase sigil, `~S"""`).
+    fn heredoc(&mut self, start: Span, raw: bool) -> LexResult<Tok> {
         self.advance(3);
         let opening_rest: String = self.rest().chars().take_while(|c| *c != '\n').collect();
         if !opening_rest.trim().is_empty() {
@@ -495,7 +505,11 @@ impl<'a> Lexer<'a> {
                 return Err(err.opened_at(start.line));
             };
             at_line_start = c == '\n';
-            self.string_char(c, &mut lit, &mut pieces, start)?;
+            if raw {
+                lit.push(c);
+            } else {
+                self.string_char(c, &mut lit, &mut pieces, start)?;
+            }
         }
         Ok(Tok::Str(dedent(finish(lit, pieces), indent)))
     }

@@ -446,6 +446,10 @@ impl<'t> Parser<'t> {
     fn capture(&mut self) -> PResult<Expr> {
         let start = self.next().span;
         self.skip_eols();
+        if let Some(kind) = self.operator_capture() {
+            let span = join(start, self.prev_span());
+            return Ok(node(kind, span));
+        }
         let body = self.expr_bp(CAPTURE_BP)?;
         let span = join(start, body.span);
         if let ExprKind::Binary {
@@ -481,6 +485,50 @@ impl<'t> Parser<'t> {
             }
         }
         Ok(node(ExprKind::Capture(Box::new(body)), span))
+    }
+
+    /// `&+/2`, `&!=/2`: an operator captured by name, with no module (Kernel's).
+    fn operator_capture(&mut self) -> Option<ExprKind> {
+        let (Tok::Op(op), slash, Tok::Int(arity, _)) =
+            (&self.peek().tok, self.peek_at(1), &self.peek_at(2).tok)
+        else {
+            return None;
+        };
+        if !is_operator_name(op) || *op == "=" || !slash.is_op("/") {
+            return None;
+        }
+        let kind = ExprKind::CaptureFun {
+            module: None,
+            name: op.to_string(),
+            arity: (*arity).max(0) as usize,
+        };
+        for _ in 0..3 {
+            self.next();
+        }
+        Some(kind)
+    }
+
+    /// `'abc'`, or with interpolation `'a#{x}'`, which Elixir reads as
+    /// `List.to_charlist(["a", Kernel.to_string(x)])`: here `String.to_charlist("a#{x}")`.
+    fn charlist(&mut self, pieces: &[StrPiece], span: Span) -> PResult<ExprKind> {
+        let interpolated = pieces.iter().any(|p| matches!(p, StrPiece::Interp(_)));
+        if !interpolated {
+            let text: String = pieces
+                .iter()
+                .filter_map(|p| match p {
+                    StrPiece::Lit(t) => Some(t.as_str()),
+                    StrPiece::Interp(_) => None,
+                })
+                .collect();
+            return Ok(charlist_of(&text));
+        }
+        Ok(ExprKind::Call {
+            target: CallTarget::Remote {
+                module: Box::new(node(ExprKind::Atom("Elixir.String".into()), span)),
+                function: "to_charlist".into(),
+            },
+            args: vec![node(ExprKind::Str(self.string_parts(pieces)?), span)],
+        })
     }
 
     /// postfix_expr = primary { "." IDENT [call_args] | "." call_args | "[" expr "]" }
@@ -585,7 +633,23 @@ impl<'t> Parser<'t> {
                     node(ExprKind::Atom("utf8".into()), span),
                 ],
             },
-            Tok::Charlist(pieces) => charlist(pieces),
+            Tok::Charlist(pieces) => self.charlist(pieces, span)?,
+            // Elixir's reading: `~w(a b)c` is `sigil_w("a b", 'c')`, a macro that makes
+            // a literal of a body without interpolation (so sigils work in patterns).
+            Tok::Sigil {
+                letter,
+                pieces,
+                modifiers,
+            } => match sigil_literal(*letter, pieces, modifiers, span) {
+                Some(literal) => literal,
+                None => ExprKind::Call {
+                    target: CallTarget::Local(format!("sigil_{letter}")),
+                    args: vec![
+                        node(ExprKind::Str(self.string_parts(pieces)?), span),
+                        node(charlist_of(modifiers), span),
+                    ],
+                },
+            },
             Tok::Ident(name) => {
                 self.next();
                 return self.identifier(name, span);
@@ -662,6 +726,7 @@ impl<'t> Parser<'t> {
         }
         match &token.tok {
             Tok::Int(..) | Tok::Float(..) | Tok::Atom(_) | Tok::KwKey(_) | Tok::Str(_) => true,
+            Tok::Sigil { .. } => true,
             Tok::AtomInterp(_) => true,
             Tok::Charlist(_) | Tok::Ident(_) | Tok::Alias(_) | Tok::CaptureInt(_) => true,
             Tok::Reserved(_) | Tok::Kw("fn") => true,
@@ -803,14 +868,40 @@ fn is_accessible(expr: &Expr) -> bool {
 }
 
 /// `'abc'` is the list of its code points (interpolations are not supported in them).
-fn charlist(pieces: &[StrPiece]) -> ExprKind {
-    let text: String = pieces
-        .iter()
-        .filter_map(|p| match p {
-            StrPiece::Lit(t) => Some(t.as_str()),
-            StrPiece::Interp(_) => None,
-        })
-        .collect();
+/// The literal a sigil without interpolation stands for: `~s`/`~c`/`~w` and their
+/// uppercase forms, with modifiers they accept; None leaves it to `sigil_x/2`.
+fn sigil_literal(
+    letter: char,
+    pieces: &[StrPiece],
+    modifiers: &str,
+    span: Span,
+) -> Option<ExprKind> {
+    let text = match pieces {
+        [] => "",
+        [StrPiece::Lit(text)] => text.as_str(),
+        _ => return None,
+    };
+    let word = |w: &str| match modifiers {
+        "a" => ExprKind::Atom(w.to_string()),
+        "c" => charlist_of(w),
+        _ => ExprKind::Str(vec![StrPart::Lit(w.to_string())]),
+    };
+    Some(match (letter, modifiers) {
+        ('s' | 'S', "") => ExprKind::Str(vec![StrPart::Lit(text.to_string())]),
+        ('c' | 'C', "") => charlist_of(text),
+        ('w' | 'W', "" | "s" | "a" | "c") => ExprKind::List {
+            items: text
+                .split_whitespace()
+                .map(|w| node(word(w), span))
+                .collect(),
+            tail: None,
+        },
+        _ => return None,
+    })
+}
+
+/// A charlist literal without interpolation: its code points.
+fn charlist_of(text: &str) -> ExprKind {
     let items = text
         .chars()
         .map(|c| node(ExprKind::Int(c as i64), Span::default()))

@@ -16,6 +16,13 @@ pub enum Tok {
     KwKey(String),
     Str(Vec<StrPiece>),
     Charlist(Vec<StrPiece>),
+    /// `~w(a b)a`: the letter, the body (read as a string for lowercase letters, as
+    /// written for uppercase ones) and the modifiers after the closing delimiter.
+    Sigil {
+        letter: char,
+        pieces: Vec<StrPiece>,
+        modifiers: String,
+    },
     Ident(String),
     Alias(String),
     /// `&1`
@@ -66,6 +73,13 @@ impl Token {
             Tok::Str(pieces) | Tok::Charlist(pieces) | Tok::AtomInterp(pieces) => {
                 (format!("\"{}\"", first_lit(pieces)), false)
             }
+            Tok::Sigil { letter, pieces, .. } => (
+                format!(
+                    "sigil ~{letter} starting with content '{}'",
+                    first_lit(pieces)
+                ),
+                false,
+            ),
             Tok::CaptureInt(_) => ("'&'".to_string(), true),
             Tok::Op("%{") => ("'%{}'".to_string(), true),
             Tok::Op(op) if op.chars().all(char::is_alphabetic) && *op != "not" => {

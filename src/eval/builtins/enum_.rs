@@ -32,7 +32,7 @@ const EXPORTS: &[(&str, usize)] = &[
     ("sort_by", 3), ("split", 2), ("split_while", 2), ("split_with", 2), ("sum", 1),
     ("take", 2), ("take_every", 2), ("take_while", 2), ("to_list", 1), ("uniq", 1),
     ("uniq_by", 2), ("unzip", 1), ("with_index", 1), ("with_index", 2), ("zip", 1), ("zip", 2),
-    ("zip_with", 2), ("zip_with", 3),
+    ("zip_with", 2), ("zip_with", 3), ("map_every", 3), ("count_until", 2), ("count_until", 3),
 ];
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -64,6 +64,23 @@ fn basic(
         ("to_list", []) => Ok(Term::list(items)),
         ("count", []) => Ok(Term::Int(items.len() as i64)),
         ("count", [f]) => filter(ev, items, f, true).map(|v| Term::Int(v.len() as i64)),
+        ("count_until", [Term::Int(limit)]) if *limit > 0 => {
+            Ok(Term::Int((items.len() as i64).min(*limit)))
+        }
+        ("count_until", [f, Term::Int(limit)]) if *limit > 0 => {
+            filter(ev, items, f, true).map(|v| Term::Int((v.len() as i64).min(*limit)))
+        }
+        // The first element, then every nth after it.
+        ("map_every", [Term::Int(nth), f]) if *nth >= 0 => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| match *nth {
+                0 => Ok(x),
+                n if i as i64 % n == 0 => ev.apply_fun(f, vec![x]),
+                _ => Ok(x),
+            })
+            .collect::<Result<Vec<_>>>()
+            .map(Term::list),
         ("empty?", []) => Ok(Term::bool(items.is_empty())),
         ("sum", []) => fold_arith(BinaryOp::Add, Term::Int(0), items),
         ("product", []) => fold_arith(BinaryOp::Mul, Term::Int(1), items),

@@ -201,6 +201,22 @@ pub(crate) const EXPORTS: &[(&str, &str)] = &[
         "ceil/1 ceil/2 floor/1 floor/2 max_finite/0 min_finite/0 parse/1 pow/2 ratio/1 \
          round/1 round/2 to_charlist/1 to_string/1",
     ),
+    ("Elixir.Function", "capture/3 identity/1 info/1 info/2"),
+    (
+        "Elixir.System",
+        "argv/0 argv/1 at_exit/1 build_info/0 cmd/2 cmd/3 compiled_endianness/0 \
+         convert_time_unit/3 cwd/0 cwd!/0 delete_env/1 endianness/0 fetch_env/1 fetch_env!/1 \
+         find_executable/1 get_env/0 get_env/1 get_env/2 get_pid/0 halt/0 halt/1 \
+         monotonic_time/0 monotonic_time/1 no_halt/0 no_halt/1 os_time/0 os_time/1 \
+         otp_release/0 pid/0 put_env/1 put_env/2 restart/0 schedulers/0 schedulers_online/0 \
+         shell/1 shell/2 stacktrace/0 stop/0 stop/1 system_time/0 system_time/1 time_offset/0 \
+         time_offset/1 tmp_dir/0 tmp_dir!/0 trap_signal/2 trap_signal/3 unique_integer/0 \
+         unique_integer/1 untrap_signal/2 user_home/0 user_home!/0 version/0",
+    ),
+    (
+        "Elixir.Range",
+        "__struct__/0 __struct__/1 disjoint?/2 new/2 new/3 range?/1 shift/2 size/1",
+    ),
     (
         "erlang",
         "binary_to_atom/1 binary_to_existing_atom/1 check_process_code/2 check_process_code/3 \

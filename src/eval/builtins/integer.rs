@@ -88,11 +88,34 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
                 .map(Term::Int)
                 .map_err(|_| crate::eval::ops::overflow())
         }
+        ("pow", [Term::Int(_), Term::Int(_)]) => Err(Error::raise_message(
+            "ArithmeticError",
+            "bad argument in arithmetic expression",
+        )),
+        ("pow", [b, e]) => Err(super::stdlib::clause_error(
+            "Integer",
+            "pow",
+            args.clone(),
+            &[&format!(
+                "def pow(base, exponent) when {} and {}",
+                mark(matches!(b, Term::Int(_)), "is_integer(base)"),
+                mark(matches!(e, Term::Int(_)), "is_integer(exponent)")
+            )],
+        )),
         ("is_even" | "is_odd" | "pow" | "mod" | "floor_div" | "gcd" | "to_charlist", _) => {
             Err(Error::function_clause("Integer", function, args.len()))
         }
         _ => return None,
     })
+}
+
+/// A guard as iex's blame shows it: `-guard-` when it failed.
+fn mark(passed: bool, guard: &str) -> String {
+    if passed {
+        guard.to_string()
+    } else {
+        format!("-{guard}-")
+    }
 }
 
 fn gcd(a: u64, b: u64) -> u64 {

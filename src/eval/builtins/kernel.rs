@@ -3,7 +3,7 @@
 
 use super::spawn::Spawn;
 use super::{bif, no_clause, Answer};
-use crate::error::{exception_field, Error};
+use crate::error::{exception, exception_field, Error};
 use crate::eval::access_path::Key;
 use crate::eval::literal::to_string;
 use crate::eval::{ops, Evaluator};
@@ -12,6 +12,9 @@ use crate::term::{Pid, Term};
 
 pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
     if let Some(answer) = super::operators::operator(name, &args) {
+        return Some(answer);
+    }
+    if let Some(answer) = super::sigils::call(ev, name, &args) {
         return Some(answer);
     }
     Some(match (name, args.as_slice()) {
@@ -61,6 +64,13 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),
         ("map_size", [Term::Map(m)]) => Ok(Term::Int(m.len() as i64)),
+        ("map_size", [x]) => Err(super::stdlib::bad_map(x).at(format!(
+            ":erlang.map_size({})",
+            inspect_plain(x)
+        ))),
+        ("tuple_size", [x]) if !matches!(x, Term::Tuple(_)) => {
+            Err(bif("tuple_size", &[x], 1, "not a tuple"))
+        }
         ("byte_size", [Term::Binary(b)]) => Ok(Term::Int(b.len() as i64)),
         ("abs", [Term::Int(i)]) => i.checked_abs().map(Term::Int).ok_or_else(int_overflow),
         ("abs", [Term::Float(f)]) => Ok(Term::Float(f.abs())),
@@ -95,6 +105,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("trunc", [Term::Float(f)]) => float_to_int(f.trunc()),
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
+        ("to_charlist", [v]) => super::chardata::to_charlist(v),
         ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
         ("inspect", [v, opts]) => {
             let plain = Options {
@@ -149,12 +160,30 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("is_boolean", [v]) => Ok(Term::bool(v.is_atom("true") || v.is_atom("false"))),
         ("exit", [reason]) => Err(Error::Exit(reason.clone())),
         ("throw", [value]) => Err(Error::Throw(value.clone())),
-        ("raise", [msg]) | ("reraise", [msg, _]) => raise(ev, msg, None),
+        ("reraise", [msg, _]) => match ev.rescued_error(msg) {
+            Some(original) => Err(original),
+            None => raise(ev, msg, None),
+        },
+        ("raise", [msg]) => raise(ev, msg, None),
         ("raise", [module, fields]) => raise(ev, module, Some(fields)),
         ("apply", [f, Term::List(a)]) => ev.apply_fun(f, a.to_vec()),
         ("apply", [m, Term::Atom(f), Term::List(a)]) => {
             ev.apply_remote(m.clone(), f.name(), a.to_vec())
         }
+        // `apply/2` counts the arguments first, `apply/3` checks them itself.
+        ("apply", [_, a]) => Err(bif("length", &[a], 1, "not a list")),
+        ("apply", [m, f, a]) => Err(Error::argument(format!(
+            "you attempted to apply a function named {} on module {} with arguments {}. Arguments (the third argument of apply) must always be a proper list",
+            inspect_plain(f),
+            inspect_plain(m),
+            inspect_plain(a)
+        ))
+        .at(format!(
+            ":erlang.apply({}, {}, {})",
+            inspect_plain(m),
+            inspect_plain(f),
+            inspect_plain(a)
+        ))),
         ("get_in", [data, keys]) => super::access::get_in(data, keys),
         ("put_in", [data, Term::List(keys), value]) if !keys.is_empty() => {
             super::access::update_in(data, keys, &mut |_| Ok(value.clone()))
@@ -308,22 +337,23 @@ fn put_elem_error(t: &Term, i: &Term, v: &Term) -> Error {
 fn raise(ev: &mut Evaluator, what: &Term, fields: Option<&Term>) -> Result<Term, Error> {
     match (what, fields) {
         (Term::Binary(b), None) => {
-            Err(Error::raise_message("RuntimeError", String::from_utf8_lossy(b)))
+            let message = Term::string(&String::from_utf8_lossy(b));
+            Err(ev.raise_exception(exception("RuntimeError", vec![("message", message)])))
         }
         // `raise Module, args` is `:erlang.error(Module.exception(args))`, so a module
         // that is not an exception fails on its `exception/1`.
         (Term::Atom(_), rest) => {
             let args = rest.cloned().unwrap_or_else(Term::empty_list);
             let e = ev.apply_remote(what.clone(), "exception", vec![args])?;
-            Err(Error::Raise(super::exceptions::normalize(&e)))
+            Err(ev.raise_exception(super::exceptions::normalize(&e)))
         }
         // Any other receiver fails in the `apply` the macro expands to.
         (_, Some(args)) => {
             let e = ev.apply_remote(what.clone(), "exception", vec![args.clone()])?;
-            Err(Error::Raise(super::exceptions::normalize(&e)))
+            Err(ev.raise_exception(super::exceptions::normalize(&e)))
         }
         (Term::Map(_), None) if exception_field(what, "__exception__").is_some() => {
-            Err(Error::Raise(what.clone()))
+            Err(ev.raise_exception(what.clone()))
         }
         _ => Err(Error::argument(format!(
             "raise/1 and reraise/2 expect a module name, string or exception as the first argument, got: {}",

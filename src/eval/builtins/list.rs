@@ -79,7 +79,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 &args,
             )),
         },
-        ("to_string", [Term::List(_)]) => to_string(&args[0]).map(|s| Term::string(&s)),
+        ("to_string", [Term::List(_) | Term::ImproperList(..)]) => {
+            to_string(&args[0]).map(|s| Term::string(&s))
+        }
         ("to_integer", [l]) => charlist(l)
             .and_then(|s| parse_int_exact(&s, 10))
             .map(Term::Int)
@@ -92,7 +94,62 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                     &args,
                 )
             }),
+        ("insert_at", [list, index, _])
+            if !matches!((list, index), (Term::List(_), Term::Int(_))) =>
+        {
+            let head = format!(
+                "def insert_at(list, index, value) when {} and {}",
+                if matches!(list, Term::List(_)) {
+                    "is_list(list)"
+                } else {
+                    "-is_list(list)-"
+                },
+                if matches!(index, Term::Int(_)) {
+                    "is_integer(index)"
+                } else {
+                    "-is_integer(index)-"
+                },
+            );
+            Err(clause_error("List", function, args.to_vec(), &[&head]))
+        }
         (_, [Term::List(l), rest @ ..]) => return with_list(ev, function, l.to_vec(), rest),
+        ("delete", [_, _]) => Err(clause_error(
+            "List",
+            function,
+            args.to_vec(),
+            &[
+                "def delete(-[element | list]-, element)",
+                "def delete(-[other | list]-, element)",
+                "def delete(-[]-, _element)",
+            ],
+        )),
+        // `delete_at/2` is `pop_at/3`'s helper, which iex names.
+        ("delete_at", [_, index]) => {
+            let zero = if index == &Term::Int(0) { "0" } else { "-0-" };
+            let args = vec![
+                args[0].clone(),
+                index.clone(),
+                Term::nil(),
+                Term::empty_list(),
+            ];
+            Err(clause_error(
+                "List",
+                "do_pop_at",
+                args,
+                &[
+                    "defp do_pop_at(-[]-, _index, default, acc)",
+                    &format!("defp do_pop_at(-[head | tail]-, {zero}, _default, acc)"),
+                    "defp do_pop_at(-[head | tail]-, index, default, acc)",
+                ],
+            ))
+        }
+        ("keyfind", [list, key, Term::Int(position)]) => Err(super::stdlib::bif_error(
+            3,
+            "not a list",
+            "lists",
+            "keyfind",
+            &[key.clone(), Term::Int(position + 1), list.clone()],
+        )),
         (_, [_, ..]) if exists(function, args.len()) => {
             Err(clause_error("List", function, args.to_vec(), &[]))
         }

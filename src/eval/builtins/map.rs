@@ -44,6 +44,7 @@ const EXPORTS: &[(&str, usize)] = &[
     ("split", 2),
     ("equal?", 2),
     ("from_struct", 1),
+    ("from_keys", 2),
 ];
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -66,6 +67,16 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             Ok(Term::Map(Arc::new(m)))
         }
         ("from_struct", _) => Err(Error::function_clause("Map", "from_struct", 1)),
+        ("from_keys", [Term::List(keys), value]) => Ok(Term::map(
+            keys.iter().map(|k| (k.clone(), value.clone())).collect(),
+        )),
+        ("from_keys", [keys, value]) => Err(super::stdlib::bif_error(
+            1,
+            "not a list",
+            "maps",
+            "from_keys",
+            &[keys.clone(), value.clone()],
+        )),
         (_, [Term::Map(m), rest @ ..]) => with_map(ev, function, &args[0], m, rest),
         (_, [not_map, rest @ ..]) => Err(not_a_map(function, not_map, rest)),
         _ => Err(Error::function_clause("Map", function, args.len())),
@@ -203,7 +214,10 @@ fn with_map(
         ("replace!", [k, v]) if m.contains_key(k) => changed(&|n| {
             n.insert(k.clone(), v.clone());
         }),
-        ("replace!", [k, _]) => return Err(key_error(k, whole)),
+        ("replace!", [k, v]) => {
+            let call = [k.clone(), v.clone(), whole.clone()];
+            return Err(key_error(k, whole).at(super::stdlib::frame("maps", "update", &call)));
+        }
         ("pop", [k]) | ("pop", [k, _]) => {
             let default = rest.get(1).cloned().unwrap_or_else(Term::nil);
             let value = m.get(k).cloned().unwrap_or(default);

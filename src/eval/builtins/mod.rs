@@ -9,6 +9,7 @@
 
 pub(crate) mod access;
 mod agent;
+mod chardata;
 mod enum_;
 mod enum_guards;
 mod enum_more;
@@ -27,10 +28,12 @@ mod module;
 mod operators;
 mod otp;
 mod process;
+mod sigils;
 mod spawn;
 mod stdlib;
 mod string;
 mod string_parse;
+mod system;
 mod task;
 mod tuple;
 pub(crate) mod whereis;
@@ -106,6 +109,34 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
 /// private").
 fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
+}
+
+/// Whether `Kernel` defines `name/arity` as a macro (`to_string/1`, `<>/2`): the export
+/// list has the macros first, up to `||/2`.
+pub(crate) fn is_kernel_macro(name: &str, arity: usize) -> bool {
+    let wanted = format!("{name}/{arity}");
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == "Elixir.Kernel")
+        .flat_map(|(_, list)| list.split_whitespace())
+        .take_while(|fa| *fa != "!=/2")
+        .any(|fa| fa == wanted)
+}
+
+/// The frame iex prints under an error raised in an Erlang function:
+/// `(stdlib 4.2) :maps.from_list([1])`.
+pub(crate) fn erlang_frame(module: &str, function: &str, args: &[Term]) -> String {
+    stdlib::frame(module, function, args)
+}
+
+/// Whether `module` (as its atom is spelled) exports `name/arity`, macros included.
+pub(crate) fn exports_function(module: &str, name: &str, arity: usize) -> bool {
+    let wanted = format!("{name}/{arity}");
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .flat_map(|(_, list)| list.split_whitespace())
+        .any(|fa| fa == wanted)
 }
 
 /// `known`, for the evaluator's `use Module`.

@@ -25,6 +25,9 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Module" => super::module::call(function, args),
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
+        "Elixir.Range" => range(function, args),
+        "Elixir.Function" => function_module(function, &args),
+        "Elixir.System" => super::system::call(function, &args),
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
@@ -61,8 +64,54 @@ fn io(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             }
             Term::ok()
         }),
+        ("iodata_to_binary", [v]) => super::chardata::iodata_to_binary(v),
+        ("iodata_length", [v]) => super::chardata::iodata_length(v),
+        ("chardata_to_string", [v]) => super::chardata::chardata_to_string(v),
         ("inspect", [v]) => Ok(io_inspect(ev, v, &Term::empty_list())),
         ("inspect", [v, opts]) => Ok(io_inspect(ev, v, opts)),
+        _ => return None,
+    })
+}
+
+/// `Function.identity/1`, and `Function.info/2` for the items a fn's printing reveals.
+fn function_module(function: &str, args: &[Term]) -> Answer {
+    Some(match (function, args) {
+        ("identity", [x]) => Ok(x.clone()),
+        ("info", [Term::Fun(f), item]) => {
+            let value = match item.as_atom().map(|a| a.name()) {
+                Some("arity") => Term::Int(f.arity as i64),
+                Some("type") if f.capture.is_some() => Term::atom("external"),
+                Some("type") => Term::atom("local"),
+                _ => return None,
+            };
+            Ok(Term::tuple(vec![item.clone(), value]))
+        }
+        _ => return None,
+    })
+}
+
+/// `Range.new/2,3` and `Range.size/1`.
+fn range(function: &str, args: Vec<Term>) -> Answer {
+    let mut args = args.into_iter();
+    Some(match (function, args.len()) {
+        ("new", 2 | 3) => {
+            let (first, last) = (args.next()?, args.next()?);
+            crate::eval::ops::range(first, last, args.next())
+        }
+        ("size", 1) => {
+            let range = args.next()?;
+            match crate::eval::ops::range_bounds(&range) {
+                Some((first, last, step)) => Ok(Term::Int(crate::eval::enumerable::range_len(
+                    first, last, step,
+                ))),
+                None => Err(clause_error(
+                    "Range",
+                    "size",
+                    vec![range],
+                    &["def size(-first..last//step-)"],
+                )),
+            }
+        }
         _ => return None,
     })
 }

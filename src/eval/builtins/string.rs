@@ -131,6 +131,13 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             &String::from_utf8_lossy(b),
         ))),
         ("valid?", []) => Ok(Term::bool(std::str::from_utf8(&binary(&args[0])).is_ok())),
+        ("printable?", []) => Ok(Term::bool(crate::inspect::is_printable_string(
+            &binary(&args[0]),
+            usize::MAX,
+        ))),
+        ("printable?", [Term::Int(n)]) if *n >= 0 => Ok(Term::bool(
+            crate::inspect::is_printable_string(&binary(&args[0]), *n as usize),
+        )),
         ("equivalent?", [Term::Binary(b)]) => Ok(Term::bool(s.as_bytes() == &b[..])),
         ("first", []) => Ok(s
             .graphemes(true)
@@ -219,6 +226,7 @@ fn exists(function: &str, arity: usize) -> bool {
         ("codepoints", &[1]),
         ("to_charlist", &[1]),
         ("valid?", &[1]),
+        ("printable?", &[1, 2]),
         ("equivalent?", &[2]),
         ("first", &[1]),
         ("last", &[1]),

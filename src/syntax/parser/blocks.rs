@@ -366,16 +366,20 @@ fn receive(sections: &Sections) -> Option<ExprKind> {
     Some(ExprKind::Receive { clauses, after })
 }
 
-/// for = "for" qualifier { "," qualifier } [ "," ( "into:" | "reduce:" ) expr ]
-///       ( ", do:" expr | do_block )
-/// With `reduce:`, the do-block holds `acc -> ...` clauses.
+/// for = "for" qualifier { "," qualifier } [ "," options ] ( ", do:" expr | do_block )
+/// options = ( "into:" | "reduce:" | "uniq:" ) expr { "," ... }
+/// With `reduce:`, the do-block holds `acc -> ...` clauses. `uniq: true` is read as
+/// `Enum.uniq/1` of the comprehension's values before they go `into:` anything, which
+/// is what Elixir's expansion does.
 fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> {
-    let into = option(args, "into");
-    let reduce = if into.is_none() {
-        option(args, "reduce")
-    } else {
-        None
+    let mut options = options(args);
+    let mut take = |name: &str| {
+        let at = options.iter().position(|(k, _)| k == name)?;
+        Some(Box::new(options.remove(at).1))
     };
+    let into = take("into");
+    let reduce = if into.is_none() { take("reduce") } else { None };
+    let uniq = take("uniq").is_some_and(|u| u.kind == ExprKind::Atom("true".into()));
     let do_body = only_do(sections)?;
     let body = match (&reduce, do_body) {
         (Some(_), Body::Clauses(clauses)) => {
@@ -389,30 +393,57 @@ fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> 
         (None, _) => block_of(do_body)?,
     };
     let qualifiers = args.drain(..).map(qualifier).collect();
-    Some(ExprKind::For {
+    if !uniq || reduce.is_some() {
+        return Some(ExprKind::For {
+            qualifiers,
+            into,
+            reduce,
+            body: Box::new(body),
+        });
+    }
+    let span = body.span;
+    let values = ExprKind::For {
         qualifiers,
-        into,
-        reduce,
+        into: None,
+        reduce: None,
         body: Box::new(body),
+    };
+    let enum_call = |function: &str, args: Vec<Expr>| ExprKind::Call {
+        target: CallTarget::Remote {
+            module: Box::new(node(ExprKind::Atom("Elixir.Enum".into()), span)),
+            function: function.into(),
+        },
+        args,
+    };
+    let unique = enum_call("uniq", vec![node(values, span)]);
+    Some(match into {
+        Some(into) => enum_call("into", vec![node(unique, span), *into]),
+        None => unique,
     })
 }
 
-/// Takes `[name: value]`, the last argument of `for`, when it is exactly that option.
-fn option(args: &mut Vec<Expr>, name: &str) -> Option<Box<Expr>> {
+/// Takes the trailing `[into: x, uniq: true]` of `for` when every key is an option.
+fn options(args: &mut Vec<Expr>) -> Vec<(String, Expr)> {
     let Some(ExprKind::List { items, tail: None }) = args.last().map(|a| &a.kind) else {
-        return None;
+        return Vec::new();
     };
-    let value = match items.as_slice() {
-        [item] => match &item.kind {
-            ExprKind::Tuple(kv) if kv.len() == 2 && kv[0].kind == ExprKind::Atom(name.into()) => {
-                kv[1].clone()
-            }
-            _ => return None,
-        },
-        _ => return None,
-    };
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for item in items {
+        match &item.kind {
+            ExprKind::Tuple(kv) if kv.len() == 2 => match &kv[0].kind {
+                ExprKind::Atom(k) if matches!(k.as_str(), "into" | "reduce" | "uniq") => {
+                    found.push((k.clone(), kv[1].clone()));
+                }
+                _ => return Vec::new(),
+            },
+            _ => return Vec::new(),
+        }
+    }
     args.pop();
-    Some(Box::new(value))
+    found
 }
 
 fn qualifier(expr: Expr) -> Qualifier {

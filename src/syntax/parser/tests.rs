@@ -743,3 +743,33 @@ fn piping_into_case_or_if_makes_the_value_its_subject() {
     );
     assert_eq!(shape("x |> unless do 1 end"), shape("unless x do 1 end"));
 }
+
+#[test]
+fn sigils_without_interpolation_are_literals() {
+    check("~w(a  b)", "[\"a\" \"b\"]");
+    check("~w(a b)a", "[:a :b]");
+    check("~w(a b)c", "[[97] [98]]");
+    // Uppercase bodies are raw, but `\` before the closing delimiter stands for it.
+    check("~S(a\\)b#{x})", "\"a)b#{x}\"");
+    check("~c|abc|", "[97 98 99]");
+    check("~S\"\"\"\na#{x}\n\"\"\"", "\"a#{x}\\n\"");
+}
+
+#[test]
+fn other_sigils_are_calls_of_sigil_functions_with_their_modifiers() {
+    check("~s[x #{y}]", "(sigil_s (str \"x \" #{y}) [])");
+    check("~w(a)x", "(sigil_w \"a\" [120])");
+    check("~r/a+/", "(sigil_r \"a+\" [])");
+}
+
+#[test]
+fn an_interpolated_charlist_is_made_at_run_time() {
+    check("'a#{x}'", "(:Elixir.String.to_charlist (str \"a\" #{x}))");
+    check("'ab'", "[97 98]");
+}
+
+#[test]
+fn an_operator_captured_by_name() {
+    check("&+/2", "(&/ + 2)");
+    check("&!=/2", "(&/ != 2)");
+}
