@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use super::process::Process;
 use super::registry_entries::{Entry, Value};
-use super::registry_keys::{key_hash, Quick, Shard, SHORT_MAX};
+use super::registry_keys::{key_hash, Quick, Shard, ShortKey};
 use super::{select, text};
 use crate::error::Error;
 use crate::term::{Atom, Pid, Ref, Term};
@@ -32,7 +32,7 @@ pub(crate) struct RegistryTable {
     pub unique: bool,
     /// The ETS table iex names in a `:ets.select/2` error.
     pub ets: Ref,
-    shards: Vec<Shard>,
+    shards: [Shard; SHARDS],
     /// The `nil` lookups hand out for via names' values (a shared atom: no allocation).
     nil: Term,
     meta: Mutex<HashMap<Term, Term>>,
@@ -47,7 +47,7 @@ impl RegistryTable {
             partitions: partitions.iter().map(|p| AtomicU64::new(p.0)).collect(),
             unique,
             ets,
-            shards: (0..SHARDS).map(|_| Shard::new()).collect(),
+            shards: std::array::from_fn(|_| Shard::new()),
             nil: Term::nil(),
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
@@ -85,6 +85,7 @@ impl RegistryTable {
         (hash, self.shard(hash))
     }
 
+    #[inline]
     fn shard(&self, hash: u64) -> &Shard {
         &self.shards[(hash >> 58) as usize % SHARDS]
     }
@@ -119,23 +120,24 @@ impl RegistryTable {
     /// without the shard's lock (see `registry_keys`).
     #[inline]
     pub(crate) fn lookup(&self, key: &Term) -> Found {
-        let (hash, shard) = self.locate(key);
-        if let Term::Binary(b) = key {
-            if b.len() <= SHORT_MAX {
-                match shard.quick_lookup(hash, b) {
-                    Some(Quick::Absent) => return Found::new(),
-                    Some(Quick::One(pid)) => return Found::from_buf([(pid, None)]),
-                    None => {}
-                }
+        if let Some(short) = match key {
+            Term::Binary(b) => ShortKey::new(b),
+            _ => None,
+        } {
+            match self.shard(short.hash).quick_lookup(short) {
+                Some(Quick::Absent) => return Found::new(),
+                Some(Quick::One(pid)) => return Found::from_buf([(pid, None)]),
+                None => {}
             }
         }
-        self.lookup_locked(hash, shard, key)
+        self.lookup_locked(key)
     }
 
     /// `lookup`'s way under the shard's lock: out of line, so that the lock-free way
     /// stays a few instructions (see `registry_keys`).
     #[inline(never)]
-    fn lookup_locked(&self, hash: u64, shard: &Shard, key: &Term) -> Found {
+    fn lookup_locked(&self, key: &Term) -> Found {
+        let (hash, shard) = self.locate(key);
         let mut found = Found::new();
         if let Some(entries) = shard.read().get(hash, key) {
             for e in entries.iter() {

@@ -85,13 +85,49 @@ fn other_word(hash: u64) -> u64 {
     OTHER | (hash & 0xffff_ffff) << 32
 }
 
-/// A key's hash: its bytes for a binary (no need to build a term from a stored short
-/// key), the term's hash otherwise. The high bits pick the shard, the low ones the slot.
+/// A key's hash: a short binary's from its two packed words (a lookup has them anyway,
+/// and a stored key is hashed again without unpacking it), a longer binary's from its
+/// bytes, the term's otherwise. The high bits pick the shard, the low ones the slot.
 pub(crate) fn key_hash(term: &Term) -> u64 {
     match term {
+        Term::Binary(b) if b.len() <= SHORT_MAX => {
+            let (w0, w1) = pack(b);
+            short_hash(w0, w1)
+        }
         Term::Binary(b) => hash_bytes(b),
         other => hash_one(other),
     }
+}
+
+/// A short binary key, as a lookup takes it: its packed words and their hash.
+#[derive(Clone, Copy)]
+pub(crate) struct ShortKey {
+    words: (u64, u64),
+    pub hash: u64,
+}
+
+impl ShortKey {
+    /// `None` for a binary too long to be stored in a slot.
+    #[inline]
+    pub(crate) fn new(bytes: &[u8]) -> Option<ShortKey> {
+        if bytes.len() > SHORT_MAX {
+            return None;
+        }
+        let (w0, w1) = pack(bytes);
+        Some(ShortKey {
+            words: (w0, w1),
+            hash: short_hash(w0, w1),
+        })
+    }
+}
+
+#[inline]
+fn short_hash(w0: u64, w1: u64) -> u64 {
+    use std::hash::Hasher;
+    let mut h = FxHasher::default();
+    h.write_u64(w0);
+    h.write_u64(w1);
+    h.finish()
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -334,8 +370,7 @@ impl Table {
     fn slot_hash(slot: &Slot) -> u64 {
         let (w0, w1) = (slot.0[0].load(Relaxed), slot.0[1].load(Relaxed));
         if w0 & 0xff == SHORT {
-            let (bytes, len) = unpack(w0, w1);
-            hash_bytes(&bytes[..len])
+            short_hash(w0, w1)
         } else {
             w0 >> 32
         }
@@ -501,9 +536,8 @@ impl Shard {
     /// lock must be asked (a write ran meanwhile, or the key's entries are not one
     /// `nil`).
     #[inline]
-    pub(crate) fn quick_lookup(&self, hash: u64, key: &[u8]) -> Option<Quick> {
-        debug_assert!(key.len() <= SHORT_MAX);
-        let (k0, k1) = pack(key);
+    pub(crate) fn quick_lookup(&self, key: ShortKey) -> Option<Quick> {
+        let (hash, (k0, k1)) = (key.hash, key.words);
         let seq = self.seq.load(Acquire);
         if seq & 1 == 1 {
             return None;

@@ -15,8 +15,9 @@ fn pids(entries: &Lent) -> Vec<u64> {
 }
 
 fn quick(shard: &Shard, key: &str) -> Option<Option<u64>> {
-    let hash = key_hash(&Term::string(key));
-    shard.quick_lookup(hash, key.as_bytes()).map(|q| match q {
+    let short = ShortKey::new(key.as_bytes()).expect("a short key");
+    assert_eq!(short.hash, key_hash(&Term::string(key)));
+    shard.quick_lookup(short).map(|q| match q {
         Quick::Absent => None,
         Quick::One(pid) => Some(pid.0),
     })
