@@ -59,10 +59,13 @@ fn blame(e: &Term) -> String {
         function_name(e)
     );
     for (i, arg) in args.iter().enumerate() {
+        // The shell inspects each argument with its own options (pretty, width 80),
+        // and `FunctionClauseError.blame/3` indents every line of a broken layout.
+        let shown = crate::inspect::inspect(arg, &crate::inspect::Options::default());
         text.push_str(&format!(
             "\n        # {}\n        {}\n",
             i + 1,
-            inspect_plain(arg)
+            shown.replace('\n', "\n        ")
         ));
     }
     if let Some(Term::List(clauses)) = exception_field(e, "clauses") {
