@@ -151,6 +151,19 @@ fn text_of(t: &Term) -> String {
 fn function_name(e: &Term) -> String {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let fun = inspect_plain(&field("function"));
+    // An anonymous fn is compiled to `-outer/arity-fun-N-` (`Exception.format_mfa/3`).
+    if let Some((outer, _)) = fun
+        .trim_start_matches(":\"-")
+        .split_once("-fun-")
+        .filter(|_| fun.starts_with(":\"-"))
+    {
+        return format!(
+            "anonymous fn/{} in {}.{}",
+            inspect_plain(&field("arity")),
+            inspect_plain(&field("module")),
+            outer
+        );
+    }
     format!(
         "{}.{}/{}",
         inspect_plain(&field("module")),

@@ -28,6 +28,11 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Range" => range(function, args),
         "Elixir.Function" => function_module(function, &args),
         "Elixir.System" => super::system::call(function, &args),
+        // The protocol `Kernel.to_string/1` and interpolation dispatch to.
+        "Elixir.String.Chars" => match (function, args.as_slice()) {
+            ("to_string", [v]) => Some(to_string(v).map(|text| Term::string(&text))),
+            _ => None,
+        },
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
