@@ -155,7 +155,7 @@ fn function_name(e: &Term) -> String {
     if let Some((outer, _)) = fun
         .trim_start_matches(":\"-")
         .split_once("-fun-")
-        .filter(|_| fun.starts_with(":\"-"))
+        .filter(|(outer, _)| fun.starts_with(":\"-") && outer.contains('/'))
     {
         return format!(
             "anonymous fn/{} in {}.{}",
