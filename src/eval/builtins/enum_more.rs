@@ -484,6 +484,22 @@ fn extreme(
     Ok(items[best].clone())
 }
 
+/// The elements in some order (Fisher-Yates over a clock-seeded xorshift): a learner
+/// sees "some order", not a statistical property.
+fn shuffled(mut items: Vec<Term>) -> Vec<Term> {
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0x9e37_79b9, |d| d.as_nanos() as u64)
+        | 1;
+    for i in (1..items.len()).rev() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        items.swap(i, (seed % (i as u64 + 1)) as usize);
+    }
+    items
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,20 +529,4 @@ mod tests {
         assert_eq!(discard, Some(Term::list(vec![Term::list(ints(&[1, 2]))])));
         assert_eq!(chunk_every(ints(&[1]), 0, 0, None), None);
     }
-}
-
-/// The elements in some order (Fisher-Yates over a clock-seeded xorshift): a learner
-/// sees "some order", not a statistical property.
-fn shuffled(mut items: Vec<Term>) -> Vec<Term> {
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0x9e37_79b9, |d| d.as_nanos() as u64)
-        | 1;
-    for i in (1..items.len()).rev() {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        items.swap(i, (seed % (i as u64 + 1)) as usize);
-    }
-    items
 }

@@ -36,10 +36,15 @@ pub fn check(function: &str, subject: &Term, rest: &[Term]) -> Option<Error> {
                 "def ends_with?(string, suffix) when is_binary(string) and -is_list(suffix)-",
             ],
         )),
-        ("contains?", [Term::List(items)]) => items
-            .iter()
-            .find(|t| !binary(t))
-            .map(|bad| bif_error(1, "not a bitstring", "erlang", "byte_size", &[bad.clone()])),
+        ("contains?", [Term::List(items)]) => items.iter().find(|t| !binary(t)).map(|bad| {
+            bif_error(
+                1,
+                "not a bitstring",
+                "erlang",
+                "byte_size",
+                std::slice::from_ref(bad),
+            )
+        }),
         ("replace", [p, r]) => replace_error(s(), p, r, &Term::empty_list()),
         ("replace", [p, r, opts]) => replace_error(s(), p, r, opts),
         ("replace_prefix" | "replace_suffix", [m, r]) if !binary(m) || !binary(r) => {
@@ -135,7 +140,13 @@ fn split_pattern_error(s: Term, p: &Term, opts: &Term) -> Error {
         (Some(Term::Int(2)), false) => {
             bif_error(2, NOT_PATTERN, "binary", "split", &[s, p.clone()])
         }
-        _ => bif_error(1, NOT_PATTERN, "binary", "compile_pattern", &[p.clone()]),
+        _ => bif_error(
+            1,
+            NOT_PATTERN,
+            "binary",
+            "compile_pattern",
+            std::slice::from_ref(p),
+        ),
     }
 }
 
@@ -249,4 +260,53 @@ fn replace_error(s: Term, p: &Term, r: &Term, opts: &Term) -> Option<Error> {
 
 fn guard_clause(function: &str, args: Vec<Term>, clauses: &[&str]) -> Error {
     clause_error("String", function, args, clauses)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::report::format_error;
+
+    fn shown(function: &str, args: &[Term]) -> Option<String> {
+        check(function, &args[0], &args[1..]).map(|e| format_error(&e))
+    }
+
+    #[test]
+    fn bad_patterns_go_to_binary() {
+        let s = Term::string("a b");
+        let text = shown("split", &[s.clone(), Term::Int(1)]).unwrap();
+        assert!(text.contains("2nd argument: not a valid pattern"), "{text}");
+        assert!(
+            text.ends_with(":binary.split(\"a b\", 1, [:global])"),
+            "{text}"
+        );
+        let opts = Term::list(vec![Term::tuple(vec![Term::atom("parts"), Term::Int(3)])]);
+        let text = shown("split", &[s.clone(), Term::atom("x"), opts]).unwrap();
+        assert!(text.ends_with(":binary.compile_pattern(:x)"), "{text}");
+        let text = shown("replace", &[s, Term::atom("x"), Term::string("b")]).unwrap();
+        assert!(text.ends_with(":binary.matches(\"a b\", :x)"), "{text}");
+    }
+
+    #[test]
+    fn good_arguments_pass() {
+        let s = Term::string("abc");
+        assert!(shown("split", &[s.clone(), Term::string(" ")]).is_none());
+        let prefixes = Term::list(vec![Term::string("a"), Term::Int(1)]);
+        // The match on "a" answers before the bad element is reached.
+        assert!(shown("starts_with?", &[s.clone(), prefixes]).is_none());
+        let late = Term::list(vec![Term::string("x"), Term::Int(1)]);
+        let text = shown("starts_with?", &[s, late]).unwrap();
+        assert_eq!(
+            text,
+            "** (CaseClauseError) no case clause matching: {\"abc\", 3, 1}"
+        );
+    }
+
+    #[test]
+    fn whitespace_split_of_a_non_string_names_the_bif() {
+        let text = format_error(&split_whitespace_error(&Term::nil()));
+        assert!(text.contains("1st argument: not a binary"), "{text}");
+        assert!(text.contains(":binary.split(nil, [\"\u{3000}\""), "{text}");
+        assert!(text.contains("<<194, 133>>"), "{text}");
+    }
 }
