@@ -260,11 +260,21 @@ impl Evaluator<'_> {
                         Some([k, v]) => {
                             map.insert(k.clone(), v.clone());
                         }
+                        // `Collectable.Map`'s collecting fn has one clause, for
+                        // `{:cont, {k, v}}`; it fails on the map built so far.
                         _ => {
-                            return Err(Error::argument(format!(
-                                "collecting into a map requires {{key, value}} tuples, got: {}",
-                                inspect_plain(&item)
-                            )))
+                            let cont = Term::tuple(vec![Term::atom("cont"), item]);
+                            return Err(Error::Raise(crate::error::exception(
+                                "FunctionClauseError",
+                                vec![
+                                    ("module", Term::module("Collectable.Map")),
+                                    ("function", Term::atom("-into/1-fun-0-")),
+                                    ("arity", Term::Int(2)),
+                                    ("kind", Term::nil()),
+                                    ("args", Term::list(vec![Term::Map(Arc::new(map)), cont])),
+                                    ("clauses", Term::nil()),
+                                ],
+                            )));
                         }
                     }
                 }

@@ -258,6 +258,12 @@ impl<'a> Evaluator<'a> {
             }
             ExprKind::Range { first, last, step } => self.range(first, last, step.as_deref(), env),
             ExprKind::Call { target, args } => self.call(target, args, env),
+            ExprKind::Fn(clauses) if clauses.iter().flat_map(|c| &c.patterns).any(|p| {
+                matches!(&p.kind, ExprKind::Call { target: CallTarget::Local(op), .. } if op == "\\\\")
+            }) =>
+            {
+                Err(self.compile_error("anonymous functions cannot have optional arguments"))
+            }
             ExprKind::Fn(clauses) => Ok(self.closure(clauses.clone(), env)),
             ExprKind::CaptureFun {
                 module,

@@ -59,10 +59,13 @@ fn blame(e: &Term) -> String {
         function_name(e)
     );
     for (i, arg) in args.iter().enumerate() {
+        // The shell inspects each argument with its own options (pretty, width 80),
+        // and `FunctionClauseError.blame/3` indents every line of a broken layout.
+        let shown = crate::inspect::inspect(arg, &crate::inspect::Options::default());
         text.push_str(&format!(
             "\n        # {}\n        {}\n",
             i + 1,
-            inspect_plain(arg)
+            shown.replace('\n', "\n        ")
         ));
     }
     if let Some(Term::List(clauses)) = exception_field(e, "clauses") {
@@ -148,6 +151,19 @@ fn text_of(t: &Term) -> String {
 fn function_name(e: &Term) -> String {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let fun = inspect_plain(&field("function"));
+    // An anonymous fn is compiled to `-outer/arity-fun-N-` (`Exception.format_mfa/3`).
+    if let Some((outer, _)) = fun
+        .trim_start_matches(":\"-")
+        .split_once("-fun-")
+        .filter(|(outer, _)| fun.starts_with(":\"-") && outer.contains('/'))
+    {
+        return format!(
+            "anonymous fn/{} in {}.{}",
+            inspect_plain(&field("arity")),
+            inspect_plain(&field("module")),
+            outer
+        );
+    }
     format!(
         "{}.{}/{}",
         inspect_plain(&field("module")),

@@ -75,6 +75,15 @@ impl Evaluator<'_> {
                     self.line
                 ))))
             }
+            (crate::syntax::INVALID_FOR, [description]) => match &description.kind {
+                ExprKind::Str(parts) => match parts.as_slice() {
+                    [crate::syntax::ast::StrPart::Lit(text)] => {
+                        Some(Err(self.compile_error(text)))
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
             ("defmodule", _) => Some(Err(self.compile_error(
                 "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
             ))),

@@ -11,4 +11,4 @@ pub mod sexp;
 pub mod token;
 
 pub use error::{SyntaxError, SyntaxErrorKind};
-pub use parser::{parse, parse_input, parse_line, Parsed};
+pub use parser::{parse, parse_input, parse_line, Parsed, INVALID_FOR};

@@ -22,6 +22,7 @@
 //! - Errors carry iex's kind, position and text; recursion is capped at `MAX_DEPTH`.
 
 mod blocks;
+pub use blocks::INVALID_FOR;
 mod collections;
 
 use super::ast::{BinaryOp, Block, CallTarget, Expr, ExprKind, Span, StrPart, UnaryOp};

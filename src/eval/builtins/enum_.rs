@@ -33,6 +33,7 @@ const EXPORTS: &[(&str, usize)] = &[
     ("take", 2), ("take_every", 2), ("take_while", 2), ("to_list", 1), ("uniq", 1),
     ("uniq_by", 2), ("unzip", 1), ("with_index", 1), ("with_index", 2), ("zip", 1), ("zip", 2),
     ("zip_with", 2), ("zip_with", 3), ("map_every", 3), ("count_until", 2), ("count_until", 3),
+    ("flat_map_reduce", 3), ("shuffle", 1), ("take_random", 2),
 ];
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -118,6 +119,7 @@ fn basic(
         }
         ("reduce_while", [acc, f]) => reduce_while(ev, items, acc.clone(), f),
         ("map_reduce", [acc, f]) => map_reduce(ev, items, acc.clone(), f),
+        ("flat_map_reduce", [acc, f]) => flat_map_reduce(ev, items, acc.clone(), f),
         ("scan", [f]) => scan(ev, items, None, f),
         ("scan", [acc, f]) => scan(ev, items, Some(acc.clone()), f),
         ("sort", []) => sort(ev, items, &Term::atom("asc")).map(Term::list),
@@ -243,6 +245,32 @@ fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> 
             _ => {
                 return Err(Error::Raise(crate::error::exception(
                     "MatchError",
+                    vec![("term", step)],
+                )))
+            }
+        }
+    }
+    Ok(Term::tuple(vec![Term::list(out), acc]))
+}
+
+/// `Enum.flat_map_reduce/3`: the fn answers `{list, acc}` to go on or `{:halt, acc}`
+/// to stop with what was mapped so far.
+fn flat_map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+    let mut out = Vec::new();
+    for x in items {
+        let step = ev.apply_fun(f, vec![x, acc])?;
+        match step.as_tuple() {
+            Some([halt, next]) if halt.is_atom("halt") => {
+                acc = next.clone();
+                break;
+            }
+            Some([mapped, next]) => {
+                out.extend(super::super::enumerable::to_vec(mapped)?);
+                acc = next.clone();
+            }
+            _ => {
+                return Err(Error::Raise(crate::error::exception(
+                    "CaseClauseError",
                     vec![("term", step)],
                 )))
             }

@@ -169,6 +169,12 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
                 len => Ok(items[nanos % len].clone()),
             }
         }
+        ("shuffle", []) => Ok(Term::list(shuffled(items))),
+        ("take_random", [Term::Int(n)]) if *n >= 0 => {
+            let mut items = shuffled(items);
+            items.truncate(*n as usize);
+            Ok(Term::list(items))
+        }
         ("min_max", rest) => {
             let fallback = rest.first();
             if items.is_empty() {
@@ -476,6 +482,22 @@ fn extreme(
         }
     }
     Ok(items[best].clone())
+}
+
+/// The elements in some order (Fisher-Yates over a clock-seeded xorshift): a learner
+/// sees "some order", not a statistical property.
+fn shuffled(mut items: Vec<Term>) -> Vec<Term> {
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0x9e37_79b9, |d| d.as_nanos() as u64)
+        | 1;
+    for i in (1..items.len()).rev() {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        items.swap(i, (seed % (i as u64 + 1)) as usize);
+    }
+    items
 }
 
 #[cfg(test)]

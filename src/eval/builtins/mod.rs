@@ -32,6 +32,7 @@ mod sigils;
 mod spawn;
 mod stdlib;
 mod string;
+mod string_errors;
 mod string_parse;
 mod system;
 mod task;

@@ -28,6 +28,11 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Range" => range(function, args),
         "Elixir.Function" => function_module(function, &args),
         "Elixir.System" => super::system::call(function, &args),
+        // The protocol `Kernel.to_string/1` and interpolation dispatch to.
+        "Elixir.String.Chars" => match (function, args.as_slice()) {
+            ("to_string", [v]) => Some(to_string(v).map(|text| Term::string(&text))),
+            _ => None,
+        },
         "erlang" => erlang::call(ev, function, args),
         "math" => math::call(function, args),
         "lists" => list::lists(ev, function, args),
@@ -118,7 +123,12 @@ fn range(function: &str, args: Vec<Term>) -> Answer {
 
 /// `IO.inspect/2`: prints the value (after `label: ` if given) and returns it.
 fn io_inspect(ev: &mut Evaluator, v: &Term, opts: &Term) -> Term {
-    let options = Options::default().with_keyword(opts);
+    // `IO.inspect/2` formats at `opts.width` whatever `:pretty` says (only `inspect/2`
+    // reads `:pretty`, to choose between the width and one line).
+    let options = Options {
+        pretty: true,
+        ..Options::default().with_keyword(opts)
+    };
     let label = opts.keyword_get("label").and_then(|l| to_string(l).ok());
     if let Some(label) = label {
         ev.out.write(&format!("{label}: "));

@@ -2,8 +2,8 @@
 
 use super::enum_more::slice_range;
 use super::stdlib::{bif_error, clause_error, existing_atom, frame, make_atom, text, to_charlist};
-use super::string_parse;
 use super::Answer;
+use super::{string_errors, string_parse};
 use crate::error::{Error, Result};
 use crate::eval::ops::range_bounds;
 use crate::eval::Evaluator;
@@ -84,6 +84,19 @@ fn not_binary(function: &str, args: &[Term]) -> Error {
                 format!("def {f}(string, count, [_ | _] = padding) when -is_binary(string)- and is_integer(count) and count >= 0"),
             ]
         }
+        ("replace_prefix" | "replace_suffix", 3) => vec![format!(
+            "def {f}(string, match, replacement) {guard} and {} and {}",
+            is(1, binary, "is_binary(match)"),
+            is(2, binary, "is_binary(replacement)")
+        )],
+        ("split_at", 2) => vec![
+            "def split_at(string, position) when -is_binary(string)- and is_integer(position) and position >= 0".into(),
+            "def split_at(string, position) when -is_binary(string)- and is_integer(position) and -position < 0-".into(),
+        ],
+        ("slice", 2) => vec![
+            format!("def slice(string, first..last//step = range) {guard}"),
+            format!("def slice(string, %{{__struct__: Range, first: first, last: last}} = range) {guard}"),
+        ],
         ("last", 1) => vec!["def last(-\"\"-)".into(), format!("def last(string) {guard}")],
         ("trim_leading" | "trim_trailing", 1) => {
             module = "String.Break";
@@ -110,6 +123,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         None => return None,
     };
     let rest = &args[1..];
+    if let Some(error) = string_errors::check(function, &args[0], rest) {
+        return Some(Err(error));
+    }
     if let Some(answer) = string_parse::call(ev, function, &s, rest) {
         return Some(answer);
     }
@@ -189,7 +205,12 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("pad_leading" | "pad_trailing", [n, _]) => {
             let first = format!("def {function}(string, count, padding) when -is_binary(padding)-");
             let second = format!("def {function}(string, count, -[_ | _] = padding-) when is_binary(string) and is_integer(count) and count >= 0");
-            let shown = vec![args[0].clone(), n.clone(), Term::empty_list()];
+            // A string padding became its (empty) list of graphemes before failing.
+            let padding = match &args[2] {
+                Term::Binary(_) => Term::empty_list(),
+                other => other.clone(),
+            };
+            let shown = vec![args[0].clone(), n.clone(), padding];
             Err(clause_error("String", function, shown, &[&first, &second]))
         }
         ("to_atom", []) => make_atom(ev, &s, || {
@@ -248,6 +269,8 @@ fn exists(function: &str, arity: usize) -> bool {
         ("replace", &[3, 4]),
         ("replace_prefix", &[3]),
         ("replace_suffix", &[3]),
+        ("replace_leading", &[3]),
+        ("replace_trailing", &[3]),
         ("to_integer", &[1, 2]),
         ("to_float", &[1]),
         ("jaro_distance", &[2]),
@@ -275,6 +298,7 @@ fn wrong_subject(function: &str, subject: &Term, args: &[Term]) -> Error {
         }
         "to_float" => bif_error(1, "not a binary", "erlang", "binary_to_float", args),
         "duplicate" => bif_error(1, "not a binary", "binary", "copy", args),
+        "split" if args.len() == 1 => string_errors::split_whitespace_error(subject),
         _ => not_binary(function, args),
     }
 }

@@ -37,6 +37,16 @@ pub fn call(_ev: &mut Evaluator, function: &str, s: &str, rest: &[Term]) -> Opti
         ("contains?", [p]) => {
             patterns(p, function).map(|ps| Term::bool(ps.iter().any(|p| s.contains(p.as_str()))))
         }
+        // A list is walked in order; a bad element after a match is never seen (the
+        // ones before a match were refused by `string_errors`).
+        ("starts_with?", [Term::List(ps)]) => Ok(Term::bool(
+            ps.iter()
+                .any(|p| matches!(p, Term::Binary(b) if s.as_bytes().starts_with(b))),
+        )),
+        ("ends_with?", [Term::List(ps)]) => Ok(Term::bool(
+            ps.iter()
+                .any(|p| matches!(p, Term::Binary(b) if s.as_bytes().ends_with(b))),
+        )),
         ("starts_with?", [p]) => {
             patterns(p, function).map(|ps| Term::bool(ps.iter().any(|p| s.starts_with(p.as_str()))))
         }
@@ -56,6 +66,17 @@ pub fn call(_ev: &mut Evaluator, function: &str, s: &str, rest: &[Term]) -> Opti
                 Some(tail) => format!("{r}{tail}"),
                 None => s.to_string(),
             }))
+        }
+        ("replace_leading" | "replace_trailing", [Term::Binary(p), Term::Binary(r)])
+            if !p.is_empty() =>
+        {
+            let (p, r) = (String::from_utf8_lossy(p), String::from_utf8_lossy(r));
+            Ok(Term::string(&replace_repeated(
+                s,
+                &p,
+                &r,
+                function == "replace_leading",
+            )))
         }
         ("replace_suffix", [Term::Binary(p), Term::Binary(r)]) => {
             let (p, r) = (String::from_utf8_lossy(p), String::from_utf8_lossy(r));
@@ -124,8 +145,14 @@ fn find_first(s: &str, from: usize, pats: &[String]) -> Option<(usize, usize)> {
 }
 
 fn split(s: &str, p: &Term, opts: &Term, function: &str) -> Result<Term> {
-    let pats = patterns(p, function)?;
     let trim = opts.keyword_get("trim").is_some_and(Term::is_truthy);
+    let pats = match patterns(p, function) {
+        Ok(pats) => pats,
+        // An empty subject splits to itself before the pattern is looked at.
+        Err(_) if s.is_empty() && trim => return Ok(Term::empty_list()),
+        Err(_) if s.is_empty() => return Ok(Term::list(vec![Term::string("")])),
+        Err(e) => return Err(e),
+    };
     let parts = match opts.keyword_get("parts") {
         Some(Term::Int(n)) if *n > 0 => *n as usize,
         _ => usize::MAX,
@@ -177,6 +204,33 @@ fn replace(s: &str, p: &Term, with: &str, global: bool) -> Result<Term> {
     }
     out.push_str(&s[start..]);
     Ok(Term::string(&out))
+}
+
+/// `replace_leading`/`replace_trailing`: every copy of `p` at that end of `s`, each
+/// replaced by `r`.
+fn replace_repeated(s: &str, p: &str, r: &str, leading: bool) -> String {
+    let mut rest = s;
+    let mut count = 0;
+    loop {
+        let next = if leading {
+            rest.strip_prefix(p)
+        } else {
+            rest.strip_suffix(p)
+        };
+        match next {
+            Some(shorter) => {
+                rest = shorter;
+                count += 1;
+            }
+            None => break,
+        }
+    }
+    let replaced = r.repeat(count);
+    if leading {
+        format!("{replaced}{rest}")
+    } else {
+        format!("{rest}{replaced}")
+    }
 }
 
 /// `binary_to_integer`: an optional sign and digits of the base, nothing else.

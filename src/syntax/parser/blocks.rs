@@ -3,7 +3,7 @@
 //! from them (`if`, `unless`, `case`, `cond`, `receive`, `for`).
 
 use super::{join, node, PResult, Parser};
-use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind, Qualifier, Span};
+use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind, Qualifier, Span, StrPart};
 use crate::syntax::token::{Tok, Token};
 
 /// What a `do` section or `fn` holds: plain expressions or `->` clauses.
@@ -379,9 +379,19 @@ fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> 
     };
     let into = take("into");
     let reduce = if into.is_none() { take("reduce") } else { None };
-    let uniq = take("uniq").is_some_and(|u| u.kind == ExprKind::Atom("true".into()));
+    let uniq = take("uniq");
+    if let Some(shown) = uniq.as_deref().and_then(non_boolean_literal) {
+        return Some(invalid_for(
+            &format!(":uniq option for comprehensions only accepts a boolean, got: {shown}"),
+            args,
+        ));
+    }
+    let uniq = uniq.is_some_and(|u| u.kind == ExprKind::Atom("true".into()));
     let do_body = only_do(sections)?;
     let body = match (&reduce, do_body) {
+        (Some(_), Body::Clauses(clauses)) if clauses.iter().any(|c| c.patterns.len() != 1) => {
+            return Some(invalid_for(REDUCE_CLAUSES, args));
+        }
         (Some(_), Body::Clauses(clauses)) => {
             let span = clauses.first().map(|c| c.span).unwrap_or_default();
             Block {
@@ -389,7 +399,7 @@ fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> 
                 span,
             }
         }
-        (Some(_), Body::Exprs(_)) => return None,
+        (Some(_), Body::Exprs(_)) => return Some(invalid_for(REDUCE_CLAUSES, args)),
         (None, _) => block_of(do_body)?,
     };
     let qualifiers = args.drain(..).map(qualifier).collect();
@@ -420,6 +430,43 @@ fn comprehension(args: &mut Vec<Expr>, sections: &Sections) -> Option<ExprKind> 
         Some(into) => enum_call("into", vec![node(unique, span), *into]),
         None => unique,
     })
+}
+
+const REDUCE_CLAUSES: &str = "when using :reduce with comprehensions, the do block must be written using acc -> expr clauses, where each clause expects the accumulator as a single argument";
+
+/// The name of the call a comprehension with bad options becomes: the evaluator raises
+/// its one argument as Elixir's `CompileError` (the name cannot be typed, so only the
+/// parser makes it). Elixir rejects these options while expanding `for`, before it
+/// runs anything, which the evaluator's compile step reproduces.
+pub const INVALID_FOR: &str = "for (invalid)";
+
+fn invalid_for(description: &str, args: &[Expr]) -> ExprKind {
+    let span = args.first().map(|a| a.span).unwrap_or_default();
+    ExprKind::Call {
+        target: CallTarget::Local(INVALID_FOR.into()),
+        args: vec![node(
+            ExprKind::Str(vec![StrPart::Lit(description.into())]),
+            span,
+        )],
+    }
+}
+
+/// How iex shows a `uniq:` value that is a literal but not a boolean (other
+/// expressions are left to run: their value decides at run time here).
+fn non_boolean_literal(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Atom(a) if a == "true" || a == "false" => None,
+        ExprKind::Atom(a) => Some(crate::inspect::inspect_atom(a)),
+        ExprKind::Int(n) => Some(n.to_string()),
+        ExprKind::Str(parts) => match parts.as_slice() {
+            [] => Some("\"\"".into()),
+            [StrPart::Lit(text)] => Some(crate::inspect::inspect_plain(
+                &crate::term::Term::string(text),
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Takes the trailing `[into: x, uniq: true]` of `for` when every key is an option.
