@@ -80,7 +80,7 @@ impl Hasher for FxHasher {
     #[inline]
     fn finish(&self) -> u64 {
         // Fx alone leaves the low bits weak for strings that differ in their last bytes
-        // ("room_1234" vs "room_1235"), and hashbrown indexes buckets by the low bits:
+        // ("room_1234" vs "room_1235"), and the tables index slots by the low bits:
         // a murmur3 finaliser spreads them.
         let mut h = self.hash;
         h ^= h >> 33;
