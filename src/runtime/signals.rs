@@ -52,6 +52,7 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
         forget_name(rt, proc.pid, name);
     }
     rt.inner.table.remove(proc.pid);
+    rt.inner.timers.cancel_bound_to(proc.pid);
     proc.mailbox.clear();
     if proc.is_client {
         proc.mailbox.push(Msg::Exited);

@@ -133,26 +133,14 @@ pub fn timer(ev: &Evaluator, function: &str, args: &[&Term]) -> Result<Term> {
     let err = |n: usize, problem: &str| super::bif(function, args, n, problem);
     match (function, args) {
         ("send_after" | "start_timer", [time, dest, msg, rest @ ..]) if rest.len() <= 1 => {
-            let at_ms = |t: &Term| match t {
-                Term::Int(ms) if *ms >= 0 => Ok(*ms as u64),
-                Term::Int(_) => Err(err(1, "out of range")),
-                _ => Err(err(1, "not an integer")),
-            };
             let absolute = match rest.first() {
                 None => false,
                 Some(opts) => timer_abs(opts).map_err(|problem| err(3, problem))?,
             };
-            let ms = at_ms(time)?;
-            let delay = if absolute {
-                // `abs: true` counts from the same clock `System.monotonic_time/1` reads.
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis() as u64);
-                ms.saturating_sub(now)
-            } else {
-                ms
+            let delay = match time {
+                Term::Int(ms) => client.timer_delay(*ms, absolute).map_err(|p| err(1, p))?,
+                _ => return Err(err(1, "not an integer")),
             };
-            let delay = std::time::Duration::from_millis(delay);
             let wrap = function == "start_timer";
             match client.start_timer(dest, (*msg).clone(), delay, wrap) {
                 Some(r) => Ok(Term::Ref(r)),
