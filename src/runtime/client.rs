@@ -188,6 +188,10 @@ impl Client {
                     let request = Term::tuple(vec![Term::atom("terminate"), reason]);
                     return Some(Term::tuple(vec![Term::atom("system"), from, request]));
                 }
+                Msg::System { request, from, tag } => {
+                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
+                    return Some(Term::tuple(vec![Term::atom("system"), from, request]));
+                }
                 // A late reply to a call that timed out: the BEAM's alias drops it too.
                 Msg::Reply { .. } | Msg::StartChild { .. } => {}
             }

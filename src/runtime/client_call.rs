@@ -84,7 +84,7 @@ impl Client {
                 self.saved.borrow_mut().push_back(t);
                 None
             }
-            Msg::Call { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => None,
+            Msg::Call { .. } | Msg::Stop { .. } | Msg::System { .. } | Msg::StartChild { .. } => None,
         }
     }
 
@@ -94,7 +94,7 @@ impl Client {
     /// An idle target answers during `deliver` (direct hand-off), so the monitor that
     /// catches its death is only set when the answer is not already here: most calls
     /// skip it.
-    fn request(
+    pub(super) fn request(
         &self,
         target: &Arc<Process>,
         msg: impl FnOnce(Ref) -> Msg,

@@ -51,6 +51,14 @@ pub(crate) enum Msg {
         tag: Ref,
         spec: ChildSpec,
     },
+    /// A `:sys` request other than `terminate` (`:get_state`, `{:replace_state, fun}`,
+    /// `:get_status`) to a process the shell runs (an Agent): it sees `{:system, from,
+    /// request}`. Behaviours never get one: their state is read in place.
+    System {
+        request: Term,
+        from: Arc<Process>,
+        tag: Ref,
+    },
     /// Wakes a client blocked in `receive` or `call`: an exit signal killed it.
     Exited,
 }

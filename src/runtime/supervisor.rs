@@ -171,7 +171,7 @@ impl Behaviour for SupervisorProc {
                     reply: Some((from, tag, Term::ok())),
                 }
             }
-            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited => Flow::Continue,
+            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited | Msg::System { .. } => Flow::Continue,
         }
     }
 

@@ -1,15 +1,96 @@
 //! An Agent's process: `Agent.Server`'s loop over GenServer calls and casts, run with
 //! an evaluator of the agent's own (the functions it runs are the shell's). The calls
-//! themselves are made in `task.rs`.
+//! themselves are made here too (`agent`), from the shell.
 
 use crossbeam_channel::Sender;
 
-use super::spawn::{exit_reason, with_evaluator};
+use super::spawn::{exit_reason, spawn_body, with_evaluator, Spawn};
+use super::{blamed_clause_with, timeout, Answer};
+use super::stdlib::bif_error;
 use super::task::{with_frames, Below};
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
 use crate::runtime::{Client, Event};
 use crate::term::{Pid, Term};
+
+pub fn agent(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    let client = ev.client;
+    let call = |agent: &Term, tag: &str, f: Term, t: &Term| {
+        let request = Term::tuple(vec![Term::atom(tag), f]);
+        match timeout(t) {
+            Some(t) => client.call(agent, request, t),
+            None => Err(super::otp::bad_timeout(&[agent.clone(), request, t.clone()])),
+        }
+    };
+    let mfa = |m: &Term, f: &Term, a: &Term| Term::tuple(vec![m.clone(), f.clone(), a.clone()]);
+    let five_s = Term::Int(5000);
+    let no_opts = Term::empty_list();
+    Some(match (function, args.as_slice()) {
+        ("start" | "start_link", [f]) => start_agent(ev, function, f, &no_opts, false),
+        ("start" | "start_link", [f, opts]) => start_agent(ev, function, f, opts, false),
+        ("start" | "start_link", [m, f, a]) => {
+            start_agent(ev, function, &mfa(m, f, a), &no_opts, true)
+        }
+        ("start" | "start_link", [m, f, a, opts]) => {
+            start_agent(ev, function, &mfa(m, f, a), opts, true)
+        }
+        ("get" | "update" | "get_and_update", [agent, f]) => {
+            call(agent, function, f.clone(), &five_s)
+        }
+        ("get" | "update" | "get_and_update", [agent, f, t]) => call(agent, function, f.clone(), t),
+        ("get" | "update" | "get_and_update", [agent, m, f, a]) => {
+            call(agent, function, mfa(m, f, a), &five_s)
+        }
+        ("get" | "update" | "get_and_update", [agent, m, f, a, t]) => {
+            call(agent, function, mfa(m, f, a), t)
+        }
+        ("cast", [agent, f]) => {
+            let request = Term::tuple(vec![Term::atom("cast"), f.clone()]);
+            Ok(client.cast(agent, request))
+        }
+        ("cast", [agent, m, f, a]) => {
+            let request = Term::tuple(vec![Term::atom("cast"), mfa(m, f, a)]);
+            Ok(client.cast(agent, request))
+        }
+        ("stop", [agent]) => client.stop(agent, Term::atom("normal"), None),
+        ("stop", [agent, reason]) => client.stop(agent, reason.clone(), None),
+        ("stop", [agent, reason, t]) => match timeout(t) {
+            Some(t) => client.stop(agent, reason.clone(), t),
+            None => Err(client.stop_bad_timeout(agent, reason.clone(), t.clone())),
+        },
+        _ => return None,
+    })
+}
+
+/// `Agent.start/2,3,4`, `Agent.start_link/2,3,4`: `{:ok, pid}` once the function (a
+/// fun or `{m, f, a}`) gave the initial state, `{:error, reason}` if it failed or the
+/// name is taken.
+fn start_agent(
+    ev: &mut Evaluator,
+    function: &str,
+    f: &Term,
+    opts: &Term,
+    is_mfa: bool,
+) -> Result<Term> {
+    if !is_mfa && !matches!(f, Term::Fun(fun) if fun.arity == 0) {
+        let clause = format!("def {function}(fun, options) when -is_function(fun, 0)-");
+        let args = [f.clone(), opts.clone()];
+        return Err(blamed_clause_with("Agent", function, &args, &[&clause]));
+    }
+    let name = opts.keyword_get("name").cloned().unwrap_or_else(Term::nil);
+    let (tx, rx) = crossbeam_channel::bounded::<Result<Term>>(1);
+    let how = if function == "start_link" {
+        Spawn::Link
+    } else {
+        Spawn::Plain
+    };
+    let body = move |child: Client, f: Term| run(child, f, name, tx);
+    spawn_body(ev, f, how, Box::new(body))?;
+    ev.release_starts();
+    // The agent always answers, unless its thread is gone.
+    rx.recv()
+        .unwrap_or_else(|_| Ok(Term::error_tuple(Term::atom("noproc"))))
+}
 
 /// Names the agent, runs its initial function, tells the starter, then serves.
 pub(super) fn run(child: Client, f: Term, name: Term, started: Sender<Result<Term>>) {
@@ -30,7 +111,7 @@ pub(super) fn run(child: Client, f: Term, name: Term, started: Sender<Result<Ter
         }
         Ok(None) => {}
     }
-    with_evaluator(&child, |ev| match ev.apply_fun(&f, vec![]) {
+    with_evaluator(&child, |ev| match apply_callable(ev, &f, vec![]) {
         Ok(state) => {
             let _ = started.send(Ok(Term::ok_tuple(Term::Pid(child.pid()))));
             serve(ev, &child, state);
@@ -41,6 +122,29 @@ pub(super) fn run(child: Client, f: Term, name: Term, started: Sender<Result<Ter
             child.terminate(reason);
         }
     });
+}
+
+/// Runs an Agent's or a Task's function: a fun given `extra`, or `{module, fun, args}`
+/// as `apply(module, fun, extra ++ args)` (`Agent.Server.run/2`).
+pub(super) fn apply_callable(ev: &mut Evaluator, f: &Term, extra: Vec<Term>) -> Result<Term> {
+    let Some([m, Term::Atom(fun), args]) = f.as_tuple() else {
+        return ev.apply_fun(f, extra);
+    };
+    match args {
+        Term::List(args) => {
+            let all = extra.into_iter().chain(args.iter().cloned()).collect();
+            ev.apply_remote(m.clone(), fun.name(), all)
+        }
+        // `[state | :notalist]` is what `:erlang.apply/3` is given, and refuses.
+        tail => {
+            let list = match extra.is_empty() {
+                true => tail.clone(),
+                false => Term::ImproperList(extra.into(), std::sync::Arc::new(tail.clone())),
+            };
+            let args = [m.clone(), Term::Atom(fun.clone()), list];
+            Err(bif_error(3, "not a proper list", "erlang", "apply", &args))
+        }
+    }
 }
 
 /// What a message did to the agent.
@@ -73,7 +177,7 @@ fn serve(ev: &mut Evaluator, child: &Client, mut state: Term) {
                     stop(child, from, reason.clone(), state);
                     return;
                 }
-                _ => Next::Go(state),
+                _ => system(ev, child, from, request, state),
             },
             _ => {
                 let name = child
@@ -126,7 +230,7 @@ fn handle_call(
         .as_atom()
         .map(|a| a.name().to_string())
         .unwrap_or_default();
-    let answer = match ev.apply_fun(f, vec![state.clone()]) {
+    let answer = match apply_callable(ev, f, vec![state.clone()]) {
         Ok(v) => v,
         Err(e) => return crash(&e, request, caller, state),
     };
@@ -153,7 +257,7 @@ fn handle_call(
 }
 
 fn run_fun(ev: &mut Evaluator, f: &Term, state: Term, last: &Term, from: Option<Pid>) -> Next {
-    match ev.apply_fun(f, vec![state.clone()]) {
+    match apply_callable(ev, f, vec![state.clone()]) {
         Ok(new) => Next::Go(new),
         Err(e) => crash(&e, last, from, state),
     }
@@ -166,6 +270,22 @@ fn crash(e: &Error, last: &Term, from: Option<Pid>, state: Term) -> Next {
         from,
         state,
     }
+}
+
+/// `:sys.get_state/1` and `:sys.replace_state/2`: the state, or the state `fun` makes
+/// of it (a `fun` that fails leaves the state as it was, as `:sys` does).
+fn system(ev: &mut Evaluator, child: &Client, from: &Term, request: &Term, state: Term) -> Next {
+    let Some([to, tag]) = from.as_tuple() else {
+        return Next::Go(state);
+    };
+    let state = match request.as_tuple() {
+        Some([replace, f]) if replace.is_atom("replace_state") => {
+            ev.apply_fun(f, vec![state.clone()]).unwrap_or(state)
+        }
+        _ => state,
+    };
+    child.gen_reply(to, tag, state.clone());
+    Next::Go(state)
 }
 
 /// `GenServer.stop/3` reached the agent (`:sys.terminate/3`): logs a reason other than

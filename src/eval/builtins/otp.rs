@@ -79,7 +79,7 @@ pub fn supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
 /// `GenServer.call/3` given a timeout that is neither `:infinity` nor a non-negative
 /// integer: the guard iex shows, with the failing parts marked. (`stop/3` takes any
 /// timeout; `:gen.call/4` rejects it later, see `Client::stop_bad_timeout`.)
-fn bad_timeout(args: &[Term]) -> crate::error::Error {
+pub(super) fn bad_timeout(args: &[Term]) -> crate::error::Error {
     let t = &args[args.len() - 1];
     let guard = if matches!(t, Term::Int(_)) {
         "when is_integer(timeout) and -timeout >= 0- or -timeout == :infinity-"

@@ -363,10 +363,13 @@ pub fn sys(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("get_state", [server]) => client.sys_get_state(server),
-        ("replace_state", [server, fun]) => client
-            .sys_get_state(server)
+        ("replace_state", [server, fun]) => match client.sys_replace_state_in(server, fun) {
+            Some(done) => done,
+            None => client
+                .sys_get_state(server)
             .and_then(|old| ev.apply_fun(fun, vec![old]))
             .and_then(|new| client.sys_put_state(server, new)),
+        },
         ("suspend", [server]) => client.sys_suspend(server),
         ("resume", [server]) => client.sys_resume(server),
         _ => return None,

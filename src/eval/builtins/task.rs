@@ -16,6 +16,8 @@ use crate::inspect::inspect_plain;
 use crate::runtime::{Client, Event};
 use crate::term::{Pid, Ref, Term};
 
+pub use super::agent::agent;
+
 pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let five_s = Term::Int(5000);
     Some(match (function, args.as_slice()) {
@@ -210,58 +212,6 @@ fn wait_clause(function: &str, task: &Term, t: &Term) -> Error {
     );
     let clause = format!("def {function}({pattern}, timeout) when {guard}");
     blamed_clause_with("Task", function, &[task.clone(), t.clone()], &[&clause])
-}
-
-pub fn agent(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
-    let client = ev.client;
-    let call = |agent: &Term, tag: &str, f: &Term, t: &Term| match timeout(t) {
-        Some(t) => {
-            let request = Term::tuple(vec![Term::atom(tag), f.clone()]);
-            client.call(agent, request, t)
-        }
-        None => Err(Error::function_clause("GenServer", "call", 3)),
-    };
-    let five_s = Term::Int(5000);
-    Some(match (function, args.as_slice()) {
-        ("start" | "start_link", [f]) => start_agent(ev, function, f, &Term::empty_list()),
-        ("start" | "start_link", [f, opts]) => start_agent(ev, function, f, opts),
-        ("get" | "update" | "get_and_update", [agent, f]) => call(agent, function, f, &five_s),
-        ("get" | "update" | "get_and_update", [agent, f, t]) => call(agent, function, f, t),
-        ("cast", [agent, f]) => {
-            let request = Term::tuple(vec![Term::atom("cast"), f.clone()]);
-            Ok(client.cast(agent, request))
-        }
-        ("stop", [agent]) => client.stop(agent, Term::atom("normal"), None),
-        ("stop", [agent, reason]) => client.stop(agent, reason.clone(), None),
-        ("stop", [agent, reason, t]) => match timeout(t) {
-            Some(t) => client.stop(agent, reason.clone(), t),
-            None => Err(client.stop_bad_timeout(agent, reason.clone(), t.clone())),
-        },
-        _ => return None,
-    })
-}
-
-/// `Agent.start/2`, `Agent.start_link/2`: `{:ok, pid}` once the function gave the
-/// initial state, `{:error, reason}` if it failed or the name is taken.
-fn start_agent(ev: &mut Evaluator, function: &str, f: &Term, opts: &Term) -> Result<Term> {
-    if !is_fun0(f) {
-        let clause = format!("def {function}(fun, options) when -is_function(fun, 0)-");
-        let args = [f.clone(), opts.clone()];
-        return Err(blamed_clause_with("Agent", function, &args, &[&clause]));
-    }
-    let name = opts.keyword_get("name").cloned().unwrap_or_else(Term::nil);
-    let (tx, rx) = crossbeam_channel::bounded::<Result<Term>>(1);
-    let how = if function == "start_link" {
-        Spawn::Link
-    } else {
-        Spawn::Plain
-    };
-    let body = move |child: Client, f: Term| super::agent::run(child, f, name, tx);
-    spawn_running(ev, f, how, Box::new(body))?;
-    ev.release_starts();
-    // The agent always answers, unless its thread is gone.
-    rx.recv()
-        .unwrap_or_else(|_| Ok(Term::error_tuple(Term::atom("noproc"))))
 }
 
 /// Where a Task's or an Agent's function ran, below the shell's own frame: what the
