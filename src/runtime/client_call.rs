@@ -84,7 +84,9 @@ impl Client {
                 self.saved.borrow_mut().push_back(t);
                 None
             }
-            Msg::Call { .. } | Msg::Stop { .. } | Msg::System { .. } | Msg::StartChild { .. } => None,
+            Msg::Call { .. } | Msg::Stop { .. } | Msg::System { .. } | Msg::StartChild { .. } => {
+                None
+            }
         }
     }
 

@@ -11,8 +11,8 @@ use std::time::Duration;
 
 use super::client::Client;
 use super::gen_server;
-use super::process::Process;
 use super::process::Msg;
+use super::process::Process;
 use super::scheduler;
 use crate::error::Error;
 use crate::term::Term;

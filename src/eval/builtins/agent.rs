@@ -4,12 +4,13 @@
 
 use crossbeam_channel::Sender;
 
-use super::spawn::{exit_reason, spawn_body, with_evaluator, Spawn};
-use super::{blamed_clause_with, timeout, Answer};
+use super::spawn::{crash_text, exit_reason, spawn_body, with_evaluator, Spawn};
 use super::stdlib::bif_error;
 use super::task::{with_frames, Below};
+use super::{blamed_clause_with, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
+use crate::inspect::inspect_plain;
 use crate::runtime::{Client, Event};
 use crate::term::{Pid, Term};
 
@@ -19,7 +20,11 @@ pub fn agent(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         let request = Term::tuple(vec![Term::atom(tag), f]);
         match timeout(t) {
             Some(t) => client.call(agent, request, t),
-            None => Err(super::otp::bad_timeout(&[agent.clone(), request, t.clone()])),
+            None => Err(super::otp::bad_timeout(&[
+                agent.clone(),
+                request,
+                t.clone(),
+            ])),
         }
     };
     let mfa = |m: &Term, f: &Term, a: &Term| Term::tuple(vec![m.clone(), f.clone(), a.clone()]);
@@ -156,6 +161,9 @@ enum Next {
         last: Term,
         from: Option<Pid>,
         state: Term,
+        /// The error the agent's function raised, whose frames Logger shows (a bad
+        /// `reason` from a `get_and_update` answer has none).
+        error: Option<Error>,
     },
 }
 
@@ -199,8 +207,12 @@ fn serve(ev: &mut Evaluator, child: &Client, mut state: Term) {
                 last,
                 from,
                 state,
+                error,
             } => {
-                report(child, &reason, last, state, from);
+                match error {
+                    Some(e) => report_error(child, &e, last, state, from),
+                    None => report(child, &reason, last, state, from),
+                }
                 child.terminate(reason);
                 return;
             }
@@ -232,7 +244,24 @@ fn handle_call(
         .unwrap_or_default();
     let answer = match apply_callable(ev, f, vec![state.clone()]) {
         Ok(v) => v,
-        Err(e) => return crash(&e, request, caller, state),
+        Err(e) => match crash(&e, request, caller, state.clone()) {
+            Next::Crash {
+                reason,
+                last,
+                from,
+                state: at,
+                error,
+            } => {
+                return Next::Crash {
+                    reason: with_call_frame(reason, f, vec![state]),
+                    last,
+                    from,
+                    state: at,
+                    error,
+                }
+            }
+            next => return next,
+        },
     };
     let (reply, new_state) = match kind.as_str() {
         "get" => (answer, state),
@@ -247,6 +276,7 @@ fn handle_call(
                     last,
                     from: caller,
                     state,
+                    error: None,
                 };
             }
         },
@@ -263,12 +293,35 @@ fn run_fun(ev: &mut Evaluator, f: &Term, state: Term, last: &Term, from: Option<
     }
 }
 
+/// An `{m, f, a}` applied to `extra` that does not exist: the BEAM's stack starts with
+/// the call itself, `{m, f, extra ++ a, []}`, which an exit shows as
+/// `(elixir 1.14.0) Map.nope(%{})`. Other reasons are left as they are.
+pub(super) fn with_call_frame(reason: Term, f: &Term, extra: Vec<Term>) -> Term {
+    let undefined =
+        |ex: &Term| crate::error::exception_module(ex).as_deref() == Some("UndefinedFunctionError");
+    match (f.as_tuple(), reason.as_tuple()) {
+        (Some([m, fun, Term::List(args)]), Some([ex, Term::List(stack)])) if undefined(ex) => {
+            let args = extra.into_iter().chain(args.iter().cloned()).collect();
+            let call = Term::tuple(vec![
+                m.clone(),
+                fun.clone(),
+                Term::list(args),
+                Term::empty_list(),
+            ]);
+            let stack = std::iter::once(call).chain(stack.iter().cloned()).collect();
+            Term::tuple(vec![ex.clone(), Term::list(stack)])
+        }
+        _ => reason,
+    }
+}
+
 fn crash(e: &Error, last: &Term, from: Option<Pid>, state: Term) -> Next {
     Next::Crash {
         reason: with_frames(exit_reason(e), Below::AgentCall),
         last: last.clone(),
         from,
         state,
+        error: Some(e.clone()),
     }
 }
 
@@ -296,6 +349,45 @@ fn stop(child: &Client, from: &Term, reason: Term, state: Term) {
         child.gen_reply(to, tag, Term::ok());
     }
     child.terminate(reason);
+}
+
+/// Logger's `GenServer NAME terminating` report of an agent whose function raised: the
+/// error as Logger formats it with its frames (`:erlang.apply(Map, :get, [...])` and
+/// the problem a BIF found), which the exit reason alone cannot tell.
+fn report_error(child: &Client, e: &Error, last: Term, state: Term, from: Option<Pid>) {
+    if matches!(e.inner(), Error::Exit(_)) {
+        let reason = with_frames(exit_reason(e), Below::AgentCall);
+        return report(child, &reason, last, state, from);
+    }
+    let name = child
+        .process_info(child.pid())
+        .and_then(|i| i.name)
+        .unwrap_or(Term::Pid(child.pid()));
+    let mut text = format!(
+        "GenServer {} terminating\n{}\n",
+        inspect_plain(&name),
+        crash_text(e)
+    );
+    match from {
+        Some(pid) => text.push_str(&format!(
+            "Last message (from {}): {}\nState: {}\nClient {} {}",
+            inspect_plain(&Term::Pid(pid)),
+            inspect_plain(&last),
+            inspect_plain(&state),
+            inspect_plain(&Term::Pid(pid)),
+            if child.alive(pid) {
+                "is alive"
+            } else {
+                "is dead"
+            }
+        )),
+        None => text.push_str(&format!(
+            "Last message: {}\nState: {}",
+            inspect_plain(&last),
+            inspect_plain(&state)
+        )),
+    }
+    child.runtime().emit(Event::Error(text));
 }
 
 /// Logger's `GenServer NAME terminating` report, unless the reason is a normal one.

@@ -360,6 +360,8 @@ fn info_item(ev: &Evaluator, info: &ProcessInfo, item: &str) -> Term {
 
 /// `:sys`: the system messages a learner uses to look inside a GenServer.
 pub fn sys(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    // A process spawned on this line runs before the system message waits for it.
+    ev.release_starts();
     let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("get_state", [server]) => client.sys_get_state(server),
@@ -367,8 +369,8 @@ pub fn sys(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             Some(done) => done,
             None => client
                 .sys_get_state(server)
-            .and_then(|old| ev.apply_fun(fun, vec![old]))
-            .and_then(|new| client.sys_put_state(server, new)),
+                .and_then(|old| ev.apply_fun(fun, vec![old]))
+                .and_then(|new| client.sys_put_state(server, new)),
         },
         ("suspend", [server]) => client.sys_suspend(server),
         ("resume", [server]) => client.sys_resume(server),

@@ -7,7 +7,8 @@
 
 use std::time::Duration;
 
-use super::spawn::{crash_text, exit_reason, spawn_running, with_evaluator, Spawn};
+use super::agent::{apply_callable, with_call_frame};
+use super::spawn::{crash_text, exit_reason, spawn_body, with_evaluator, Spawn};
 use super::{blamed_clause_with, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::report;
@@ -23,6 +24,7 @@ pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
         ("async", [f]) => start_task(ev, "async", f, true),
         ("start", [f]) => start_task(ev, "start", f, false),
+        ("async" | "start", [m, f, a]) => start_mfa(ev, function, m, f, a),
         ("await" | "yield", [t]) => wait(ev, function, t, &five_s),
         ("await" | "yield", [t, timeout]) => wait(ev, function, t, timeout),
         _ => return None,
@@ -43,20 +45,41 @@ fn start_task(ev: &mut Evaluator, function: &str, f: &Term, is_async: bool) -> R
             &[&clause],
         ));
     }
+    let apply = [Term::atom("erlang"), Term::atom("apply"), Term::Int(2)];
+    spawn_task(ev, f, Term::tuple(apply.to_vec()), is_async)
+}
+
+/// `Task.async/3`, `Task.start/3`: `apply(module, function, args)` in a task, whose
+/// `mfa` is `{module, function, length(args)}`.
+fn start_mfa(ev: &mut Evaluator, function: &str, m: &Term, f: &Term, a: &Term) -> Result<Term> {
+    let (Term::Atom(_), Term::Atom(_), Some(args)) = (m, f, a.as_list()) else {
+        let mark = |ok: bool, s: &str| if ok { s.to_string() } else { format!("-{s}-") };
+        let clause = format!(
+            "def {function}(module, function_name, args) when {} and {} and {}",
+            mark(m.as_atom().is_some(), "is_atom(module)"),
+            mark(f.as_atom().is_some(), "is_atom(function_name)"),
+            mark(a.as_list().is_some(), "is_list(args)"),
+        );
+        let args = [m.clone(), f.clone(), a.clone()];
+        return Err(blamed_clause_with("Task", function, &args, &[&clause]));
+    };
+    let mfa = Term::tuple(vec![m.clone(), f.clone(), Term::Int(args.len() as i64)]);
+    let call = Term::tuple(vec![m.clone(), f.clone(), a.clone()]);
+    spawn_task(ev, &call, mfa, function == "async")
+}
+
+/// Starts a task running `f` (a fun or `{m, f, args}`): `{:ok, pid}`, or for `async` the
+/// `%Task{}` its owner awaits.
+fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool) -> Result<Term> {
     let owner = ev.client.pid();
     let how = if is_async { Spawn::Link } else { Spawn::Plain };
     let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
-    let (_, pid) = spawn_running(ev, f, how, Box::new(body))?;
+    let (_, pid) = spawn_body(ev, f, how, Box::new(body))?;
     if !is_async {
         return Ok(Term::ok_tuple(Term::Pid(pid)));
     }
     // Monitored before the task runs (it waits for its parent to yield).
     let r = ev.client.monitor(&Term::Pid(pid));
-    let mfa = Term::tuple(vec![
-        Term::atom("erlang"),
-        Term::atom("apply"),
-        Term::Int(2),
-    ]);
     Ok(Term::map(vec![
         (Term::atom("__struct__"), Term::module("Task")),
         (Term::atom("mfa"), mfa),
@@ -72,7 +95,7 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
     if !child.is_alive() {
         return;
     }
-    let result = with_evaluator(&child, |ev| ev.apply_fun(&f, vec![]));
+    let result = with_evaluator(&child, |ev| apply_callable(ev, &f, vec![]));
     match result {
         _ if !child.is_alive() => {}
         Ok(value) => {
@@ -87,14 +110,25 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
             } else {
                 Below::TaskStart
             };
-            let reason = with_frames(exit_reason(&e), below);
+            let reason = with_call_frame(with_frames(exit_reason(&e), below), &f, vec![]);
             if !is_quiet(&reason) {
+                let (function, args) = match f.as_tuple() {
+                    // Logger shows `{m, f, args}` as the capture `&m.f/arity` and args.
+                    Some([m, Term::Atom(name), Term::List(args)]) => {
+                        let arity = args.len();
+                        let capture =
+                            format!("&{}/{arity}", report::format_mfa(m, name.name(), &[]));
+                        let capture = capture.replace("()/", "/");
+                        (capture, Term::List(args.clone()))
+                    }
+                    _ => (inspect_plain(&f), Term::empty_list()),
+                };
                 let text = format!(
-                    "Task {} started from {} terminating\n{}\nFunction: {}\n    Args: []",
+                    "Task {} started from {} terminating\n{}\nFunction: {function}\n    Args: {}",
                     inspect_plain(&Term::Pid(child.pid())),
                     inspect_plain(&Term::Pid(owner)),
                     task_crash_text(&e),
-                    inspect_plain(&f)
+                    inspect_plain(&args)
                 );
                 child.runtime().emit(Event::Error(text));
             }
@@ -126,9 +160,16 @@ fn is_quiet(reason: &Term) -> bool {
 fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Term> {
     let fields = task_fields(task);
     let limit = timeout(t);
-    let (Some((r, _owner)), Some(limit)) = (fields, limit) else {
+    let (Some((r, owner)), Some(limit)) = (fields, limit) else {
         return Err(wait_clause(function, task, t));
     };
+    if owner != ev.client.pid() {
+        return Err(Error::argument(format!(
+            "task {} must be queried from the owner but was queried from {}",
+            inspect_plain(task),
+            inspect_plain(&Term::Pid(ev.client.pid()))
+        )));
+    }
     ev.release_starts();
     let client = ev.client;
     let mine = |m: &Term| match m.as_tuple() {
