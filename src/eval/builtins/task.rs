@@ -17,6 +17,8 @@ use crate::inspect::inspect_plain;
 use crate::runtime::{Client, Event};
 use crate::term::{Pid, Ref, Term};
 
+mod many;
+
 pub use super::agent::agent;
 
 pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
@@ -27,6 +29,12 @@ pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("async" | "start", [m, f, a]) => start_mfa(ev, function, m, f, a),
         ("await" | "yield", [t]) => wait(ev, function, t, &five_s),
         ("await" | "yield", [t, timeout]) => wait(ev, function, t, timeout),
+        ("shutdown", [t]) => many::shutdown(ev, t, &five_s),
+        ("shutdown", [t, how]) => many::shutdown(ev, t, how),
+        ("await_many", [ts]) => many::await_many(ev, ts, &five_s),
+        ("await_many", [ts, timeout]) => many::await_many(ev, ts, timeout),
+        ("yield_many", [ts]) => many::yield_many(ev, ts, &five_s),
+        ("yield_many", [ts, timeout]) => many::yield_many(ev, ts, timeout),
         _ => return None,
     })
 }
@@ -164,11 +172,7 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
         return Err(wait_clause(function, task, t));
     };
     if owner != ev.client.pid() {
-        return Err(Error::argument(format!(
-            "task {} must be queried from the owner but was queried from {}",
-            inspect_plain(task),
-            inspect_plain(&Term::Pid(ev.client.pid()))
-        )));
+        return Err(owner_error(ev.client, task));
     }
     ev.release_starts();
     let client = ev.client;
@@ -206,6 +210,15 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
             exit(Term::atom("timeout"))
         }
     }
+}
+
+/// Asking about a task from a process that is not its owner.
+fn owner_error(client: &Client, task: &Term) -> Error {
+    Error::argument(format!(
+        "task {} must be queried from the owner but was queried from {}",
+        inspect_plain(task),
+        inspect_plain(&Term::Pid(client.pid()))
+    ))
 }
 
 /// `demonitor(ref, [:flush])`: no `:DOWN` of this monitor stays queued. A task that
