@@ -136,7 +136,7 @@ impl Timers {
     pub(crate) fn delay_for(&self, time: i64, absolute: bool) -> Result<Duration, &'static str> {
         let now_ns = self.monotonic_ns() - MONOTONIC_START_NS;
         let due_ms = if absolute {
-            time.checked_sub(MONOTONIC_START_MS).ok_or(OUT_OF_RANGE)?
+            time.saturating_sub(MONOTONIC_START_MS)
         } else if time < 0 {
             return Err(OUT_OF_RANGE);
         } else {
@@ -421,5 +421,32 @@ mod tests {
         assert!(timers.cancel(later).is_some());
         assert_eq!(timers.bound_count.load(Ordering::Acquire), 0);
         assert!(timers.pending.lock().unwrap().bound.is_empty());
+    }
+
+    #[test]
+    fn the_monotonic_clock_starts_where_the_beams_does_and_abs_times_count_from_it() {
+        let rt = node();
+        let timers = &rt.inner.timers;
+        let now = timers.monotonic_ns();
+        assert!(now >= MONOTONIC_START_NS && now < MONOTONIC_START_NS + 60_000_000_000);
+        assert!(timers.monotonic_ns() >= now, "monotonic");
+        let now_ms = now.div_euclid(1_000_000);
+        let soon = timers.delay_for(now_ms + 10_000, true).unwrap();
+        assert!(soon > Duration::from_millis(9_000) && soon <= Duration::from_millis(10_000));
+        assert_eq!(
+            timers.delay_for(now_ms, true),
+            Ok(Duration::ZERO),
+            "already past: at once"
+        );
+        assert_eq!(
+            timers.delay_for(MONOTONIC_START_MS - 1, true),
+            Err(OUT_OF_RANGE)
+        );
+        assert_eq!(timers.delay_for(-1, false), Err(OUT_OF_RANGE));
+        assert_eq!(timers.delay_for(i64::MAX, false), Err(TOO_LATE));
+        assert_eq!(timers.delay_for(i64::MAX, true), Err(TOO_LATE));
+        assert_eq!(timers.delay_for(i64::MIN, true), Err(OUT_OF_RANGE));
+        assert_eq!(timers.delay_for(25, false), Ok(Duration::from_millis(25)));
+        assert!(timers.delay_for(0, true).unwrap() > Duration::from_secs(86_400 * 365));
     }
 }
