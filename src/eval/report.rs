@@ -450,11 +450,18 @@ pub fn gen_server_terminating(
         "{time} [error] GenServer {} terminating",
         inspect_plain(name)
     )];
-    lines.push(match reason.as_tuple() {
+    // Logger normalizes an Erlang error under a stack (`{:function_clause, [...]}`)
+    // into its exception, as it does an exception struct.
+    let raised = match reason.as_tuple() {
         Some([e, stack]) if exception_module(e).is_some() && stack.as_list().is_some() => {
-            format!("** ({}) {}", module_name(e), exception_message(e))
+            Some(e.clone())
         }
-        _ => format!("** (stop) {}", format_exit(reason)),
+        Some([e, stack]) => raised(e, stack),
+        _ => None,
+    };
+    lines.push(match raised {
+        Some(e) => format!("** ({}) {}", module_name(&e), exception_message(&e)),
+        None => format!("** (stop) {}", format_exit(reason)),
     });
     match client {
         Some((pid, _)) => lines.push(format!(

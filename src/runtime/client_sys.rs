@@ -1,9 +1,10 @@
-//! The client's `:sys` calls: `get_state/1`, `suspend/1`, `resume/1`.
+//! The client's `:sys` calls: `get_state/1`, `replace_state/2`, `suspend/1`, `resume/1`.
 //!
-//! On the BEAM these are system messages a process answers even while suspended. Here
-//! they act on the process directly from the caller's thread: the suspension is a flag
-//! the run loop checks before each message, and the state is read under the behaviour's
-//! lock (a handler never blocks, so the wait is short).
+//! On the BEAM these are system messages a process answers even while suspended. For a
+//! behaviour they act on the process directly from the caller's thread: the suspension
+//! is a flag the run loop checks before each message, and the state is read under the
+//! behaviour's lock (a handler never blocks, so the wait is short). A process the shell
+//! runs (an Agent, a `receive` loop) gets the system message itself (`Msg::System`).
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -109,6 +110,9 @@ impl Client {
     /// `:sys.suspend/1`: the process handles no more messages until resumed.
     pub fn sys_suspend(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("suspend", server)?;
+        if proc.is_client {
+            return self.sys_call(&proc, server, "suspend", Term::atom("suspend"));
+        }
         proc.suspended.store(true, Ordering::Release);
         Ok(Term::ok())
     }
@@ -116,6 +120,9 @@ impl Client {
     /// `:sys.resume/1`: handles what was queued meanwhile.
     pub fn sys_resume(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("resume", server)?;
+        if proc.is_client {
+            return self.sys_call(&proc, server, "resume", Term::atom("resume"));
+        }
         proc.suspended.store(false, Ordering::Release);
         scheduler::wake(&self.rt, &proc);
         Ok(Term::ok())

@@ -6,7 +6,7 @@ use crossbeam_channel::Sender;
 
 use super::spawn::{crash_text, exit_reason, spawn_body, with_evaluator, Spawn};
 use super::stdlib::bif_error;
-use super::task::{with_frames, Below};
+use super::task::{frame_at, with_frames, Below};
 use super::{blamed_clause_with, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
@@ -168,8 +168,16 @@ enum Next {
 }
 
 fn serve(ev: &mut Evaluator, child: &Client, mut state: Term) {
+    // `:sys.suspend/1`: until resumed, only system messages are taken.
+    let mut suspended = false;
+    let is_system = |m: &Term| matches!(m.as_tuple(), Some([tag, _, _]) if tag.is_atom("system"));
     loop {
-        let Some(msg) = child.receive(None) else {
+        let msg = if suspended {
+            child.receive_matching(&mut { is_system }, None)
+        } else {
+            child.receive(None)
+        };
+        let Some(msg) = msg else {
             return;
         };
         let next = match msg.as_tuple() {
@@ -178,12 +186,19 @@ fn serve(ev: &mut Evaluator, child: &Client, mut state: Term) {
             }
             Some([tag, request]) if tag.is_atom("$gen_cast") => match request.as_tuple() {
                 Some([cast, f]) if cast.is_atom("cast") => run_fun(ev, f, state, request, None),
-                _ => Next::Go(state),
+                _ => no_clause(&msg, request, None, state),
             },
             Some([tag, from, request]) if tag.is_atom("system") => match request.as_tuple() {
                 Some([terminate, reason]) if terminate.is_atom("terminate") => {
                     stop(child, from, reason.clone(), state);
                     return;
+                }
+                _ if request.is_atom("suspend") || request.is_atom("resume") => {
+                    suspended = request.is_atom("suspend");
+                    if let Some([to, tag]) = from.as_tuple() {
+                        child.gen_reply(to, tag, Term::ok());
+                    }
+                    Next::Go(state)
                 }
                 _ => system(ev, child, from, request, state),
             },
@@ -235,13 +250,14 @@ fn handle_call(
         Term::Pid(p) => Some(*p),
         _ => None,
     };
-    let Some([kind, f]) = request.as_tuple() else {
-        return Next::Go(state);
+    let kind = match request.as_tuple() {
+        Some([kind, _]) => kind.as_atom().map_or("", |a| a.name()),
+        _ => "",
     };
-    let kind = kind
-        .as_atom()
-        .map(|a| a.name().to_string())
-        .unwrap_or_default();
+    let (Some([_, f]), "get" | "update" | "get_and_update") = (request.as_tuple(), kind) else {
+        return no_clause(request, request, Some((from, caller)), state);
+    };
+    let kind = kind.to_string();
     let answer = match apply_callable(ev, f, vec![state.clone()]) {
         Ok(v) => v,
         Err(e) => match crash(&e, request, caller, state.clone()) {
@@ -316,12 +332,53 @@ pub(super) fn with_call_frame(reason: Term, f: &Term, extra: Vec<Term>) -> Term 
 }
 
 fn crash(e: &Error, last: &Term, from: Option<Pid>, state: Term) -> Next {
+    // `gen_server` catches a throw and takes its value for the callback's answer,
+    // which for `Agent.Server` is never a valid one.
+    if let Error::Throw(v) = e.inner() {
+        return Next::Crash {
+            reason: Term::tuple(vec![Term::atom("bad_return_value"), v.clone()]),
+            last: last.clone(),
+            from,
+            state,
+            error: None,
+        };
+    }
     Next::Crash {
         reason: with_frames(exit_reason(e), Below::AgentCall),
         last: last.clone(),
         from,
         state,
         error: Some(e.clone()),
+    }
+}
+
+/// A request `Agent.Server` has no clause for: `handle_call/3` (given the caller's
+/// `from`) or `handle_cast/2`. It dies of the clause error; Logger shows `last`.
+fn no_clause(
+    last: &Term,
+    request: &Term,
+    call: Option<(&Term, Option<Pid>)>,
+    state: Term,
+) -> Next {
+    let (function, args, line, below) = match call {
+        Some((from, _)) => {
+            let args = vec![request.clone(), from.clone(), state.clone()];
+            ("handle_call", args, 11, Below::AgentCallClause)
+        }
+        None => {
+            let args = vec![request.clone(), state.clone()];
+            ("handle_cast", args, 26, Below::AgentCastClause)
+        }
+    };
+    let server = Term::module("Agent.Server");
+    let top = frame_at(server, function, Term::list(args), "lib/agent/server.ex", line);
+    let reason = Term::tuple(vec![Term::atom("function_clause"), Term::list(vec![top])]);
+    Next::Crash {
+        reason: with_frames(reason, below),
+        last: last.clone(),
+        from: call.and_then(|(_, caller)| caller),
+        state,
+        error: None,
     }
 }
 

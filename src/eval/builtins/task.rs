@@ -276,18 +276,27 @@ pub(super) enum Below {
     TaskAsync,
     AgentInit,
     AgentCall,
+    /// Under a clause error of `Agent.Server.handle_call/3` itself (its frame on top).
+    AgentCallClause,
+    /// Under a clause error of `Agent.Server.handle_cast/2`.
+    AgentCastClause,
+}
+
+/// A stack frame `{module, function, arity_or_args, [file: 'file', line: line]}`.
+pub(super) fn frame_at(m: Term, f: &str, arity_or_args: Term, file: &str, line: i64) -> Term {
+    let file = Term::list(file.bytes().map(|b| Term::Int(b as i64)).collect());
+    let location = Term::list(vec![
+        Term::tuple(vec![Term::atom("file"), file]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+    ]);
+    Term::tuple(vec![m, Term::atom(f), arity_or_args, location])
 }
 
 /// `reason` (`{error, stack}` as `exit_reason` builds it) with the library frames of
 /// `below` added under the stack; other reasons as they are.
 pub(super) fn with_frames(reason: Term, below: Below) -> Term {
     let at = |m: Term, f: &str, arity: i64, file: &str, line: i64| {
-        let file = Term::list(file.bytes().map(|b| Term::Int(b as i64)).collect());
-        let location = Term::list(vec![
-            Term::tuple(vec![Term::atom("file"), file]),
-            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
-        ]);
-        Term::tuple(vec![m, Term::atom(f), Term::Int(arity), location])
+        frame_at(m, f, Term::Int(arity), file, line)
     };
     let supervised = |f: &str, arity, line| {
         at(
@@ -321,6 +330,14 @@ pub(super) fn with_frames(reason: Term, below: Below) -> Term {
             agent("handle_call", 3, 12),
             gen_server("try_handle_call", 4, 1149),
             gen_server("handle_msg", 6, 1178),
+        ],
+        Below::AgentCallClause => vec![
+            gen_server("try_handle_call", 4, 1149),
+            gen_server("handle_msg", 6, 1178),
+        ],
+        Below::AgentCastClause => vec![
+            gen_server("try_dispatch", 4, 1123),
+            gen_server("handle_msg", 6, 1200),
         ],
     };
     frames.push(at(
