@@ -265,12 +265,13 @@ pub fn format_exit(reason: &Term) -> String {
 fn format_exit_with(reason: &Term, joiner: &str) -> String {
     if let Some([first, second]) = reason.as_tuple() {
         if let Some(exception) = raised(first, second) {
+            // Only the banner's first line takes the nesting's indent: iex leaves a
+            // message's own line breaks as they are.
             let mut banner = format!(
                 "** ({}) {}",
                 module_name(&exception),
                 exception_message(&exception)
-            )
-            .replace('\n', joiner);
+            );
             // The frames that carry their arguments (a BIF's call) print as calls
             // under the banner; the others are `file:line` lines, not reproduced. A
             // clause error's blame takes the arguments off its frame.
