@@ -4,6 +4,7 @@
 //! runtime request; the behaviour itself lives in `runtime`.
 
 mod registry_guards;
+mod registry_via;
 
 use super::stdlib::clause_error;
 use super::{no_clause, timeout, Answer};
@@ -201,6 +202,9 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     };
     if let Some(error) = registry_guards::check(function, &args) {
         return Some(Err(error));
+    }
+    if let Some(answer) = registry_via::call(ev, function, &args) {
+        return Some(answer);
     }
     Some(match (function, args.as_slice()) {
         ("start_link", [opts]) => client.registry_start(opts, true),
