@@ -41,6 +41,24 @@ impl Client {
         Some(r)
     }
 
+    /// `:timer.send_interval/3`: `msg` to `dest` (a pid or a name) every `every` until
+    /// cancelled with `cancel_timer`, or until a pid `dest` exits. None if `dest` is
+    /// neither a pid nor an atom.
+    pub fn start_interval(&self, dest: &Term, msg: Term, every: Duration) -> Option<Ref> {
+        let (dest, pid) = match dest {
+            Term::Pid(p) => (Dest::Pid(*p), Some(*p)),
+            Term::Atom(a) => (Dest::Name(a.clone()), None),
+            _ => return None,
+        };
+        let r = self.rt.make_ref();
+        let timers = &self.rt.inner.timers;
+        timers.start_interval(r, dest, msg, every);
+        if let Some(pid) = pid.filter(|p| self.rt.inner.table.get(*p).is_none()) {
+            timers.cancel_bound_to(pid);
+        }
+        Some(r)
+    }
+
     /// `:erlang.monotonic_time/0`: the node's monotonic clock in nanoseconds, negative
     /// like the BEAM's (see `timers::MONOTONIC_START_NS`).
     pub fn monotonic_time_ns(&self) -> i64 {

@@ -32,6 +32,8 @@ struct Pending {
     msg: Term,
     /// Cancelled when its destination pid exits (`:erlang.start_timer` to a pid).
     bound: bool,
+    /// `:timer.send_interval`: due again this long after each firing, until cancelled.
+    every: Option<Duration>,
 }
 
 #[derive(Default)]
@@ -166,17 +168,35 @@ impl Timers {
 
     /// Starts a timer that sends `msg` to `dest` after `delay`.
     pub(crate) fn start_timer(&self, r: Ref, dest: Dest, msg: Term, delay: Duration) {
-        self.add(r, dest, msg, delay, false);
+        self.add(r, dest, msg, delay, false, None);
+    }
+
+    /// `:timer.send_interval/3`: `msg` to `dest` every `every`, until cancelled (or, for
+    /// a pid, until that process exits).
+    pub(crate) fn start_interval(&self, r: Ref, dest: Dest, msg: Term, every: Duration) {
+        let bound = matches!(dest, Dest::Pid(_));
+        // A period of 0 would be due again at once, forever: the BEAM's timer wheel
+        // cannot fire faster than its tick either.
+        let every = every.max(Duration::from_millis(1));
+        self.add(r, dest, msg, every, bound, Some(every));
     }
 
     /// Starts a timer for the process `pid` that is cancelled if `pid` exits first
     /// (`:erlang.start_timer/3` to a pid). The caller checks afterwards that `pid` was
     /// still alive, and cancels the timer if not (see `cancel_bound_to`).
     pub(crate) fn start_bound_timer(&self, r: Ref, pid: Pid, msg: Term, delay: Duration) {
-        self.add(r, Dest::Pid(pid), msg, delay, true);
+        self.add(r, Dest::Pid(pid), msg, delay, true, None);
     }
 
-    fn add(&self, r: Ref, dest: Dest, msg: Term, delay: Duration, bound: bool) {
+    fn add(
+        &self,
+        r: Ref,
+        dest: Dest,
+        msg: Term,
+        delay: Duration,
+        bound: bool,
+        every: Option<Duration>,
+    ) {
         // A delay past what `Instant` can hold (years) is a timer that never fires.
         let now = Instant::now();
         let due = now
@@ -194,6 +214,7 @@ impl Timers {
                 dest,
                 msg,
                 bound,
+                every,
             };
             p.live.insert(r, pending);
         }
@@ -273,10 +294,17 @@ fn take_due(
         }
         p.heap.pop();
         // A cancelled timer, or an older entry of a ref started again: skip it.
-        if p.live.get(&Ref(r)).is_some_and(|t| t.due == at) {
-            if let Some(t) = p.take(Ref(r), bound_count) {
-                due.push((t.dest, t.msg));
-            }
+        let Some(t) = p.live.get_mut(&Ref(r)).filter(|t| t.due == at) else {
+            continue;
+        };
+        if let Some(every) = t.every {
+            // An interval stays, due again one period after this firing was due.
+            t.due = at + every;
+            let (next, fired) = (t.due, (t.dest.clone(), t.msg.clone()));
+            p.heap.push(Reverse((next, r)));
+            due.push(fired);
+        } else if let Some(t) = p.take(Ref(r), bound_count) {
+            due.push((t.dest, t.msg));
         }
     }
     (due, None)
@@ -448,5 +476,25 @@ mod tests {
         assert_eq!(timers.delay_for(i64::MIN, true), Err(OUT_OF_RANGE));
         assert_eq!(timers.delay_for(25, false), Ok(Duration::from_millis(25)));
         assert!(timers.delay_for(0, true).unwrap() > Duration::from_secs(86_400 * 365));
+    }
+
+    #[test]
+    fn an_interval_fires_each_period_until_cancelled() {
+        let rt = node();
+        let client = rt.spawn_client().unwrap();
+        let timers = &rt.inner.timers;
+        let r = rt.make_ref();
+        let dest = Dest::Pid(client.pid());
+        timers.start_interval(r, dest, Term::atom("tick"), Duration::from_millis(5));
+        for _ in 0..3 {
+            let got = client.receive(Some(Duration::from_secs(5)));
+            assert_eq!(got, Some(Term::atom("tick")));
+        }
+        assert!(timers.read(r).is_some(), "still pending between firings");
+        assert!(timers.cancel(r).is_some());
+        // Drain what fired before the cancel; then nothing more comes.
+        while client.receive(Some(Duration::from_millis(30))).is_some() {}
+        assert_eq!(client.receive(Some(Duration::from_millis(30))), None);
+        assert_eq!(timers.bound_count.load(Ordering::Acquire), 0);
     }
 }

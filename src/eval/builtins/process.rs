@@ -1,5 +1,7 @@
 //! `Process`: the shell process asking the runtime about processes.
 
+pub mod timer_module;
+
 use super::{no_clause, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;

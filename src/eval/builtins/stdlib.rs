@@ -45,7 +45,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
                     Term::tuple(vec![Term::Int(start.elapsed().as_micros() as i64), result])
                 }))
             }
-            _ => None,
+            _ => super::process::timer_module::call(ev, function, &args),
         },
         "os" => erlang::os(function, args),
         _ => None,
