@@ -170,6 +170,7 @@ impl Client {
         if let Some(t) = self.saved.borrow_mut().pop_front() {
             return Some(t);
         }
+        self.rt.release_deferred();
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));

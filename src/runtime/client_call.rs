@@ -102,6 +102,8 @@ impl Client {
         msg: impl FnOnce(Ref) -> Msg,
         timeout: Option<Duration>,
     ) -> Result<Term, Option<Term>> {
+        // A call is a wait: what the shell's kills held back runs first, in order.
+        self.rt.release_deferred();
         let tag = self.rt.make_ref();
         if timeout == Some(Duration::ZERO) {
             // The BEAM caller gives up before any server could answer; its handler must

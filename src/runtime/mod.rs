@@ -59,7 +59,7 @@ pub use process::ProcessInfo;
 pub use registry::Found;
 pub use supervisor::init_flags as dynamic_supervisor_init;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -168,6 +168,9 @@ pub(crate) struct Inner {
     /// caused (a linked supervisor terminating) a moment later, during the next line;
     /// so they are handed out by the first `settle` of a later line.
     held: Mutex<Option<(u64, Vec<Event>)>>,
+    /// Processes held back until the shell yields (see `defer`), and whether any are.
+    deferred: Mutex<Vec<Arc<process::Process>>>,
+    deferring: AtomicBool,
     settles: AtomicU64,
 }
 
@@ -213,6 +216,8 @@ impl Runtime {
             events_tx,
             events_rx,
             held: Mutex::new(None),
+            deferred: Mutex::new(Vec::new()),
+            deferring: AtomicBool::new(false),
             settles: AtomicU64::new(0),
             config,
         });
@@ -255,6 +260,7 @@ impl Runtime {
     /// Events held since a shell died are released by the first settle after the one
     /// that ended the line it died on.
     pub fn settle(&self, timeout: Duration) -> bool {
+        self.release_deferred();
         let settles = self.inner.settles.load(Ordering::Acquire);
         {
             let mut held = self.inner.held.lock().unwrap();
@@ -267,6 +273,28 @@ impl Runtime {
         let quiet = self.inner.scheduler.settle(timeout);
         self.inner.settles.fetch_add(1, Ordering::AcqRel);
         quiet
+    }
+
+    /// Holds `proc` back until the shell yields. On the BEAM a kill the shell sends is
+    /// taken in by the processes linked to the victim later, while the shell goes on:
+    /// `Process.exit(pid, :kill); Server.state(:name)` finds the name gone, not the
+    /// supervisor's restart (which otpsh would otherwise run at once, inline).
+    pub(crate) fn defer(&self, proc: Arc<process::Process>) {
+        proc.held.store(true, Ordering::Release);
+        self.inner.deferred.lock().unwrap().push(proc);
+        self.inner.deferring.store(true, Ordering::Release);
+    }
+
+    /// The shell yields (waits, calls, or its line is done): what `defer` held runs.
+    pub(crate) fn release_deferred(&self) {
+        if !self.inner.deferring.swap(false, Ordering::AcqRel) {
+            return;
+        }
+        let procs = std::mem::take(&mut *self.inner.deferred.lock().unwrap());
+        for proc in procs {
+            proc.held.store(false, Ordering::Release);
+            scheduler::wake(self, &proc);
+        }
     }
 
     /// A shell died: what follows goes out with a later line (see `held`).

@@ -145,6 +145,10 @@ struct SupervisorProc {
 }
 
 impl Behaviour for SupervisorProc {
+    fn defers_child_exits(&self) -> bool {
+        true
+    }
+
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
         match msg {
             Msg::StartChild { from, tag, spec } => {

@@ -14,7 +14,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
         ("alive?", [Term::Pid(p)]) => Ok(Term::bool(client.alive(*p))),
         ("alive?", [_]) => Err(Error::bif_argument(1, "not a pid")),
-        ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(client.exit(*p, reason.clone()))),
+        ("exit", [Term::Pid(p), reason]) => {
+            Ok(Term::bool(client.exit_deferring(*p, reason.clone())))
+        }
         ("exit", [_, _]) => Err(super::bif("exit", &[&args[0], &args[1]], 1, "not a pid")),
         ("whereis", [Term::Atom(name)]) => {
             Ok(client.whereis(name).map_or_else(Term::nil, Term::Pid))
