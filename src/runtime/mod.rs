@@ -287,7 +287,11 @@ impl Runtime {
 
     /// The shell yields (waits, calls, or its line is done): what `defer` held runs.
     pub(crate) fn release_deferred(&self) {
-        if !self.inner.deferring.swap(false, Ordering::AcqRel) {
+        // Every call and receive passes here: a plain load keeps the common case (nothing
+        // held) from writing to a shared cache line.
+        if !self.inner.deferring.load(Ordering::Acquire)
+            || !self.inner.deferring.swap(false, Ordering::AcqRel)
+        {
             return;
         }
         let procs = std::mem::take(&mut *self.inner.deferred.lock().unwrap());
