@@ -155,6 +155,8 @@ impl Client {
         opts: &Term,
         link: bool,
     ) -> Result<Term, Error> {
+        // A name the shell's kill left behind is free again (see `Runtime::defer_name`).
+        self.rt.release_deferred();
         let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
         let Some(cb) = callbacks(module) else {
             gen_server::parse_name(&self.rt, &name)?;

@@ -26,10 +26,14 @@ impl Client {
     /// before the supervisor restarts anything (see `Runtime::defer`).
     pub fn exit_deferring(&self, pid: Pid, reason: Term) -> bool {
         if let Some(target) = self.rt.inner.table.get(pid) {
-            if !self.proc.spawned.load(Ordering::Acquire) {
+            let shell = !self.proc.spawned.load(Ordering::Acquire);
+            if shell {
                 self.defer_links_of(&target);
+                target.defer_names.store(true, Ordering::Release);
             }
             signals::exit_signal(&self.rt, self.pid(), &target, reason);
+            // A trapped or ignored signal left it alive: its names die with it later.
+            target.defer_names.store(false, Ordering::Release);
         }
         true
     }

@@ -169,9 +169,16 @@ pub(crate) struct Inner {
     /// so they are handed out by the first `settle` of a later line.
     held: Mutex<Option<(u64, Vec<Event>)>>,
     /// Processes held back until the shell yields (see `defer`), and whether any are.
-    deferred: Mutex<Vec<Arc<process::Process>>>,
+    deferred: Mutex<Deferred>,
     deferring: AtomicBool,
     settles: AtomicU64,
+}
+
+/// What the shell's kill held back until it yields (see `Runtime::defer`).
+#[derive(Default)]
+struct Deferred {
+    procs: Vec<Arc<process::Process>>,
+    names: Vec<(crate::term::Pid, process::Name)>,
 }
 
 /// A handle on one node. Clones share the node; dropping the last one shuts it down.
@@ -216,7 +223,7 @@ impl Runtime {
             events_tx,
             events_rx,
             held: Mutex::new(None),
-            deferred: Mutex::new(Vec::new()),
+            deferred: Mutex::new(Deferred::default()),
             deferring: AtomicBool::new(false),
             settles: AtomicU64::new(0),
             config,
@@ -281,7 +288,15 @@ impl Runtime {
     /// supervisor's restart (which otpsh would otherwise run at once, inline).
     pub(crate) fn defer(&self, proc: Arc<process::Process>) {
         proc.held.store(true, Ordering::Release);
-        self.inner.deferred.lock().unwrap().push(proc);
+        self.inner.deferred.lock().unwrap().procs.push(proc);
+        self.inner.deferring.store(true, Ordering::Release);
+    }
+
+    /// A via name of a process the shell killed: its registry lets go of it once the
+    /// shell yields, as the BEAM's registry partition does when the exit reaches it
+    /// (`Process.exit(pid, :kill); Registry.lookup(...)` still shows the old pid).
+    pub(crate) fn defer_name(&self, pid: crate::term::Pid, name: process::Name) {
+        self.inner.deferred.lock().unwrap().names.push((pid, name));
         self.inner.deferring.store(true, Ordering::Release);
     }
 
@@ -294,7 +309,11 @@ impl Runtime {
         {
             return;
         }
-        let procs = std::mem::take(&mut *self.inner.deferred.lock().unwrap());
+        let Deferred { procs, names } = std::mem::take(&mut *self.inner.deferred.lock().unwrap());
+        // The names go first: a supervisor's restart registers the same key again.
+        for (pid, name) in &names {
+            signals::forget_name(self, *pid, name);
+        }
         for proc in procs {
             proc.held.store(false, Ordering::Release);
             scheduler::wake(self, &proc);

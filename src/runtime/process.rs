@@ -146,6 +146,9 @@ pub(crate) struct Process {
     /// yields (see `Runtime::defer`): it handles no message meanwhile, like a
     /// suspended one.
     pub(crate) held: AtomicBool,
+    /// Killed by the shell: its via names outlive it until the shell yields (see
+    /// `Runtime::defer_name`).
+    pub(crate) defer_names: AtomicBool,
     pub is_client: bool,
     /// A client running a function given to `spawn/1` (not the shell, not a test's
     /// thread): its death does not restart a shell.
@@ -165,6 +168,7 @@ impl Process {
             trap_exit: AtomicBool::new(false),
             suspended: AtomicBool::new(false),
             held: AtomicBool::new(false),
+            defer_names: AtomicBool::new(false),
             is_client,
             spawned: AtomicBool::new(false),
             mailbox: if is_client {

@@ -682,3 +682,31 @@ fn a_shell_kill_is_taken_in_by_the_supervisor_when_the_shell_yields() {
     assert!(rt.settle(Duration::from_secs(1)));
     assert!(c.whereis(&hall).is_some_and(|p| p != again));
 }
+
+/// A via name of a process the shell kills stays in its registry until the shell
+/// yields, as the BEAM's partition learns of the exit later: a lookup on the same line
+/// still shows the old pid, a register of the key does not trip over it.
+#[test]
+fn a_shell_kill_leaves_the_via_name_until_the_shell_yields() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(registry(&c, Term::module("Registry")));
+    // Not linked to the shell, which would die of the kill too.
+    let opts = Term::list(vec![Term::tuple(vec![a("name"), via("Registry", "m")])]);
+    let server = Atom::from_static("Elixir.Server");
+    let pid = ok_pid(
+        c.gen_server_start(&server, Term::Int(1), &opts, false)
+            .unwrap(),
+    );
+    let entry = Term::list(vec![Term::tuple(vec![Term::Pid(pid), Term::nil()])]);
+    assert!(c.exit_deferring(pid, a("kill")));
+    assert!(!c.alive(pid));
+    let key = Term::string("m");
+    let reg = Term::module("Registry");
+    assert_eq!(c.registry_lookup(&reg, &key).unwrap(), entry);
+    // Registering the key is a yield: the dead holder is gone first.
+    let mine = c.registry_register(&reg, key.clone(), Term::nil()).unwrap();
+    assert_eq!(mine.as_tuple().unwrap()[0], a("ok"));
+    let me = Term::list(vec![Term::tuple(vec![Term::Pid(c.pid()), Term::nil()])]);
+    assert_eq!(c.registry_lookup(&reg, &key).unwrap(), me);
+}
