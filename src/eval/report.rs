@@ -281,15 +281,23 @@ pub fn format_exit(reason: &Term) -> String {
 fn format_exit_with(reason: &Term, joiner: &str) -> String {
     if let Some([first, second]) = reason.as_tuple() {
         if let Some(exception) = raised(first, second) {
-            let banner = format!(
+            // Only the banner's first line takes the nesting's indent: iex leaves a
+            // message's own line breaks as they are.
+            let mut banner = format!(
                 "** ({}) {}",
                 module_name(&exception),
                 exception_message(&exception)
             );
-            return format!(
-                "an exception was raised:{joiner}{}",
-                banner.replace('\n', joiner)
-            );
+            // The frames that carry their arguments (a BIF's call) print as calls
+            // under the banner; the others are `file:line` lines, not reproduced. A
+            // clause error's blame takes the arguments off its frame.
+            let clause = module_name(&exception) == "FunctionClauseError";
+            let frames = second.as_list().filter(|_| !clause).unwrap_or(&[]);
+            for (m, f, args) in frames.iter().filter_map(call_frame) {
+                let app = app_of(m);
+                banner.push_str(&format!("{joiner}    {app}{}", format_mfa(m, f, args)));
+            }
+            return format!("an exception was raised:{joiner}{banner}");
         }
         if let Some([m, Term::Atom(f), Term::List(args)]) = second.as_tuple() {
             if let Term::Atom(_) = m {
@@ -335,6 +343,30 @@ fn raised(reason: &Term, stack: &Term) -> Option<Term> {
             ("arity", arity),
         ],
     ))
+}
+
+/// The `(app vsn) ` a stack entry names its module's application with: Elixir's own
+/// modules, stdlib's; none for `:erlang` (preloaded) or a module defined in the shell.
+fn app_of(module: &Term) -> &'static str {
+    let name = module.as_atom().map_or("", |a| a.name());
+    match name {
+        "Elixir.Server" | "Elixir.DSupervisor" => "",
+        m if m.starts_with("Elixir.") && crate::eval::builtins::is_known_module(m) => {
+            "(elixir 1.14.0) "
+        }
+        "lists" | "maps" | "gen_server" | "gen" | "proc_lib" | "sys" | "erl_eval" => {
+            "(stdlib 4.2) "
+        }
+        _ => "",
+    }
+}
+
+/// A stack frame `{module, function, args, _}` that has its arguments.
+fn call_frame(frame: &Term) -> Option<(&Term, &str, &[Term])> {
+    match frame.as_tuple()? {
+        [m @ Term::Atom(_), Term::Atom(f), Term::List(args), _] => Some((m, f.name(), args)),
+        _ => None,
+    }
 }
 
 /// `{module, function, arity_or_args, location}`, what `Exception.format_stacktrace_entry/1`
@@ -435,11 +467,18 @@ pub fn gen_server_terminating(
         "{time} [error] GenServer {} terminating",
         inspect_plain(name)
     )];
-    lines.push(match reason.as_tuple() {
+    // Logger normalizes an Erlang error under a stack (`{:function_clause, [...]}`)
+    // into its exception, as it does an exception struct.
+    let raised = match reason.as_tuple() {
         Some([e, stack]) if exception_module(e).is_some() && stack.as_list().is_some() => {
-            format!("** ({}) {}", module_name(e), exception_message(e))
+            Some(e.clone())
         }
-        _ => format!("** (stop) {}", format_exit(reason)),
+        Some([e, stack]) => raised(e, stack),
+        _ => None,
+    };
+    lines.push(match raised {
+        Some(e) => format!("** ({}) {}", module_name(&e), exception_message(&e)),
+        None => format!("** (stop) {}", format_exit(reason)),
     });
     match client {
         Some((pid, _)) => lines.push(format!(

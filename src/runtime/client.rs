@@ -170,6 +170,7 @@ impl Client {
         if let Some(t) = self.saved.borrow_mut().pop_front() {
             return Some(t);
         }
+        self.rt.release_deferred();
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
@@ -186,6 +187,10 @@ impl Client {
                 Msg::Stop { reason, from, tag } => {
                     let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
                     let request = Term::tuple(vec![Term::atom("terminate"), reason]);
+                    return Some(Term::tuple(vec![Term::atom("system"), from, request]));
+                }
+                Msg::System { request, from, tag } => {
+                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
                     return Some(Term::tuple(vec![Term::atom("system"), from, request]));
                 }
                 // A late reply to a call that timed out: the BEAM's alias drops it too.

@@ -84,7 +84,9 @@ impl Client {
                 self.saved.borrow_mut().push_back(t);
                 None
             }
-            Msg::Call { .. } | Msg::Stop { .. } | Msg::StartChild { .. } => None,
+            Msg::Call { .. } | Msg::Stop { .. } | Msg::System { .. } | Msg::StartChild { .. } => {
+                None
+            }
         }
     }
 
@@ -94,12 +96,14 @@ impl Client {
     /// An idle target answers during `deliver` (direct hand-off), so the monitor that
     /// catches its death is only set when the answer is not already here: most calls
     /// skip it.
-    fn request(
+    pub(super) fn request(
         &self,
         target: &Arc<Process>,
         msg: impl FnOnce(Ref) -> Msg,
         timeout: Option<Duration>,
     ) -> Result<Term, Option<Term>> {
+        // A call is a wait: what the shell's kills held back runs first, in order.
+        self.rt.release_deferred();
         let tag = self.rt.make_ref();
         if timeout == Some(Duration::ZERO) {
             // The BEAM caller gives up before any server could answer; its handler must
@@ -151,6 +155,8 @@ impl Client {
         opts: &Term,
         link: bool,
     ) -> Result<Term, Error> {
+        // A name the shell's kill left behind is free again (see `Runtime::defer_name`).
+        self.rt.release_deferred();
         let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
         let Some(cb) = callbacks(module) else {
             gen_server::parse_name(&self.rt, &name)?;

@@ -265,6 +265,9 @@ impl Client {
     /// `Registry.register/3` for this process: `{:ok, owner}` or
     /// `{:error, {:already_registered, pid}}`.
     pub fn registry_register(&self, reg: &Term, key: Term, value: Term) -> Result<Term, Error> {
+        // A key the shell's kill left behind is free again on the BEAM (its holder is
+        // dead): the held-back cleanup happens first.
+        self.rt.release_deferred();
         let table = self.rt.inner.registries.resolve(reg)?;
         match table.insert(key.clone(), &self.proc, value) {
             Ok(()) => {

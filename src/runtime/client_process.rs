@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 
 use super::client::Client;
 use super::gen_server::{self, NameSpec};
-use super::process::{Msg, Name, ProcessInfo};
+use super::process::{Msg, Name, Process, ProcessInfo};
 use super::{signals, text};
 use crate::error::{exception, Error};
 use crate::term::{Atom, Pid, Ref, Term};
@@ -18,6 +18,44 @@ impl Client {
             signals::exit_signal(&self.rt, self.pid(), &target, reason);
         }
         true
+    }
+
+    /// `Process.exit/2` as the shell types it: like `exit`, but the victim's
+    /// DynamicSupervisor takes the news only once this shell yields (waits, calls, or
+    /// finishes its line), as on the BEAM, where the shell's next expression runs
+    /// before the supervisor restarts anything (see `Runtime::defer`).
+    pub fn exit_deferring(&self, pid: Pid, reason: Term) -> bool {
+        if let Some(target) = self.rt.inner.table.get(pid) {
+            let shell = !self.proc.spawned.load(Ordering::Acquire);
+            if shell {
+                self.defer_links_of(&target);
+                target.defer_names.store(true, Ordering::Release);
+            }
+            signals::exit_signal(&self.rt, self.pid(), &target, reason);
+            // A trapped or ignored signal left it alive: its names die with it later.
+            target.defer_names.store(false, Ordering::Release);
+        }
+        true
+    }
+
+    /// The shell is about to signal `target`: its DynamicSupervisor takes the news when
+    /// the shell next yields, not inline now (see `Runtime::defer`).
+    fn defer_links_of(&self, target: &Process) {
+        let linked = target.meta.lock().unwrap().links.to_vec();
+        for pid in linked.into_iter().filter(|p| *p != self.pid()) {
+            let Some(proc) = self.rt.inner.table.get(pid).filter(|p| !p.is_client) else {
+                continue;
+            };
+            let defers = proc
+                .behaviour
+                .lock()
+                .unwrap()
+                .as_ref()
+                .is_some_and(|b| b.defers_child_exits());
+            if defers {
+                self.rt.defer(proc);
+            }
+        }
     }
 
     pub fn alive(&self, pid: Pid) -> bool {

@@ -26,8 +26,50 @@ impl Client {
         } else {
             msg
         };
-        self.rt.inner.timers.start_timer(r, dest, msg, delay);
+        let timers = &self.rt.inner.timers;
+        match dest {
+            // `:erlang.start_timer` to a pid dies with the pid: checked after the timer
+            // is in, so that an exit racing this start cannot leave it behind.
+            Dest::Pid(pid) if wrap => {
+                timers.start_bound_timer(r, pid, msg, delay);
+                if self.rt.inner.table.get(pid).is_none() {
+                    timers.cancel_bound_to(pid);
+                }
+            }
+            dest => timers.start_timer(r, dest, msg, delay),
+        }
         Some(r)
+    }
+
+    /// `:timer.send_interval/3`: `msg` to `dest` (a pid or a name) every `every` until
+    /// cancelled with `cancel_timer`, or until a pid `dest` exits. None if `dest` is
+    /// neither a pid nor an atom.
+    pub fn start_interval(&self, dest: &Term, msg: Term, every: Duration) -> Option<Ref> {
+        let (dest, pid) = match dest {
+            Term::Pid(p) => (Dest::Pid(*p), Some(*p)),
+            Term::Atom(a) => (Dest::Name(a.clone()), None),
+            _ => return None,
+        };
+        let r = self.rt.make_ref();
+        let timers = &self.rt.inner.timers;
+        timers.start_interval(r, dest, msg, every);
+        if let Some(pid) = pid.filter(|p| self.rt.inner.table.get(*p).is_none()) {
+            timers.cancel_bound_to(pid);
+        }
+        Some(r)
+    }
+
+    /// `:erlang.monotonic_time/0`: the node's monotonic clock in nanoseconds, negative
+    /// like the BEAM's (see `timers::MONOTONIC_START_NS`).
+    pub fn monotonic_time_ns(&self) -> i64 {
+        self.rt.inner.timers.monotonic_ns()
+    }
+
+    /// A timer's delay for a `send_after`/`start_timer` time in milliseconds: relative,
+    /// or with `absolute` (`abs: true`) a monotonic time. Err is the BIF's complaint
+    /// ("out of range", "exceeds the maximum supported time value").
+    pub fn timer_delay(&self, time: i64, absolute: bool) -> Result<Duration, &'static str> {
+        self.rt.inner.timers.delay_for(time, absolute)
     }
 
     /// `:erlang.cancel_timer/1`: the milliseconds the timer had left, or None if it was

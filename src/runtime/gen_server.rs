@@ -312,7 +312,9 @@ impl Behaviour for GenServerProc {
                 }
             }
             Msg::Info(message) => self.handle_info(ctx, message),
-            Msg::Reply { .. } | Msg::Exited | Msg::StartChild { .. } => Flow::Continue,
+            Msg::Reply { .. } | Msg::Exited | Msg::StartChild { .. } | Msg::System { .. } => {
+                Flow::Continue
+            }
         }
     }
 

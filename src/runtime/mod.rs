@@ -59,7 +59,7 @@ pub use process::ProcessInfo;
 pub use registry::Found;
 pub use supervisor::init_flags as dynamic_supervisor_init;
 
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -168,7 +168,17 @@ pub(crate) struct Inner {
     /// caused (a linked supervisor terminating) a moment later, during the next line;
     /// so they are handed out by the first `settle` of a later line.
     held: Mutex<Option<(u64, Vec<Event>)>>,
+    /// Processes held back until the shell yields (see `defer`), and whether any are.
+    deferred: Mutex<Deferred>,
+    deferring: AtomicBool,
     settles: AtomicU64,
+}
+
+/// What the shell's kill held back until it yields (see `Runtime::defer`).
+#[derive(Default)]
+struct Deferred {
+    procs: Vec<Arc<process::Process>>,
+    names: Vec<(crate::term::Pid, process::Name)>,
 }
 
 /// A handle on one node. Clones share the node; dropping the last one shuts it down.
@@ -213,6 +223,8 @@ impl Runtime {
             events_tx,
             events_rx,
             held: Mutex::new(None),
+            deferred: Mutex::new(Deferred::default()),
+            deferring: AtomicBool::new(false),
             settles: AtomicU64::new(0),
             config,
         });
@@ -255,6 +267,7 @@ impl Runtime {
     /// Events held since a shell died are released by the first settle after the one
     /// that ended the line it died on.
     pub fn settle(&self, timeout: Duration) -> bool {
+        self.release_deferred();
         let settles = self.inner.settles.load(Ordering::Acquire);
         {
             let mut held = self.inner.held.lock().unwrap();
@@ -267,6 +280,44 @@ impl Runtime {
         let quiet = self.inner.scheduler.settle(timeout);
         self.inner.settles.fetch_add(1, Ordering::AcqRel);
         quiet
+    }
+
+    /// Holds `proc` back until the shell yields. On the BEAM a kill the shell sends is
+    /// taken in by the processes linked to the victim later, while the shell goes on:
+    /// `Process.exit(pid, :kill); Server.state(:name)` finds the name gone, not the
+    /// supervisor's restart (which otpsh would otherwise run at once, inline).
+    pub(crate) fn defer(&self, proc: Arc<process::Process>) {
+        proc.held.store(true, Ordering::Release);
+        self.inner.deferred.lock().unwrap().procs.push(proc);
+        self.inner.deferring.store(true, Ordering::Release);
+    }
+
+    /// A via name of a process the shell killed: its registry lets go of it once the
+    /// shell yields, as the BEAM's registry partition does when the exit reaches it
+    /// (`Process.exit(pid, :kill); Registry.lookup(...)` still shows the old pid).
+    pub(crate) fn defer_name(&self, pid: crate::term::Pid, name: process::Name) {
+        self.inner.deferred.lock().unwrap().names.push((pid, name));
+        self.inner.deferring.store(true, Ordering::Release);
+    }
+
+    /// The shell yields (waits, calls, or its line is done): what `defer` held runs.
+    pub(crate) fn release_deferred(&self) {
+        // Every call and receive passes here: a plain load keeps the common case (nothing
+        // held) from writing to a shared cache line.
+        if !self.inner.deferring.load(Ordering::Acquire)
+            || !self.inner.deferring.swap(false, Ordering::AcqRel)
+        {
+            return;
+        }
+        let Deferred { procs, names } = std::mem::take(&mut *self.inner.deferred.lock().unwrap());
+        // The names go first: a supervisor's restart registers the same key again.
+        for (pid, name) in &names {
+            signals::forget_name(self, *pid, name);
+        }
+        for proc in procs {
+            proc.held.store(false, Ordering::Release);
+            scheduler::wake(self, &proc);
+        }
     }
 
     /// A shell died: what follows goes out with a later line (see `held`).

@@ -51,6 +51,14 @@ pub(crate) enum Msg {
         tag: Ref,
         spec: ChildSpec,
     },
+    /// A `:sys` request other than `terminate` (`:get_state`, `{:replace_state, fun}`,
+    /// `:get_status`) to a process the shell runs (an Agent): it sees `{:system, from,
+    /// request}`. Behaviours never get one: their state is read in place.
+    System {
+        request: Term,
+        from: Arc<Process>,
+        tag: Ref,
+    },
     /// Wakes a client blocked in `receive` or `call`: an exit signal killed it.
     Exited,
 }
@@ -99,6 +107,11 @@ pub(crate) trait Behaviour: Send {
     fn state(&self) -> Option<Term> {
         None
     }
+    /// Whether its reaction to a child the shell kills waits until the shell yields
+    /// (a DynamicSupervisor's restart; see `Runtime::defer`).
+    fn defers_child_exits(&self) -> bool {
+        false
+    }
     /// `:sys.replace_state/2`'s write: whether this behaviour took the new state.
     fn replace_state(&mut self, _state: Term) -> bool {
         false
@@ -129,6 +142,13 @@ pub(crate) struct Process {
     pub trap_exit: AtomicBool,
     /// `:sys.suspend/1`: the process handles no message until resumed.
     pub suspended: AtomicBool,
+    /// Held back by the shell's kill of a process it is linked to, until the shell
+    /// yields (see `Runtime::defer`): it handles no message meanwhile, like a
+    /// suspended one.
+    pub(crate) held: AtomicBool,
+    /// Killed by the shell: its via names outlive it until the shell yields (see
+    /// `Runtime::defer_name`).
+    pub(crate) defer_names: AtomicBool,
     pub is_client: bool,
     /// A client running a function given to `spawn/1` (not the shell, not a test's
     /// thread): its death does not restart a shell.
@@ -147,6 +167,8 @@ impl Process {
             alive: AtomicBool::new(true),
             trap_exit: AtomicBool::new(false),
             suspended: AtomicBool::new(false),
+            held: AtomicBool::new(false),
+            defer_names: AtomicBool::new(false),
             is_client,
             spawned: AtomicBool::new(false),
             mailbox: if is_client {
@@ -165,6 +187,7 @@ impl Process {
 
     pub(crate) fn is_suspended(&self) -> bool {
         self.suspended.load(std::sync::atomic::Ordering::Acquire)
+            || self.held.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Adds a link; false if this process is dead. The alive check is under the meta

@@ -233,7 +233,10 @@ impl RegistryTable {
         self.meta.lock().unwrap().insert(key, value);
     }
 
-    /// Every `(key, pid, value)`, for `select/2` and the shell's completion.
+    /// Every `(key, pid, value)`, for `select/2` and the shell's completion, in the
+    /// order the processes started (a stable pid's entries in key order). The BEAM
+    /// lists them in its ETS table's hash order, which otpsh does not reproduce; start
+    /// order is at least the same on every run and the order a learner expects.
     pub(crate) fn all(&self) -> Vec<(Term, Pid, Term)> {
         let mut out = Vec::new();
         for shard in &self.shards {
@@ -244,6 +247,7 @@ impl RegistryTable {
                 }
             }
         }
+        out.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
         out
     }
 

@@ -48,10 +48,15 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
             std::mem::take(&mut meta.links),
         )
     };
-    for name in &names {
-        forget_name(rt, proc.pid, name);
+    let defer_via = proc.defer_names.load(Ordering::Acquire);
+    for name in names {
+        match name {
+            Name::Via(..) if defer_via => rt.defer_name(proc.pid, name),
+            name => forget_name(rt, proc.pid, &name),
+        }
     }
     rt.inner.table.remove(proc.pid);
+    rt.inner.timers.cancel_bound_to(proc.pid);
     proc.mailbox.clear();
     if proc.is_client {
         proc.mailbox.push(Msg::Exited);
@@ -79,7 +84,7 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
     }
 }
 
-fn forget_name(rt: &Runtime, pid: Pid, name: &Name) {
+pub(crate) fn forget_name(rt: &Runtime, pid: Pid, name: &Name) {
     match name {
         Name::Local(a) => rt.inner.names.unregister_if(a, pid),
         Name::Global(t) => rt.inner.names.unregister_global_if(t, pid),

@@ -145,6 +145,10 @@ struct SupervisorProc {
 }
 
 impl Behaviour for SupervisorProc {
+    fn defers_child_exits(&self) -> bool {
+        true
+    }
+
     fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
         match msg {
             Msg::StartChild { from, tag, spec } => {
@@ -171,7 +175,7 @@ impl Behaviour for SupervisorProc {
                     reply: Some((from, tag, Term::ok())),
                 }
             }
-            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited => Flow::Continue,
+            Msg::Cast(_) | Msg::Reply { .. } | Msg::Exited | Msg::System { .. } => Flow::Continue,
         }
     }
 

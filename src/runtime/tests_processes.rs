@@ -642,3 +642,71 @@ fn process_info_lists_and_names() {
         vec![Term::string("x")]
     );
 }
+
+/// The shell's `Process.exit/2` of a supervised server: the supervisor restarts it only
+/// once the shell yields, so a call by name right after finds nobody (as in iex), and
+/// the next wait, or the line's end, lets the restart happen.
+#[test]
+fn a_shell_kill_is_taken_in_by_the_supervisor_when_the_shell_yields() {
+    use super::tests_conformance::{dsup, start_server};
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(dsup(&c));
+    let hall = Atom::from_static("hall");
+    let pid = ok_pid(start_server(&c, 3, Term::Atom(hall.clone())));
+    assert!(c.exit_deferring(pid, a("kill")));
+    assert_eq!(c.whereis(&hall), None, "not restarted yet");
+    // A call by name finds nobody: the name went with the old server.
+    match c.call(
+        &Term::Atom(hall.clone()),
+        a("state"),
+        Some(Duration::from_secs(5)),
+    ) {
+        Err(Error::Exit(reason)) => assert_eq!(reason.as_tuple().unwrap()[0], a("noproc")),
+        other => panic!("expected noproc, got {other:?}"),
+    }
+    // A wait (`Process.sleep`) lets the supervisor restart it.
+    let mut again = None;
+    for _ in 0..200 {
+        assert_eq!(c.receive(Some(Duration::from_millis(10))), None);
+        again = c.whereis(&hall);
+        if again.is_some() {
+            break;
+        }
+    }
+    let again = again.expect("restarted once the shell waited");
+    assert_ne!(again, pid);
+    // Without a wait in between, the line's end (`settle`) lets it happen too.
+    assert!(c.exit_deferring(again, a("kill")));
+    assert_eq!(c.whereis(&hall), None);
+    assert!(rt.settle(Duration::from_secs(1)));
+    assert!(c.whereis(&hall).is_some_and(|p| p != again));
+}
+
+/// A via name of a process the shell kills stays in its registry until the shell
+/// yields, as the BEAM's partition learns of the exit later: a lookup on the same line
+/// still shows the old pid, a register of the key does not trip over it.
+#[test]
+fn a_shell_kill_leaves_the_via_name_until_the_shell_yields() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    ok_pid(registry(&c, Term::module("Registry")));
+    // Not linked to the shell, which would die of the kill too.
+    let opts = Term::list(vec![Term::tuple(vec![a("name"), via("Registry", "m")])]);
+    let server = Atom::from_static("Elixir.Server");
+    let pid = ok_pid(
+        c.gen_server_start(&server, Term::Int(1), &opts, false)
+            .unwrap(),
+    );
+    let entry = Term::list(vec![Term::tuple(vec![Term::Pid(pid), Term::nil()])]);
+    assert!(c.exit_deferring(pid, a("kill")));
+    assert!(!c.alive(pid));
+    let key = Term::string("m");
+    let reg = Term::module("Registry");
+    assert_eq!(c.registry_lookup(&reg, &key).unwrap(), entry);
+    // Registering the key is a yield: the dead holder is gone first.
+    let mine = c.registry_register(&reg, key.clone(), Term::nil()).unwrap();
+    assert_eq!(mine.as_tuple().unwrap()[0], a("ok"));
+    let me = Term::list(vec![Term::tuple(vec![Term::Pid(c.pid()), Term::nil()])]);
+    assert_eq!(c.registry_lookup(&reg, &key).unwrap(), me);
+}

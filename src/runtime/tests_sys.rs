@@ -134,3 +134,59 @@ fn an_idle_server_keeps_no_mailbox_channel() {
         matches!(&proc2.mailbox, super::mailbox::Mailbox::Server(s, _) if s.lock().unwrap().is_none())
     );
 }
+
+/// A process the shell runs (an Agent, a `receive` loop) sees `:sys.get_state` as the
+/// system message `{:system, from, :get_state}` and answers it through the `from`.
+#[test]
+fn sys_get_state_of_a_client_process_is_a_system_message_it_answers() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let (pid_tx, pid_rx) = crossbeam_channel::bounded(1);
+    let rt2 = rt.clone();
+    let agent = std::thread::spawn(move || {
+        let me = rt2.spawn_client().unwrap();
+        pid_tx.send(me.pid()).unwrap();
+        let got = me
+            .receive(Some(Duration::from_secs(5)))
+            .expect("a system message");
+        let [tag, from, request] = got.as_tuple().unwrap() else {
+            panic!("not a system message: {got:?}")
+        };
+        assert!(tag.is_atom("system"), "{got:?}");
+        assert_eq!(*request, a("get_state"));
+        let [to, alias] = from.as_tuple().unwrap() else {
+            panic!("bad from: {from:?}")
+        };
+        me.gen_reply(to, alias, Term::Int(42));
+    });
+    let pid = pid_rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    assert_eq!(c.sys_get_state(&Term::Pid(pid)).unwrap(), Term::Int(42));
+    agent.join().unwrap();
+}
+
+/// One that takes the message and dies instead fails the call with its exit reason.
+#[test]
+fn sys_get_state_of_a_client_that_exits_fails_with_its_reason() {
+    let rt = node();
+    let c = rt.spawn_client().unwrap();
+    let (pid_tx, pid_rx) = crossbeam_channel::bounded(1);
+    let rt2 = rt.clone();
+    let looped = std::thread::spawn(move || {
+        let me = rt2.spawn_client().unwrap();
+        pid_tx.send(me.pid()).unwrap();
+        me.receive(Some(Duration::from_secs(5))).expect("a message");
+        me.terminate(a("normal"));
+    });
+    let pid = pid_rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    match c.sys_get_state(&Term::Pid(pid)) {
+        Err(Error::Exit(reason)) => {
+            let [why, mfa] = reason.as_tuple().unwrap() else {
+                panic!("{reason:?}")
+            };
+            assert_eq!(*why, a("normal"));
+            assert_eq!(mfa.as_tuple().unwrap()[1], a("get_state"));
+        }
+        other => panic!("expected an exit, got {other:?}"),
+    }
+    looped.join().unwrap();
+}

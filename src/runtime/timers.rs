@@ -3,9 +3,12 @@
 //! sleeps until the earliest (or until a new timer comes first); a timer costs an entry,
 //! not a thread. A due timer's message is delivered like any `send/2`: to a pid, or to
 //! the process a name is registered to *when it fires* (nobody: dropped, as on the BEAM).
+//! A timer `:erlang.start_timer` aims at a pid is bound to that process: it is cancelled
+//! when the process exits (a `send_after` timer is not; iex shows both).
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -27,6 +30,10 @@ struct Pending {
     due: Instant,
     dest: Dest,
     msg: Term,
+    /// Cancelled when its destination pid exits (`:erlang.start_timer` to a pid).
+    bound: bool,
+    /// `:timer.send_interval`: due again this long after each firing, until cancelled.
+    every: Option<Duration>,
 }
 
 #[derive(Default)]
@@ -35,22 +42,64 @@ struct Pendings {
     /// timer's entry stays here until its time and is then skipped.
     heap: BinaryHeap<Reverse<(Instant, u64)>>,
     live: HashMap<Ref, Pending>,
+    /// The live bound timers of each destination pid.
+    bound: HashMap<Pid, Vec<Ref>>,
 }
 
+impl Pendings {
+    /// Takes a live timer out, and out of its destination's bound list.
+    fn take(&mut self, r: Ref, bound_count: &AtomicUsize) -> Option<Pending> {
+        let gone = self.live.remove(&r)?;
+        if let (true, Dest::Pid(pid)) = (gone.bound, &gone.dest) {
+            if let Some(refs) = self.bound.get_mut(pid) {
+                refs.retain(|b| *b != r);
+                if refs.is_empty() {
+                    self.bound.remove(pid);
+                }
+            }
+            bound_count.fetch_sub(1, Ordering::AcqRel);
+        }
+        Some(gone)
+    }
+}
+
+/// Where the BEAM's monotonic clock starts, in nanoseconds (`:erlang.system_info(
+/// :start_time)` on OTP 25 reads -576460752000000000 on every node): monotonic time is
+/// this plus the time since the node started, so it is negative for some 18 years.
+pub const MONOTONIC_START_NS: i64 = -576_460_752_000_000_000;
+const MONOTONIC_START_MS: i64 = MONOTONIC_START_NS / 1_000_000;
+/// The latest due time a timer may have, in milliseconds past the clock's start: past
+/// it the BIFs say "exceeds the maximum supported time value". Measured on OTP 25: an
+/// absolute time is held to a whole second below `i64::MAX` nanoseconds, a relative one
+/// to the millisecond.
+const LATEST_ABS_DUE_MS: i64 = 9_223_372_035_000;
+const LATEST_DUE_MS: i64 = i64::MAX / 1_000_000;
+
+/// Why a timer's time is refused, as the BIF's error words it.
+pub const OUT_OF_RANGE: &str = "out of range";
+pub const TOO_LATE: &str = "exceeds the maximum supported time value";
+
 pub(crate) struct Timers {
+    /// When the node started: the zero of its monotonic clock.
+    started: Instant,
     pending: Arc<Mutex<Pendings>>,
     /// Wakes the timer thread when a timer may be due before the one it sleeps for.
     /// Dropped at shutdown, which ends the thread.
     wake: Mutex<Option<Sender<()>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
+    /// How many bound timers are live: a process exiting when there are none (nearly
+    /// always) need not take the lock.
+    bound_count: Arc<AtomicUsize>,
 }
 
 impl Timers {
     pub(crate) fn new() -> Timers {
         Timers {
+            started: Instant::now(),
             pending: Arc::default(),
             wake: Mutex::new(None),
             thread: Mutex::new(None),
+            bound_count: Arc::default(),
         }
     }
 
@@ -59,9 +108,10 @@ impl Timers {
         let (tx, rx) = unbounded();
         *self.wake.lock().unwrap() = Some(tx);
         let pending = self.pending.clone();
+        let bound_count = self.bound_count.clone();
         let handle = std::thread::Builder::new()
             .name("otpsh-timers".into())
-            .spawn(move || run(&pending, &rx, &rt))
+            .spawn(move || run(&pending, &bound_count, &rx, &rt))
             .expect("cannot start the timer thread");
         *self.thread.lock().unwrap() = Some(handle);
     }
@@ -76,8 +126,77 @@ impl Timers {
         }
     }
 
+    /// `:erlang.monotonic_time/0`: nanoseconds, counted from `MONOTONIC_START_NS`.
+    pub(crate) fn monotonic_ns(&self) -> i64 {
+        let elapsed = i64::try_from(self.started.elapsed().as_nanos()).unwrap_or(i64::MAX);
+        MONOTONIC_START_NS.saturating_add(elapsed)
+    }
+
+    /// The delay of a timer given `time` in milliseconds: from now, or with `absolute`
+    /// the monotonic time (in ms) it is due at, which may be past (due at once). Err is
+    /// the BIF's complaint about the time.
+    pub(crate) fn delay_for(&self, time: i64, absolute: bool) -> Result<Duration, &'static str> {
+        let now_ns = self.monotonic_ns() - MONOTONIC_START_NS;
+        let due_ms = if absolute {
+            time.saturating_sub(MONOTONIC_START_MS)
+        } else if time < 0 {
+            return Err(OUT_OF_RANGE);
+        } else {
+            (now_ns / 1_000_000).saturating_add(time)
+        };
+        if due_ms < 0 {
+            return Err(OUT_OF_RANGE);
+        }
+        if due_ms
+            > if absolute {
+                LATEST_ABS_DUE_MS
+            } else {
+                LATEST_DUE_MS
+            }
+        {
+            return Err(TOO_LATE);
+        }
+        if !absolute {
+            return Ok(Duration::from_millis(time as u64));
+        }
+        let due_ns = i128::from(due_ms) * 1_000_000;
+        let left = (due_ns - i128::from(now_ns)).max(0);
+        Ok(Duration::from_nanos(
+            u64::try_from(left).unwrap_or(u64::MAX),
+        ))
+    }
+
     /// Starts a timer that sends `msg` to `dest` after `delay`.
     pub(crate) fn start_timer(&self, r: Ref, dest: Dest, msg: Term, delay: Duration) {
+        self.add(r, dest, msg, delay, false, None);
+    }
+
+    /// `:timer.send_interval/3`: `msg` to `dest` every `every`, until cancelled (or, for
+    /// a pid, until that process exits).
+    pub(crate) fn start_interval(&self, r: Ref, dest: Dest, msg: Term, every: Duration) {
+        let bound = matches!(dest, Dest::Pid(_));
+        // A period of 0 would be due again at once, forever: the BEAM's timer wheel
+        // cannot fire faster than its tick either.
+        let every = every.max(Duration::from_millis(1));
+        self.add(r, dest, msg, every, bound, Some(every));
+    }
+
+    /// Starts a timer for the process `pid` that is cancelled if `pid` exits first
+    /// (`:erlang.start_timer/3` to a pid). The caller checks afterwards that `pid` was
+    /// still alive, and cancels the timer if not (see `cancel_bound_to`).
+    pub(crate) fn start_bound_timer(&self, r: Ref, pid: Pid, msg: Term, delay: Duration) {
+        self.add(r, Dest::Pid(pid), msg, delay, true, None);
+    }
+
+    fn add(
+        &self,
+        r: Ref,
+        dest: Dest,
+        msg: Term,
+        delay: Duration,
+        bound: bool,
+        every: Option<Duration>,
+    ) {
         // A delay past what `Instant` can hold (years) is a timer that never fires.
         let now = Instant::now();
         let due = now
@@ -86,7 +205,18 @@ impl Timers {
         {
             let mut p = self.pending.lock().unwrap();
             p.heap.push(Reverse((due, r.0)));
-            p.live.insert(r, Pending { due, dest, msg });
+            if let (true, Dest::Pid(pid)) = (bound, &dest) {
+                p.bound.entry(*pid).or_default().push(r);
+                self.bound_count.fetch_add(1, Ordering::AcqRel);
+            }
+            let pending = Pending {
+                due,
+                dest,
+                msg,
+                bound,
+                every,
+            };
+            p.live.insert(r, pending);
         }
         if let Some(tx) = self.wake.lock().unwrap().as_ref() {
             let _ = tx.send(());
@@ -96,8 +226,21 @@ impl Timers {
     /// Cancels a pending timer: the time it had left, or None if it already fired, was
     /// cancelled, or never was.
     pub(crate) fn cancel(&self, r: Ref) -> Option<Duration> {
-        let gone = self.pending.lock().unwrap().live.remove(&r)?;
+        let gone = self.pending.lock().unwrap().take(r, &self.bound_count)?;
         Some(gone.due.saturating_duration_since(Instant::now()))
+    }
+
+    /// Cancels every bound timer aimed at `pid`, which has exited (or never lived).
+    pub(crate) fn cancel_bound_to(&self, pid: Pid) {
+        if self.bound_count.load(Ordering::Acquire) == 0 {
+            return;
+        }
+        let mut p = self.pending.lock().unwrap();
+        for r in p.bound.remove(&pid).unwrap_or_default() {
+            if p.live.remove(&r).is_some() {
+                self.bound_count.fetch_sub(1, Ordering::AcqRel);
+            }
+        }
     }
 
     /// The time a pending timer has left; None if it is not pending.
@@ -110,9 +253,9 @@ impl Timers {
 
 /// The timer thread: delivers what is due, then sleeps until the next due time or a
 /// wake-up. Leaves when the node is gone.
-fn run(pending: &Mutex<Pendings>, wake: &Receiver<()>, rt: &Weak) {
+fn run(pending: &Mutex<Pendings>, bound_count: &AtomicUsize, wake: &Receiver<()>, rt: &Weak) {
     loop {
-        let (due, next) = take_due(pending, Instant::now());
+        let (due, next) = take_due(pending, bound_count, Instant::now());
         if !due.is_empty() {
             let Some(rt) = rt.upgrade() else { return };
             for (dest, msg) in due {
@@ -138,7 +281,11 @@ fn run(pending: &Mutex<Pendings>, wake: &Receiver<()>, rt: &Weak) {
 }
 
 /// Takes every live timer due by `now`, in due order, and the time the next one is due.
-fn take_due(pending: &Mutex<Pendings>, now: Instant) -> (Vec<(Dest, Term)>, Option<Instant>) {
+fn take_due(
+    pending: &Mutex<Pendings>,
+    bound_count: &AtomicUsize,
+    now: Instant,
+) -> (Vec<(Dest, Term)>, Option<Instant>) {
     let mut p = pending.lock().unwrap();
     let mut due = Vec::new();
     while let Some(&Reverse((at, r))) = p.heap.peek() {
@@ -147,10 +294,17 @@ fn take_due(pending: &Mutex<Pendings>, now: Instant) -> (Vec<(Dest, Term)>, Opti
         }
         p.heap.pop();
         // A cancelled timer, or an older entry of a ref started again: skip it.
-        if p.live.get(&Ref(r)).is_some_and(|t| t.due == at) {
-            if let Some(t) = p.live.remove(&Ref(r)) {
-                due.push((t.dest, t.msg));
-            }
+        let Some(t) = p.live.get_mut(&Ref(r)).filter(|t| t.due == at) else {
+            continue;
+        };
+        if let Some(every) = t.every {
+            // An interval stays, due again one period after this firing was due.
+            t.due = at + every;
+            let (next, fired) = (t.due, (t.dest.clone(), t.msg.clone()));
+            p.heap.push(Reverse((next, r)));
+            due.push(fired);
+        } else if let Some(t) = p.take(Ref(r), bound_count) {
+            due.push((t.dest, t.msg));
         }
     }
     (due, None)
@@ -251,5 +405,96 @@ mod tests {
         client.register(client.pid(), name).unwrap();
         let got = client.receive(Some(Duration::from_secs(5)));
         assert_eq!(got, Some(Term::atom("x")));
+    }
+
+    #[test]
+    fn a_bound_timer_is_cancelled_when_its_process_exits_and_a_plain_one_is_not() {
+        let rt = node();
+        let client = rt.spawn_client().unwrap();
+        let target = rt.spawn_client().unwrap();
+        let (bound, plain) = (rt.make_ref(), rt.make_ref());
+        let long = Duration::from_secs(60);
+        let timers = &rt.inner.timers;
+        timers.start_bound_timer(bound, target.pid(), Term::atom("b"), long);
+        timers.start_timer(plain, Dest::Pid(target.pid()), Term::atom("p"), long);
+        assert!(timers.read(bound).is_some());
+        assert!(client.exit(target.pid(), Term::atom("kill")));
+        assert_eq!(timers.read(bound), None, "gone with its process");
+        assert!(timers.read(plain).is_some(), "a send_after timer stays");
+        assert_eq!(timers.bound_count.load(Ordering::Acquire), 0);
+    }
+
+    #[test]
+    fn a_fired_or_cancelled_bound_timer_leaves_no_trace_behind() {
+        let rt = node();
+        let client = rt.spawn_client().unwrap();
+        let timers = &rt.inner.timers;
+        let (soon, later) = (rt.make_ref(), rt.make_ref());
+        timers.start_bound_timer(
+            soon,
+            client.pid(),
+            Term::atom("s"),
+            Duration::from_millis(10),
+        );
+        timers.start_bound_timer(
+            later,
+            client.pid(),
+            Term::atom("l"),
+            Duration::from_secs(60),
+        );
+        assert_eq!(
+            client.receive(Some(Duration::from_secs(5))),
+            Some(Term::atom("s"))
+        );
+        assert!(timers.cancel(later).is_some());
+        assert_eq!(timers.bound_count.load(Ordering::Acquire), 0);
+        assert!(timers.pending.lock().unwrap().bound.is_empty());
+    }
+
+    #[test]
+    fn the_monotonic_clock_starts_where_the_beams_does_and_abs_times_count_from_it() {
+        let rt = node();
+        let timers = &rt.inner.timers;
+        let now = timers.monotonic_ns();
+        assert!((MONOTONIC_START_NS..MONOTONIC_START_NS + 60_000_000_000).contains(&now));
+        assert!(timers.monotonic_ns() >= now, "monotonic");
+        let now_ms = now.div_euclid(1_000_000);
+        let soon = timers.delay_for(now_ms + 10_000, true).unwrap();
+        assert!(soon > Duration::from_millis(9_000) && soon <= Duration::from_millis(10_000));
+        assert_eq!(
+            timers.delay_for(now_ms, true),
+            Ok(Duration::ZERO),
+            "already past: at once"
+        );
+        assert_eq!(
+            timers.delay_for(MONOTONIC_START_MS - 1, true),
+            Err(OUT_OF_RANGE)
+        );
+        assert_eq!(timers.delay_for(-1, false), Err(OUT_OF_RANGE));
+        assert_eq!(timers.delay_for(i64::MAX, false), Err(TOO_LATE));
+        assert_eq!(timers.delay_for(i64::MAX, true), Err(TOO_LATE));
+        assert_eq!(timers.delay_for(i64::MIN, true), Err(OUT_OF_RANGE));
+        assert_eq!(timers.delay_for(25, false), Ok(Duration::from_millis(25)));
+        assert!(timers.delay_for(0, true).unwrap() > Duration::from_secs(86_400 * 365));
+    }
+
+    #[test]
+    fn an_interval_fires_each_period_until_cancelled() {
+        let rt = node();
+        let client = rt.spawn_client().unwrap();
+        let timers = &rt.inner.timers;
+        let r = rt.make_ref();
+        let dest = Dest::Pid(client.pid());
+        timers.start_interval(r, dest, Term::atom("tick"), Duration::from_millis(5));
+        for _ in 0..3 {
+            let got = client.receive(Some(Duration::from_secs(5)));
+            assert_eq!(got, Some(Term::atom("tick")));
+        }
+        assert!(timers.read(r).is_some(), "still pending between firings");
+        assert!(timers.cancel(r).is_some());
+        // Drain what fired before the cancel; then nothing more comes.
+        while client.receive(Some(Duration::from_millis(30))).is_some() {}
+        assert_eq!(client.receive(Some(Duration::from_millis(30))), None);
+        assert_eq!(timers.bound_count.load(Ordering::Acquire), 0);
     }
 }

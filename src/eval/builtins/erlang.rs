@@ -107,7 +107,11 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             Error::bif_argument(1, "invalid memory type option")
                 .at(frame("erlang", function, &args))
         }),
-        ("unique_integer", _) | ("monotonic_time", _) | ("system_time", _) => {
+        ("monotonic_time" | "time_offset", _) => {
+            let now = ev.client.monotonic_time_ns();
+            return super::system::clock(function, now, &args);
+        }
+        ("unique_integer", _) | ("system_time", _) => {
             return os("system_time", args[..args.len().min(1)].to_vec())
         }
         ("phash2", [t]) => {

@@ -3,6 +3,9 @@
 //! Each function here is a translation of the Elixir source of that function into a
 //! runtime request; the behaviour itself lives in `runtime`.
 
+mod registry_guards;
+mod registry_via;
+
 use super::stdlib::clause_error;
 use super::{no_clause, timeout, Answer};
 use crate::error::Result;
@@ -77,7 +80,7 @@ pub fn supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
 /// `GenServer.call/3` given a timeout that is neither `:infinity` nor a non-negative
 /// integer: the guard iex shows, with the failing parts marked. (`stop/3` takes any
 /// timeout; `:gen.call/4` rejects it later, see `Client::stop_bad_timeout`.)
-fn bad_timeout(args: &[Term]) -> crate::error::Error {
+pub(super) fn bad_timeout(args: &[Term]) -> crate::error::Error {
     let t = &args[args.len() - 1];
     let guard = if matches!(t, Term::Int(_)) {
         "when is_integer(timeout) and -timeout >= 0- or -timeout == :infinity-"
@@ -192,6 +195,17 @@ pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -
 
 pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
+    // `dispatch/3` is `dispatch/4` with `[]` options: its clause error names `/4`.
+    let args = match (function, args.len()) {
+        ("dispatch", 3) => args.into_iter().chain([Term::empty_list()]).collect(),
+        _ => args,
+    };
+    if let Some(error) = registry_guards::check(function, &args) {
+        return Some(Err(error));
+    }
+    if let Some(answer) = registry_via::call(ev, function, &args) {
+        return Some(answer);
+    }
     Some(match (function, args.as_slice()) {
         ("start_link", [opts]) => client.registry_start(opts, true),
         ("register", [reg, key, value]) => {
@@ -202,27 +216,13 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("keys", [reg, Term::Pid(p)]) => client.registry_keys(reg, *p),
         ("count", [reg]) => client.registry_count(reg),
         ("values", [reg, key, Term::Pid(p)]) => client.registry_values(reg, key, *p),
+        // No pid holds a key under a value that is no pid: only the registry is checked.
+        ("values", [reg, key, _]) => client
+            .registry_entries(reg, key)
+            .map(|_| Term::empty_list()),
         ("meta", [reg, key]) => client.registry_meta(reg, key),
-        ("put_meta", [_, key, _]) if !matches!(key, Term::Atom(_) | Term::Tuple(_)) => {
-            Err(clause_error(
-                "Registry",
-                "put_meta",
-                args.clone(),
-                &["def put_meta(registry, key, value) when is_atom(registry) and -is_atom(key)- or -is_tuple(key)-"],
-            ))
-        }
         ("put_meta", [reg, key, value]) => {
             client.registry_put_meta(reg, key.clone(), value.clone())
-        }
-        ("select", [_, spec]) | ("count_select", [_, spec]) if spec.as_list().is_none() => {
-            Err(clause_error(
-                "Registry",
-                function,
-                args.clone(),
-                &[&format!(
-                    "def {function}(registry, spec) when is_atom(registry) and -is_list(spec)-"
-                )],
-            ))
         }
         ("select", [reg, spec]) => client.registry_select(reg, spec),
         ("count_select", [reg, spec]) => client.registry_count_select(reg, spec),
@@ -236,7 +236,8 @@ pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
             let f = f.clone();
             client.registry_update_value(reg, key, &mut |old| ev.apply_fun(&f, vec![old]))
         }
-        ("dispatch", [reg, key, f]) => dispatch(ev, reg, key, f),
+        // `parallel: true` only changes where the callback runs, not what it sees.
+        ("dispatch", [reg, key, f, _opts]) => dispatch(ev, reg, key, f),
         _ => return None,
     })
 }
@@ -299,7 +300,15 @@ fn dispatch(ev: &mut Evaluator, reg: &Term, key: &Term, f: &Term) -> Result<Term
             .into_iter()
             .map(|(pid, value)| Term::tuple(vec![Term::Pid(pid), value.unwrap_or_else(Term::nil)]))
             .collect();
-        ev.apply_fun(f, vec![Term::list(list)])?;
+        let list = Term::list(list);
+        match f.as_tuple() {
+            // `{module, function, args}`: `apply(module, function, [entries | args])`.
+            Some([m, Term::Atom(fun), Term::List(rest)]) => {
+                let args = std::iter::once(list).chain(rest.iter().cloned()).collect();
+                ev.apply_remote(m.clone(), fun.name(), args)?
+            }
+            _ => ev.apply_fun(f, vec![list])?,
+        };
     }
     Ok(Term::ok())
 }

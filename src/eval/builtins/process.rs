@@ -1,5 +1,7 @@
 //! `Process`: the shell process asking the runtime about processes.
 
+pub mod timer_module;
+
 use super::{no_clause, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::Evaluator;
@@ -12,7 +14,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
         ("alive?", [Term::Pid(p)]) => Ok(Term::bool(client.alive(*p))),
         ("alive?", [_]) => Err(Error::bif_argument(1, "not a pid")),
-        ("exit", [Term::Pid(p), reason]) => Ok(Term::bool(client.exit(*p, reason.clone()))),
+        ("exit", [Term::Pid(p), reason]) => {
+            Ok(Term::bool(client.exit_deferring(*p, reason.clone())))
+        }
         ("exit", [_, _]) => Err(super::bif("exit", &[&args[0], &args[1]], 1, "not a pid")),
         ("whereis", [Term::Atom(name)]) => {
             Ok(client.whereis(name).map_or_else(Term::nil, Term::Pid))
@@ -133,26 +137,14 @@ pub fn timer(ev: &Evaluator, function: &str, args: &[&Term]) -> Result<Term> {
     let err = |n: usize, problem: &str| super::bif(function, args, n, problem);
     match (function, args) {
         ("send_after" | "start_timer", [time, dest, msg, rest @ ..]) if rest.len() <= 1 => {
-            let at_ms = |t: &Term| match t {
-                Term::Int(ms) if *ms >= 0 => Ok(*ms as u64),
-                Term::Int(_) => Err(err(1, "out of range")),
-                _ => Err(err(1, "not an integer")),
-            };
             let absolute = match rest.first() {
                 None => false,
                 Some(opts) => timer_abs(opts).map_err(|problem| err(3, problem))?,
             };
-            let ms = at_ms(time)?;
-            let delay = if absolute {
-                // `abs: true` counts from the same clock `System.monotonic_time/1` reads.
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis() as u64);
-                ms.saturating_sub(now)
-            } else {
-                ms
+            let delay = match time {
+                Term::Int(ms) => client.timer_delay(*ms, absolute).map_err(|p| err(1, p))?,
+                _ => return Err(err(1, "not an integer")),
             };
-            let delay = std::time::Duration::from_millis(delay);
             let wrap = function == "start_timer";
             match client.start_timer(dest, (*msg).clone(), delay, wrap) {
                 Some(r) => Ok(Term::Ref(r)),
@@ -372,13 +364,18 @@ fn info_item(ev: &Evaluator, info: &ProcessInfo, item: &str) -> Term {
 
 /// `:sys`: the system messages a learner uses to look inside a GenServer.
 pub fn sys(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    // A process spawned on this line runs before the system message waits for it.
+    ev.release_starts();
     let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("get_state", [server]) => client.sys_get_state(server),
-        ("replace_state", [server, fun]) => client
-            .sys_get_state(server)
-            .and_then(|old| ev.apply_fun(fun, vec![old]))
-            .and_then(|new| client.sys_put_state(server, new)),
+        ("replace_state", [server, fun]) => match client.sys_replace_state_in(server, fun) {
+            Some(done) => done,
+            None => client
+                .sys_get_state(server)
+                .and_then(|old| ev.apply_fun(fun, vec![old]))
+                .and_then(|new| client.sys_put_state(server, new)),
+        },
         ("suspend", [server]) => client.sys_suspend(server),
         ("resume", [server]) => client.sys_resume(server),
         _ => return None,

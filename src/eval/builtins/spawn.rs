@@ -43,6 +43,17 @@ pub(super) fn spawn_running(
     if fun.arity != 0 {
         return Err(super::bif("spawn", &[f], 1, "not a fun of arity 0"));
     }
+    spawn_body(ev, f, how, body)
+}
+
+/// `spawn_running` for what need not be a fun (an Agent's or a Task's `{m, f, a}`):
+/// `body` gets `f` as it is.
+pub(super) fn spawn_body(
+    ev: &mut Evaluator,
+    f: &Term,
+    how: Spawn,
+    body: Box<dyn FnOnce(crate::runtime::Client, Term) + Send>,
+) -> Result<(Term, crate::term::Pid)> {
     let child = match ev.client.runtime().spawn_client() {
         Ok(child) => child,
         Err(e) => {

@@ -27,6 +27,10 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Float" => float::call(function, args),
         "Elixir.Range" => range(function, args),
         "Elixir.Function" => function_module(function, &args),
+        // The monotonic clock is the node's, which only the client reads.
+        "Elixir.System" if matches!(function, "monotonic_time" | "time_offset") => {
+            super::system::clock(function, ev.client.monotonic_time_ns(), &args)
+        }
         "Elixir.System" => super::system::call(function, &args),
         // The protocol `Kernel.to_string/1` and interpolation dispatch to.
         "Elixir.String.Chars" => match (function, args.as_slice()) {
@@ -46,7 +50,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
                     Term::tuple(vec![Term::Int(start.elapsed().as_micros() as i64), result])
                 }))
             }
-            _ => None,
+            _ => super::process::timer_module::call(ev, function, &args),
         },
         "os" => erlang::os(function, args),
         _ => None,

@@ -1,6 +1,5 @@
 //! `System`: the clock and version functions a learner times a loop or checks a setup
-//! with. The shell has one clock, the host's: `monotonic_time` reads it too (the BEAM's
-//! starts at an arbitrary point; no program may rely on its value, only on differences).
+//! with. Wall-clock time is the host's; monotonic time is the node's (see `clock`).
 
 use super::Answer;
 use crate::error::Error;
@@ -10,8 +9,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub fn call(function: &str, args: &[Term]) -> Answer {
     let unit = |u: &Term| per_second(u).ok_or_else(|| bad_unit(u));
     Some(Ok(match (function, args) {
-        ("monotonic_time" | "system_time" | "os_time", []) => Term::Int(now_in(1_000_000_000)),
-        ("monotonic_time" | "system_time" | "os_time", [u]) => match unit(u) {
+        ("system_time" | "os_time", []) => Term::Int(now_in(1_000_000_000)),
+        ("system_time" | "os_time", [u]) => match unit(u) {
             Ok(per) => Term::Int(now_in(per)),
             Err(e) => return Some(Err(e)),
         },
@@ -30,6 +29,27 @@ pub fn call(function: &str, args: &[Term]) -> Answer {
         }
         _ => return None,
     }))
+}
+
+/// `System.monotonic_time/0,1` and `time_offset/0,1` (and `:erlang`'s), given the
+/// node's monotonic clock in nanoseconds: negative like the BEAM's, and floored when
+/// scaled (-1.5 s is -2 in seconds), as `erlang:convert_time_unit` does.
+pub fn clock(function: &str, monotonic_ns: i64, args: &[Term]) -> Answer {
+    let per = match args {
+        [] => 1_000_000_000,
+        [u] => match per_second(u) {
+            Some(per) => per,
+            None => return Some(Err(bad_unit(u))),
+        },
+        _ => return None,
+    };
+    let ns = match function {
+        "monotonic_time" => i128::from(monotonic_ns),
+        "time_offset" => i128::from(now_in(1_000_000_000)) - i128::from(monotonic_ns),
+        _ => return None,
+    };
+    let scaled = (ns * i128::from(per)).div_euclid(1_000_000_000);
+    Some(Ok(Term::Int(i64::try_from(scaled).ok()?)))
 }
 
 fn bad_unit(unit: &Term) -> Error {
@@ -64,8 +84,29 @@ fn now_in(per_second: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
-    use super::call;
+    use super::{call, clock};
     use crate::term::Term;
+
+    #[test]
+    fn monotonic_time_is_floored_in_coarse_units_and_offsets_the_wall_clock() {
+        let ns = -576_460_751_154_097_417;
+        let at = |unit: &str| match clock("monotonic_time", ns, &[Term::atom(unit)]) {
+            Some(Ok(Term::Int(t))) => t,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(at("millisecond"), -576_460_751_155);
+        assert_eq!(at("second"), -576_460_752);
+        assert_eq!(clock("monotonic_time", ns, &[]), Some(Ok(Term::Int(ns))));
+        let offset = clock("time_offset", ns, &[Term::atom("second")]);
+        assert!(
+            matches!(offset, Some(Ok(Term::Int(s))) if s > 2_000_000_000),
+            "{offset:?}"
+        );
+        assert!(matches!(
+            clock("monotonic_time", ns, &[Term::atom("x")]),
+            Some(Err(_))
+        ));
+    }
 
     #[test]
     fn time_units_scale_the_same_clock() {

@@ -7,7 +7,8 @@
 
 use std::time::Duration;
 
-use super::spawn::{crash_text, exit_reason, spawn_running, with_evaluator, Spawn};
+use super::agent::{apply_callable, with_call_frame};
+use super::spawn::{crash_text, exit_reason, spawn_body, with_evaluator, Spawn};
 use super::{blamed_clause_with, timeout, Answer};
 use crate::error::{Error, Result};
 use crate::eval::report;
@@ -16,13 +17,24 @@ use crate::inspect::inspect_plain;
 use crate::runtime::{Client, Event};
 use crate::term::{Pid, Ref, Term};
 
+mod many;
+
+pub use super::agent::agent;
+
 pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let five_s = Term::Int(5000);
     Some(match (function, args.as_slice()) {
         ("async", [f]) => start_task(ev, "async", f, true),
         ("start", [f]) => start_task(ev, "start", f, false),
+        ("async" | "start", [m, f, a]) => start_mfa(ev, function, m, f, a),
         ("await" | "yield", [t]) => wait(ev, function, t, &five_s),
         ("await" | "yield", [t, timeout]) => wait(ev, function, t, timeout),
+        ("shutdown", [t]) => many::shutdown(ev, t, &five_s),
+        ("shutdown", [t, how]) => many::shutdown(ev, t, how),
+        ("await_many", [ts]) => many::await_many(ev, ts, &five_s),
+        ("await_many", [ts, timeout]) => many::await_many(ev, ts, timeout),
+        ("yield_many", [ts]) => many::yield_many(ev, ts, &five_s),
+        ("yield_many", [ts, timeout]) => many::yield_many(ev, ts, timeout),
         _ => return None,
     })
 }
@@ -41,20 +53,41 @@ fn start_task(ev: &mut Evaluator, function: &str, f: &Term, is_async: bool) -> R
             &[&clause],
         ));
     }
+    let apply = [Term::atom("erlang"), Term::atom("apply"), Term::Int(2)];
+    spawn_task(ev, f, Term::tuple(apply.to_vec()), is_async)
+}
+
+/// `Task.async/3`, `Task.start/3`: `apply(module, function, args)` in a task, whose
+/// `mfa` is `{module, function, length(args)}`.
+fn start_mfa(ev: &mut Evaluator, function: &str, m: &Term, f: &Term, a: &Term) -> Result<Term> {
+    let (Term::Atom(_), Term::Atom(_), Some(args)) = (m, f, a.as_list()) else {
+        let mark = |ok: bool, s: &str| if ok { s.to_string() } else { format!("-{s}-") };
+        let clause = format!(
+            "def {function}(module, function_name, args) when {} and {} and {}",
+            mark(m.as_atom().is_some(), "is_atom(module)"),
+            mark(f.as_atom().is_some(), "is_atom(function_name)"),
+            mark(a.as_list().is_some(), "is_list(args)"),
+        );
+        let args = [m.clone(), f.clone(), a.clone()];
+        return Err(blamed_clause_with("Task", function, &args, &[&clause]));
+    };
+    let mfa = Term::tuple(vec![m.clone(), f.clone(), Term::Int(args.len() as i64)]);
+    let call = Term::tuple(vec![m.clone(), f.clone(), a.clone()]);
+    spawn_task(ev, &call, mfa, function == "async")
+}
+
+/// Starts a task running `f` (a fun or `{m, f, args}`): `{:ok, pid}`, or for `async` the
+/// `%Task{}` its owner awaits.
+fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool) -> Result<Term> {
     let owner = ev.client.pid();
     let how = if is_async { Spawn::Link } else { Spawn::Plain };
     let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
-    let (_, pid) = spawn_running(ev, f, how, Box::new(body))?;
+    let (_, pid) = spawn_body(ev, f, how, Box::new(body))?;
     if !is_async {
         return Ok(Term::ok_tuple(Term::Pid(pid)));
     }
     // Monitored before the task runs (it waits for its parent to yield).
     let r = ev.client.monitor(&Term::Pid(pid));
-    let mfa = Term::tuple(vec![
-        Term::atom("erlang"),
-        Term::atom("apply"),
-        Term::Int(2),
-    ]);
     Ok(Term::map(vec![
         (Term::atom("__struct__"), Term::module("Task")),
         (Term::atom("mfa"), mfa),
@@ -70,7 +103,7 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
     if !child.is_alive() {
         return;
     }
-    let result = with_evaluator(&child, |ev| ev.apply_fun(&f, vec![]));
+    let result = with_evaluator(&child, |ev| apply_callable(ev, &f, vec![]));
     match result {
         _ if !child.is_alive() => {}
         Ok(value) => {
@@ -85,14 +118,25 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
             } else {
                 Below::TaskStart
             };
-            let reason = with_frames(exit_reason(&e), below);
+            let reason = with_call_frame(with_frames(exit_reason(&e), below), &f, vec![]);
             if !is_quiet(&reason) {
+                let (function, args) = match f.as_tuple() {
+                    // Logger shows `{m, f, args}` as the capture `&m.f/arity` and args.
+                    Some([m, Term::Atom(name), Term::List(args)]) => {
+                        let arity = args.len();
+                        let capture =
+                            format!("&{}/{arity}", report::format_mfa(m, name.name(), &[]));
+                        let capture = capture.replace("()/", "/");
+                        (capture, Term::List(args.clone()))
+                    }
+                    _ => (inspect_plain(&f), Term::empty_list()),
+                };
                 let text = format!(
-                    "Task {} started from {} terminating\n{}\nFunction: {}\n    Args: []",
+                    "Task {} started from {} terminating\n{}\nFunction: {function}\n    Args: {}",
                     inspect_plain(&Term::Pid(child.pid())),
                     inspect_plain(&Term::Pid(owner)),
                     task_crash_text(&e),
-                    inspect_plain(&f)
+                    inspect_plain(&args)
                 );
                 child.runtime().emit(Event::Error(text));
             }
@@ -124,9 +168,12 @@ fn is_quiet(reason: &Term) -> bool {
 fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Term> {
     let fields = task_fields(task);
     let limit = timeout(t);
-    let (Some((r, _owner)), Some(limit)) = (fields, limit) else {
+    let (Some((r, owner)), Some(limit)) = (fields, limit) else {
         return Err(wait_clause(function, task, t));
     };
+    if owner != ev.client.pid() {
+        return Err(owner_error(ev.client, task));
+    }
     ev.release_starts();
     let client = ev.client;
     let mine = |m: &Term| match m.as_tuple() {
@@ -163,6 +210,15 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
             exit(Term::atom("timeout"))
         }
     }
+}
+
+/// Asking about a task from a process that is not its owner.
+fn owner_error(client: &Client, task: &Term) -> Error {
+    Error::argument(format!(
+        "task {} must be queried from the owner but was queried from {}",
+        inspect_plain(task),
+        inspect_plain(&Term::Pid(client.pid()))
+    ))
 }
 
 /// `demonitor(ref, [:flush])`: no `:DOWN` of this monitor stays queued. A task that
@@ -212,58 +268,6 @@ fn wait_clause(function: &str, task: &Term, t: &Term) -> Error {
     blamed_clause_with("Task", function, &[task.clone(), t.clone()], &[&clause])
 }
 
-pub fn agent(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
-    let client = ev.client;
-    let call = |agent: &Term, tag: &str, f: &Term, t: &Term| match timeout(t) {
-        Some(t) => {
-            let request = Term::tuple(vec![Term::atom(tag), f.clone()]);
-            client.call(agent, request, t)
-        }
-        None => Err(Error::function_clause("GenServer", "call", 3)),
-    };
-    let five_s = Term::Int(5000);
-    Some(match (function, args.as_slice()) {
-        ("start" | "start_link", [f]) => start_agent(ev, function, f, &Term::empty_list()),
-        ("start" | "start_link", [f, opts]) => start_agent(ev, function, f, opts),
-        ("get" | "update" | "get_and_update", [agent, f]) => call(agent, function, f, &five_s),
-        ("get" | "update" | "get_and_update", [agent, f, t]) => call(agent, function, f, t),
-        ("cast", [agent, f]) => {
-            let request = Term::tuple(vec![Term::atom("cast"), f.clone()]);
-            Ok(client.cast(agent, request))
-        }
-        ("stop", [agent]) => client.stop(agent, Term::atom("normal"), None),
-        ("stop", [agent, reason]) => client.stop(agent, reason.clone(), None),
-        ("stop", [agent, reason, t]) => match timeout(t) {
-            Some(t) => client.stop(agent, reason.clone(), t),
-            None => Err(client.stop_bad_timeout(agent, reason.clone(), t.clone())),
-        },
-        _ => return None,
-    })
-}
-
-/// `Agent.start/2`, `Agent.start_link/2`: `{:ok, pid}` once the function gave the
-/// initial state, `{:error, reason}` if it failed or the name is taken.
-fn start_agent(ev: &mut Evaluator, function: &str, f: &Term, opts: &Term) -> Result<Term> {
-    if !is_fun0(f) {
-        let clause = format!("def {function}(fun, options) when -is_function(fun, 0)-");
-        let args = [f.clone(), opts.clone()];
-        return Err(blamed_clause_with("Agent", function, &args, &[&clause]));
-    }
-    let name = opts.keyword_get("name").cloned().unwrap_or_else(Term::nil);
-    let (tx, rx) = crossbeam_channel::bounded::<Result<Term>>(1);
-    let how = if function == "start_link" {
-        Spawn::Link
-    } else {
-        Spawn::Plain
-    };
-    let body = move |child: Client, f: Term| super::agent::run(child, f, name, tx);
-    spawn_running(ev, f, how, Box::new(body))?;
-    ev.release_starts();
-    // The agent always answers, unless its thread is gone.
-    rx.recv()
-        .unwrap_or_else(|_| Ok(Term::error_tuple(Term::atom("noproc"))))
-}
-
 /// Where a Task's or an Agent's function ran, below the shell's own frame: what the
 /// BEAM's stack shows under an error raised in it.
 #[derive(Clone, Copy)]
@@ -272,18 +276,27 @@ pub(super) enum Below {
     TaskAsync,
     AgentInit,
     AgentCall,
+    /// Under a clause error of `Agent.Server.handle_call/3` itself (its frame on top).
+    AgentCallClause,
+    /// Under a clause error of `Agent.Server.handle_cast/2`.
+    AgentCastClause,
+}
+
+/// A stack frame `{module, function, arity_or_args, [file: 'file', line: line]}`.
+pub(super) fn frame_at(m: Term, f: &str, arity_or_args: Term, file: &str, line: i64) -> Term {
+    let file = Term::list(file.bytes().map(|b| Term::Int(b as i64)).collect());
+    let location = Term::list(vec![
+        Term::tuple(vec![Term::atom("file"), file]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+    ]);
+    Term::tuple(vec![m, Term::atom(f), arity_or_args, location])
 }
 
 /// `reason` (`{error, stack}` as `exit_reason` builds it) with the library frames of
 /// `below` added under the stack; other reasons as they are.
 pub(super) fn with_frames(reason: Term, below: Below) -> Term {
     let at = |m: Term, f: &str, arity: i64, file: &str, line: i64| {
-        let file = Term::list(file.bytes().map(|b| Term::Int(b as i64)).collect());
-        let location = Term::list(vec![
-            Term::tuple(vec![Term::atom("file"), file]),
-            Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
-        ]);
-        Term::tuple(vec![m, Term::atom(f), Term::Int(arity), location])
+        frame_at(m, f, Term::Int(arity), file, line)
     };
     let supervised = |f: &str, arity, line| {
         at(
@@ -317,6 +330,14 @@ pub(super) fn with_frames(reason: Term, below: Below) -> Term {
             agent("handle_call", 3, 12),
             gen_server("try_handle_call", 4, 1149),
             gen_server("handle_msg", 6, 1178),
+        ],
+        Below::AgentCallClause => vec![
+            gen_server("try_handle_call", 4, 1149),
+            gen_server("handle_msg", 6, 1178),
+        ],
+        Below::AgentCastClause => vec![
+            gen_server("try_dispatch", 4, 1123),
+            gen_server("handle_msg", 6, 1200),
         ],
     };
     frames.push(at(
