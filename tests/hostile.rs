@@ -359,3 +359,39 @@ fn fuzzed_lines_answer_and_leave_the_shell_working() {
         tail(&run.stdout)
     );
 }
+
+/// Found by hand: `for _ <- 1..40000, do: spawn(fn -> receive do _ -> :ok end end)`
+/// aborted the shell near 16,400 spawns (each spawned function has an OS thread, and
+/// the threads' memory mappings ran out). Past the node's budget of such threads a
+/// spawn now fails with `SystemLimitError`, and the shell goes on with every process it
+/// had.
+#[test]
+fn spawning_more_functions_than_threads_allow_leaves_the_shell_working() {
+    let input = b"pids = for _ <- 1..10005, do: spawn(fn -> receive do _ -> :ok end end)\n\
+        length(Process.list()) > 10000\n\
+        1 + 1\n"
+        .to_vec();
+    let run = replay(input).unwrap_or_else(|| panic!("otpsh still running after {DEADLINE:?}"));
+    assert!(!run.stderr.contains("panicked"), "{}", tail(&run.stderr));
+    assert!(
+        run.stdout
+            .contains("** (SystemLimitError) a system limit has been reached"),
+        "{}",
+        tail(&run.stdout)
+    );
+    assert!(
+        run.stdout
+            .contains("on an OS thread of its own, and 10000 are running"),
+        "{}",
+        tail(&run.stdout)
+    );
+    assert!(run
+        .stdout
+        .contains("> length(Process.list()) > 10000\ntrue\n"));
+    assert!(
+        run.stdout.ends_with("> 1 + 1\n2\n"),
+        "{}",
+        tail(&run.stdout)
+    );
+    assert_eq!(run.code, Some(0));
+}

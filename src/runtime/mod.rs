@@ -22,6 +22,7 @@ mod links;
 mod mailbox;
 mod match_fns;
 mod names;
+mod os_threads;
 mod pid_order;
 mod process;
 mod registry;
@@ -55,6 +56,7 @@ pub use atoms::{AtomTable, NodeCrash};
 pub use child_spec::supervisor_child_spec;
 pub use client::Client;
 pub use events::Event;
+pub use os_threads::ThreadSlot;
 pub use process::ProcessInfo;
 pub use registry::Found;
 pub use supervisor::init_flags as dynamic_supervisor_init;
@@ -85,6 +87,9 @@ pub struct Config {
     /// `Process.list/0`, counted by `process_count` and against the process limit, and
     /// alive; nothing else reaches them.
     pub system_pids: &'static [u64],
+    /// Spawned shell functions (each on an OS thread of its own) that may run at once
+    /// (`os_threads.rs`).
+    pub max_function_threads: usize,
 }
 
 impl Config {
@@ -110,6 +115,7 @@ impl Default for Config {
             max_processes: 262_144,
             boot_atoms: 0,
             system_pids: &[],
+            max_function_threads: 10_000,
         }
     }
 }
@@ -158,6 +164,7 @@ pub(crate) struct Inner {
     pub(crate) registries: registry::Registries,
     pub(crate) scheduler: scheduler::Scheduler,
     pub(crate) timers: timers::Timers,
+    function_threads: Arc<os_threads::ThreadBudget>,
     atoms: AtomTable,
     crashed: Arc<Mutex<Option<String>>>,
     next_ref: AtomicU64,
@@ -198,6 +205,13 @@ impl Weak {
 }
 
 impl Runtime {
+    /// A place for one more spawned function's OS thread, or, when
+    /// `Config::max_function_threads` run already, the most there may be.
+    pub fn reserve_function_thread(&self) -> Result<ThreadSlot, usize> {
+        let budget = &self.inner.function_threads;
+        budget.reserve().ok_or(budget.max())
+    }
+
     pub fn new(config: Config) -> Runtime {
         let (events_tx, events_rx) = unbounded();
         let crashed = Arc::new(Mutex::new(None));
@@ -217,6 +231,7 @@ impl Runtime {
             registries: registry::Registries::default(),
             scheduler: scheduler::Scheduler::new(),
             timers: timers::Timers::new(),
+            function_threads: os_threads::ThreadBudget::new(config.max_function_threads),
             atoms,
             crashed,
             next_ref: AtomicU64::new(Ref::NODE_BASE + 1),

@@ -248,8 +248,7 @@ fn the_process_limit_is_a_system_limit_error_and_the_node_carries_on() {
         schedulers: 1,
         atom_limit: 10_000,
         max_processes: 3,
-        boot_atoms: 0,
-        system_pids: &[],
+        ..Config::default()
     });
     let c = rt.spawn_client().unwrap();
     let p1 = ok_pid(server_start(&c, 1, Term::nil()).unwrap());
@@ -571,8 +570,7 @@ fn the_atom_limit_crashes_the_node_with_the_beams_words() {
         schedulers: 1,
         atom_limit: 100,
         max_processes: 100,
-        boot_atoms: 0,
-        system_pids: &[],
+        ..Config::default()
     });
     let events = rt.events();
     let mut i = 0;

@@ -54,6 +54,21 @@ pub(super) fn spawn_body(
     how: Spawn,
     body: Box<dyn FnOnce(crate::runtime::Client, Term) + Send>,
 ) -> Result<(Term, crate::term::Pid)> {
+    // Checked first: a refused spawn leaves no process behind.
+    let slot = match ev.client.runtime().reserve_function_thread() {
+        Ok(slot) => slot,
+        Err(max) => {
+            ev.client.runtime().emit(Event::Error(format!(
+                "otpsh runs each spawned function on an OS thread of its own, and {max} \
+                 are running: the most it allows. Servers started with GenServer or a \
+                 supervisor do not count."
+            )));
+            let fun = crate::inspect::inspect_plain(f);
+            return Err(Error::system_limit().at(format!(
+                ":erlang.spawn(:erlang, :apply, [{fun}, []])\n    :erlang.spawn/1"
+            )));
+        }
+    };
     let child = match ev.client.runtime().spawn_client() {
         Ok(child) => child,
         Err(e) => {
@@ -90,6 +105,7 @@ pub(super) fn spawn_body(
         .name(format!("otpsh-spawn-{}", pid.0))
         .stack_size(STACK)
         .spawn(move || {
+            let _slot = slot;
             let _ = wait.recv();
             body(child, f)
         });
