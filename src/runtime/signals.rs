@@ -64,6 +64,15 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
             rt.hold_events();
         }
     }
+    // Links before monitors, as the BEAM exits: a trapping watcher gets `{:EXIT, ...}`
+    // before `{:DOWN, ...}`, and a linked shell dies before it could see the DOWN
+    // (found under load: `Task.async(...) |> Task.yield(100)` answered `{:exit, ...}`).
+    for linked in links.into_vec() {
+        if let Some(other) = rt.inner.table.get(linked) {
+            other.remove_link(proc.pid);
+            exit_signal(rt, proc.pid, &other, reason.clone());
+        }
+    }
     for (r, watcher, named) in monitors {
         if let Some(w) = rt.inner.table.get(watcher) {
             let down = Term::tuple(vec![
@@ -74,12 +83,6 @@ pub(crate) fn die(rt: &Runtime, proc: &Arc<Process>, reason: Term) {
                 reason.clone(),
             ]);
             scheduler::deliver(rt, &w, Msg::Info(down));
-        }
-    }
-    for linked in links.into_vec() {
-        if let Some(other) = rt.inner.table.get(linked) {
-            other.remove_link(proc.pid);
-            exit_signal(rt, proc.pid, &other, reason.clone());
         }
     }
 }
