@@ -7,13 +7,14 @@
 //! tables with `:ets.slot/2`):
 //!
 //! - the key's hash (`MAKE_HASH`): an atom's is its name's `hashpjw`, any other key's is
-//!   `make_internal_hash(key, 0)` (Bob Jenkins' mix, salted), both `mod 0xEFFFFFFF`;
+//!   `make_internal_hash(key, 0)` (Bob Jenkins' mix, salted);
 //! - its slot in a linear hash table (`hash_to_ix`): 256 slots at first, one more split
 //!   each time the table holds more objects than slots;
 //! - the walk: `select` visits slot 0, 64, 128, ... then 1, 65, ... (a stride of the
-//!   table's 64 locks), each chain from its head, and conses every match onto its
-//!   result, so the caller gets the walk reversed. A new key is appended to its chain;
-//!   a `:duplicate_bag` puts a new object of a known key before the key's others.
+//!   table's 64 locks), each chain from its head; the caller gets the slots in reverse
+//!   (each chain in its own order, as `:ets.slot/2` shows it). A new key goes to the head of its
+//!   chain; a `:duplicate_bag` puts a new object of a known key after the key's
+//!   others; a split (growth) keeps each chain's order.
 //!
 //! Not reproduced: an atom nested in a tuple or list hashes by its index in the BEAM's
 //! atom table, which otpsh does not have (its name's hash stands in); pids and refs
@@ -28,7 +29,6 @@ use crate::term::Term;
 #[path = "ets_order_tests.rs"]
 mod tests;
 
-const MAX_HASH: u32 = 0xEFFF_FFFF;
 const SALT: u32 = 3_432_918_353;
 /// `[]`'s word.
 const NIL: u64 = 0x3B;
@@ -52,11 +52,10 @@ const LOCKS: usize = 64;
 
 /// The BEAM's `MAKE_HASH(key)`: the hash an ETS hash table files `key` under.
 pub(crate) fn key_hash(key: &Term) -> u32 {
-    let h = match key {
+    match key {
         Term::Atom(a) => atom_hash(a.name()),
         _ => internal_hash(key),
-    };
-    h % MAX_HASH
+    }
 }
 
 /// `atom_hash` of `atom.c`: `hashpjw` over the name's bytes, with the latin-1 clutch
@@ -338,15 +337,66 @@ pub(crate) struct Placed<T> {
 }
 
 /// What `:ets.select/2` (and `tab2list`) returns from a table of `size` holding these
-/// objects: the walk by slots and chains, reversed.
+/// objects: the slots in reverse walk order, each one's chain from its head (the
+/// newest key first; a key's objects in insertion order).
 pub(crate) fn select_order<T>(objects: Vec<Placed<T>>, size: TableSize) -> Vec<T> {
     let mut keyed: Vec<_> = objects
         .into_iter()
         .map(|o| {
             let ix = size.slot(o.hash);
-            ((ix % LOCKS, ix / LOCKS, o.group, Reverse(o.seq)), o.item)
+            let place = (Reverse(ix % LOCKS), Reverse(ix / LOCKS));
+            ((place, Reverse(o.group), o.seq), o.item)
         })
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    keyed.into_iter().rev().map(|(_, item)| item).collect()
+    keyed.sort_by_key(|k| k.0);
+    keyed.into_iter().map(|(_, item)| item).collect()
+}
+
+/// `:erlang.phash2(term, range)`: `make_hash2` modulo `range`, which is how a
+/// partitioned Registry picks a partition (by key in a unique one, by pid otherwise).
+/// Exact for binaries, atoms, integers, pids and tuples of those; other terms fall back
+/// to the internal hash (deterministic, not the BEAM's).
+pub(crate) fn phash2(term: &Term, range: usize) -> usize {
+    let mut h = Hasher { hash: 0 };
+    if !hash2(&mut h, term) {
+        return internal_hash(term) as usize % range.max(1);
+    }
+    h.hash as usize % range.max(1)
+}
+
+/// One term into `make_hash2`'s state; false for a term it does not reproduce.
+fn hash2(h: &mut Hasher, term: &Term) -> bool {
+    const HCONST_3: u32 = 0xdaa6_6d2b;
+    const HCONST_5: u32 = 0x1715_609d;
+    match term {
+        Term::Atom(a) if h.hash == 0 => h.hash = atom_hash(a.name()),
+        Term::Atom(a) => h.one(atom_hash(a.name()), HCONST_3),
+        Term::Int(n) if (-(1 << 27)..(1 << 27)).contains(n) => {
+            if *n < 0 {
+                h.one(n.unsigned_abs() as u32, HCONST);
+            }
+            h.one(*n as u32, HCONST);
+        }
+        Term::Int(n) => {
+            let k = if *n < 0 { HCONST_10 } else { HCONST_11 };
+            let t = n.unsigned_abs();
+            h.pair(t as u32, (t >> 32) as u32, k);
+        }
+        Term::Binary(b) => {
+            let con = HCONST_13.wrapping_add(h.hash);
+            h.hash = if b.is_empty() {
+                con
+            } else {
+                block_hash(b, con)
+            };
+        }
+        // A pid's number (its serial is 0 in otpsh).
+        Term::Pid(p) => h.one(p.0 as u32, HCONST_5),
+        Term::Tuple(items) => {
+            h.one(items.len() as u32, HCONST_9);
+            return items.iter().all(|t| hash2(h, t));
+        }
+        _ => return false,
+    }
+    true
 }
