@@ -322,14 +322,17 @@ impl RegistryTable {
                 let seqs = order.seqs.get(&key).map_or(&[][..], |v| &v[..]);
                 let group = seqs.iter().map(|s| s.1).min().unwrap_or(0);
                 let hash = ets_order::key_hash(&key);
-                let mut used = vec![false; seqs.len()];
+                // Each pid's numbers in order: a pid's entries come in the same order
+                // in the shard (a topic with many subscribers stays linear).
+                let mut by_pid: HashMap<Pid, std::vec::IntoIter<u64>> = HashMap::new();
+                let mut lists: HashMap<Pid, Vec<u64>> = HashMap::new();
+                for &(pid, seq) in seqs {
+                    lists.entry(pid).or_default().push(seq);
+                }
+                by_pid.extend(lists.into_iter().map(|(p, v)| (p, v.into_iter())));
                 for e in entries.iter() {
-                    // The entry's number: its pid's next one, in the shard's order.
-                    let at = (0..seqs.len()).find(|&i| !used[i] && seqs[i].0 == e.pid);
-                    let seq = at.map_or(group, |i| {
-                        used[i] = true;
-                        seqs[i].1
-                    });
+                    let next = by_pid.get_mut(&e.pid).and_then(|it| it.next());
+                    let seq = next.unwrap_or(group);
                     let part = self.ets_partition(&key, e.pid).min(parts.len() - 1);
                     let item = (key.clone(), e.pid, e.value(&self.nil).clone());
                     parts[part].push(Placed {
