@@ -15,6 +15,7 @@ mod client_otp;
 mod client_process;
 mod client_sys;
 mod client_timers;
+mod ets_order;
 mod events;
 mod gen_server;
 mod hash;

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use super::ets_order::{self, Placed, TableSize};
 use super::process::Process;
 use super::registry_entries::{Entry, Value};
 use super::registry_keys::{key_hash, Quick, Shard, ShortKey};
@@ -38,6 +39,51 @@ pub(crate) struct RegistryTable {
     meta: Mutex<HashMap<Term, Term>>,
     count: AtomicUsize,
     closed: AtomicBool,
+    /// When each entry went in, and each partition's ETS table size: what `all()`
+    /// needs to list entries in the BEAM's order. Writers only; lookups never touch it.
+    order: Mutex<Order>,
+}
+
+/// The history `ets_order` needs: an insertion number per entry (by key, in the
+/// shard's entry order) and the size of each partition's key table.
+#[derive(Default)]
+struct Order {
+    next: u64,
+    seqs: HashMap<Term, Vec<(Pid, u64)>>,
+    sizes: Vec<TableSize>,
+}
+
+impl Order {
+    fn inserted(&mut self, part: usize, key: Term, pid: Pid, replaced: usize) {
+        self.next += 1;
+        let seqs = self.seqs.entry(key).or_default();
+        if replaced > 0 {
+            // A unique key's dead holder: Elixir deletes its object, then inserts anew.
+            seqs.clear();
+            self.sizes[part].removed(replaced);
+        }
+        seqs.push((pid, self.next));
+        self.sizes[part].inserted();
+    }
+
+    /// `n` of `pid`'s entries under `key` went (the last ones, when not all).
+    fn removed(&mut self, part: usize, key: &Term, pid: Pid, mut n: usize) {
+        if n == 0 {
+            return;
+        }
+        self.sizes[part].removed(n);
+        if let Some(seqs) = self.seqs.get_mut(key) {
+            for i in (0..seqs.len()).rev() {
+                if n > 0 && seqs[i].0 == pid {
+                    seqs.remove(i);
+                    n -= 1;
+                }
+            }
+            if seqs.is_empty() {
+                self.seqs.remove(key);
+            }
+        }
+    }
 }
 
 impl RegistryTable {
@@ -52,6 +98,10 @@ impl RegistryTable {
             meta: Mutex::new(HashMap::new()),
             count: AtomicUsize::new(0),
             closed: AtomicBool::new(false),
+            order: Mutex::new(Order {
+                sizes: vec![TableSize::default(); partitions.len().max(1)],
+                ..Order::default()
+            }),
         }
     }
 
@@ -92,14 +142,19 @@ impl RegistryTable {
 
     /// Adds an entry for `proc`. For a unique registry, fails with the live holder.
     pub(crate) fn insert(&self, key: Term, proc: &Arc<Process>, value: Term) -> Result<(), Pid> {
-        // The key is owned already: it goes into the table without a clone.
         let (hash, shard) = self.locate(&key);
         let entry = Entry {
             pid: proc.pid,
             proc: proc.clone(),
             value: Value::new(value),
         };
-        let replaced = shard.write().insert(hash, key, entry, self.unique)?;
+        let part = self.ets_partition(&key, proc.pid);
+        let mut order = self.order.lock().unwrap();
+        let replaced = shard
+            .write()
+            .insert(hash, key.clone(), entry, self.unique)?;
+        order.inserted(part, key, proc.pid, replaced);
+        drop(order);
         self.count.fetch_sub(replaced, Ordering::AcqRel);
         self.count.fetch_add(1, Ordering::AcqRel);
         Ok(())
@@ -108,9 +163,12 @@ impl RegistryTable {
     /// Removes `pid`'s entries under `key` (its death, or `Registry.unregister/2`).
     pub(crate) fn remove_entry(&self, key: &Term, pid: Pid) {
         let (hash, shard) = self.locate(key);
+        let mut order = self.order.lock().unwrap();
         let (removed, _) = shard
             .write()
             .remove_where(hash, key, |e| Ok::<bool, ()>(e.pid == pid));
+        order.removed(self.ets_partition(key, pid), key, pid, removed);
+        drop(order);
         self.count.fetch_sub(removed, Ordering::AcqRel);
     }
 
@@ -176,11 +234,14 @@ impl RegistryTable {
     ) -> Result<usize, Error> {
         let (hash, shard) = self.locate(key);
         let nil = &self.nil;
+        let mut order = self.order.lock().unwrap();
         let (removed, error) = shard.write().remove_where(hash, key, |e| {
             Ok::<bool, Error>(
                 e.pid == pid && select::match_value(pattern, guards, e.value(nil), pid)?,
             )
         });
+        order.removed(self.ets_partition(key, pid), key, pid, removed);
+        drop(order);
         self.count.fetch_sub(removed, Ordering::AcqRel);
         error.map_or(Ok(removed), Err)
     }
@@ -233,29 +294,75 @@ impl RegistryTable {
         self.meta.lock().unwrap().insert(key, value);
     }
 
+    /// The partition whose ETS tables hold `key` registered by `pid`: by the key in a
+    /// unique registry, by the pid in a duplicate one (Elixir's `hash/2`).
+    fn ets_partition(&self, key: &Term, pid: Pid) -> usize {
+        let n = self.partitions.len();
+        if n <= 1 {
+            return 0;
+        }
+        if self.unique {
+            super::registry_proc::key_partition(key, n)
+        } else {
+            super::registry_proc::owner_index(pid, n)
+        }
+    }
+
     /// Every `(key, pid, value)`, for `select/2` and the shell's completion, in the
-    /// order the processes started (a stable pid's entries in key order). The BEAM
-    /// lists them in its ETS table's hash order, which otpsh does not reproduce; start
-    /// order is at least the same on every run and the order a learner expects.
+    /// order iex's `Registry.select/2` lists them: partition by partition, each key
+    /// table in its ETS order (`ets_order`).
     pub(crate) fn all(&self) -> Vec<(Term, Pid, Term)> {
-        let mut out = Vec::new();
+        // The order's lock first, as writers take it: no entry comes or goes meanwhile.
+        let order = self.order.lock().unwrap();
+        let mut parts: Vec<Vec<Placed<(Term, Pid, Term)>>> = Vec::new();
+        parts.resize_with(order.sizes.len(), Vec::new);
         for shard in &self.shards {
             let shard = shard.read();
             for (key, entries) in shard.iter() {
+                let seqs = order.seqs.get(&key).map_or(&[][..], |v| &v[..]);
+                let group = seqs.iter().map(|s| s.1).min().unwrap_or(0);
+                let hash = ets_order::key_hash(&key);
+                // Each pid's numbers in order: a pid's entries come in the same order
+                // in the shard (a topic with many subscribers stays linear).
+                let mut by_pid: HashMap<Pid, std::vec::IntoIter<u64>> = HashMap::new();
+                let mut lists: HashMap<Pid, Vec<u64>> = HashMap::new();
+                for &(pid, seq) in seqs {
+                    lists.entry(pid).or_default().push(seq);
+                }
+                by_pid.extend(lists.into_iter().map(|(p, v)| (p, v.into_iter())));
                 for e in entries.iter() {
-                    out.push((key.clone(), e.pid, e.value(&self.nil).clone()));
+                    let next = by_pid.get_mut(&e.pid).and_then(|it| it.next());
+                    let seq = next.unwrap_or(group);
+                    let part = self.ets_partition(&key, e.pid).min(parts.len() - 1);
+                    let item = (key.clone(), e.pid, e.value(&self.nil).clone());
+                    parts[part].push(Placed {
+                        hash,
+                        group,
+                        seq,
+                        item,
+                    });
                 }
             }
         }
-        out.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
-        out
+        let sizes = order.sizes.clone();
+        drop(order);
+        let walks = parts.into_iter().zip(sizes);
+        walks
+            .flat_map(|(p, size)| ets_order::select_order(p, size))
+            .collect()
     }
 
     pub(crate) fn close(&self) {
         self.closed.store(true, Ordering::Release);
+        let mut order = self.order.lock().unwrap();
         for shard in &self.shards {
             shard.write().clear();
         }
+        order.seqs.clear();
+        order
+            .sizes
+            .iter_mut()
+            .for_each(|s| *s = TableSize::default());
         self.count.store(0, Ordering::Release);
     }
 

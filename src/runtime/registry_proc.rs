@@ -380,9 +380,15 @@ fn drop_entries(rt: &Runtime, table: &Arc<RegistryTable>, owned: impl Fn(Pid) ->
     }
 }
 
-/// The partition that owns `pid`'s registrations (Elixir hashes the pid).
+/// The partition that owns `pid`'s registrations: Elixir's `:erlang.phash2(pid, n)`.
 pub(crate) fn owner_index(pid: Pid, partitions: usize) -> usize {
-    (pid.0 % partitions.max(1) as u64) as usize
+    super::ets_order::phash2(&Term::Pid(pid), partitions)
+}
+
+/// The partition whose key table holds a unique registry's `key`:
+/// `:erlang.phash2(key, n)`.
+pub(crate) fn key_partition(key: &Term, partitions: usize) -> usize {
+    super::ets_order::phash2(key, partitions)
 }
 
 /// `Registry.register/3`'s `Process.link(owner)`: a registered process is linked to

@@ -1,0 +1,13 @@
+# A duplicate registry (a :duplicate_bag): the same key's entries, and keys, in ETS order.
+{:ok, _} = Registry.start_link(keys: :duplicate, name: :dup)
+for v <- [1, 2, 3], do: Registry.register(:dup, "topic", v) |> elem(0)
+for v <- [4, 5], do: Registry.register(:dup, "news", v) |> elem(0)
+Registry.register(:dup, "topic", 6) |> elem(0)
+for k <- ~w(a b c d e f), do: Registry.register(:dup, k, 0) |> elem(0)
+Registry.select(:dup, [{{:"$1", :_, :"$2"}, [], [{{:"$1", :"$2"}}]}])
+Registry.unregister_match(:dup, "topic", 1)
+Registry.register(:dup, "topic", 7) |> elem(0)
+Registry.select(:dup, [{{:"$1", :_, :"$2"}, [], [{{:"$1", :"$2"}}]}])
+Registry.unregister(:dup, "news")
+Registry.register(:dup, "news", 8) |> elem(0)
+Registry.select(:dup, [{{:"$1", :_, :"$2"}, [], [{{:"$1", :"$2"}}]}])
