@@ -292,7 +292,27 @@ impl Default for TableSize {
 }
 
 impl TableSize {
-    /// One object was inserted (`grow` splits at most five slots a call).
+    /// A table holding `nitems` objects after holding `peak` at most: grown to `peak`
+    /// slots, unless deletions took it below half of them, when ETS shrinks it towards
+    /// twice what it holds.
+    pub(crate) fn inferred(nitems: usize, peak: usize) -> TableSize {
+        let peak = peak.max(nitems);
+        let nactive = if nitems * 2 >= peak {
+            peak
+        } else {
+            nitems * 2 + 1
+        };
+        TableSize {
+            nitems,
+            nactive: nactive.max(FIRST_SLOTS),
+        }
+    }
+
+    /// One object was inserted (`grow` splits at most five slots a call). The history
+    /// `grown_to` stands for; ETS also shrinks (at most five slots a delete, while
+    /// fewer objects than half the slots and more than 256 slots), which `all()` does
+    /// not follow (see `RegistryTable::all`).
+    #[cfg(test)]
     pub(crate) fn inserted(&mut self) {
         self.nitems += 1;
         for _ in 0..5 {
@@ -300,17 +320,6 @@ impl TableSize {
                 break;
             }
             self.nactive += 1;
-        }
-    }
-
-    /// `n` objects were deleted (`shrink` joins at most five slots a call).
-    pub(crate) fn removed(&mut self, n: usize) {
-        self.nitems = self.nitems.saturating_sub(n);
-        for _ in 0..5 {
-            if !(self.nactive > FIRST_SLOTS && self.nitems < self.nactive / 2) {
-                break;
-            }
-            self.nactive -= 1;
         }
     }
 

@@ -61,18 +61,19 @@ fn select_lists_the_slots_walked_backwards() {
 }
 
 #[test]
-fn a_table_grows_past_its_first_slots_and_shrinks_back() {
+fn a_table_grown_one_insert_at_a_time_is_what_is_inferred() {
     let mut size = TableSize::default();
-    for _ in 0..300 {
+    for n in 1..=600 {
         size.inserted();
+        let inferred = TableSize::inferred(n, n);
+        assert_eq!(
+            (size.nitems, size.nactive),
+            (inferred.nitems, inferred.nactive)
+        );
     }
-    assert_eq!(size.nactive, 300);
-    size.removed(200);
-    assert_eq!(size.nactive, 295);
-    for _ in 0..100 {
-        size.removed(0);
-    }
-    assert_eq!(size.nactive, FIRST_SLOTS);
+    assert_eq!(TableSize::inferred(3, 3).nactive, FIRST_SLOTS);
+    // Deletions down to half the slots leave them all.
+    assert_eq!(TableSize::inferred(260, 300).nactive, 300);
 }
 
 /// `:erlang.phash2/1,2` as iex printed them.
