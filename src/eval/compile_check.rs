@@ -109,7 +109,21 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
     let mut names = Vec::new();
     let mut pins = Vec::new();
     visit(expr, &mut |e| {
-        let patterns: Vec<&Expr> = match &e.kind {
+        for pattern in patterns_of(e) {
+            visit(pattern, &mut |p| match &p.kind {
+                ExprKind::Var(name) => names.push(name.clone()),
+                ExprKind::Pin(_) => pins.push(p as *const Expr),
+                _ => {}
+            });
+        }
+    });
+    (names, pins)
+}
+
+/// The patterns `e` itself holds (not those of the expressions inside it).
+pub(super) fn patterns_of(e: &Expr) -> Vec<&Expr> {
+    {
+        match &e.kind {
             ExprKind::Match { pattern, .. } => vec![pattern],
             // `cond` clauses hold conditions, not patterns.
             ExprKind::Fn(clauses)
@@ -134,16 +148,8 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
                 vec![split_guard(&args[0]).0]
             }
             _ => vec![],
-        };
-        for pattern in patterns {
-            visit(pattern, &mut |p| match &p.kind {
-                ExprKind::Var(name) => names.push(name.clone()),
-                ExprKind::Pin(_) => pins.push(p as *const Expr),
-                _ => {}
-            });
         }
-    });
-    (names, pins)
+    }
 }
 
 /// `match?(pattern, expr)` and `destructure([a, b], expr)`, local or as `Kernel.`.
@@ -188,7 +194,7 @@ pub fn invalid_raise_call(receiver: &Expr, args: &Expr) -> Option<String> {
 }
 
 /// The value of an expression made only of literals.
-fn constant(expr: &Expr) -> Option<Term> {
+pub(super) fn constant(expr: &Expr) -> Option<Term> {
     match &expr.kind {
         ExprKind::Int(i) => Some(Term::Int(*i)),
         ExprKind::Float(f) => Some(Term::Float(*f)),

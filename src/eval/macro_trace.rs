@@ -234,6 +234,8 @@ fn find_in_call(
         (CallTarget::Local(name), 1) if name == "to_string" => vec!["to_string/1"],
         (CallTarget::Local(name), 2) if name == "then" => vec!["then/2"],
         (CallTarget::Local(name), 2) if name == "tap" => vec!["tap/2"],
+        (CallTarget::Local(name), 1) if name == "raise" => vec!["raise/1"],
+        (CallTarget::Local(name), 2) if name == "raise" => vec!["raise/2"],
         _ => vec![],
     };
     if piped {

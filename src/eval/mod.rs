@@ -25,6 +25,7 @@ mod pattern;
 mod range;
 pub mod report;
 mod special;
+mod structs;
 
 use crate::error::{exception, Error, Result};
 use crate::output::Output;
@@ -182,6 +183,12 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_exprs(&mut self, block: &Block, env: &mut Env, compile: bool) -> Result<Term> {
+        if let Some(error) = compile
+            .then(|| self.struct_expansion_error(&block.exprs, env))
+            .flatten()
+        {
+            return Err(error);
+        }
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
@@ -246,6 +253,11 @@ impl<'a> Evaluator<'a> {
             ExprKind::Tuple(items) => Ok(Term::tuple(self.eval_all(items, env)?)),
             ExprKind::List { items, tail } => self.list(items, tail.as_deref(), env),
             ExprKind::Map { base, entries } => self.map(base.as_deref(), entries, env),
+            ExprKind::Struct {
+                module,
+                base,
+                entries,
+            } => self.struct_literal(module, base.as_deref(), entries, env),
             ExprKind::Unary { op, expr } => {
                 let value = self.eval(expr, env)?;
                 ops::unary(*op, value)

@@ -112,6 +112,11 @@ fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
 }
 
+/// Whether `module` (its atom's name) is one the shell has loaded.
+pub(crate) fn known_module(module: &str) -> bool {
+    known(module)
+}
+
 /// Whether `Kernel` defines `name/arity` as a macro (`to_string/1`, `<>/2`): the export
 /// list has the macros first, up to `||/2`.
 pub(crate) fn is_kernel_macro(name: &str, arity: usize) -> bool {

@@ -1,0 +1,62 @@
+# Struct literals around rescue: build, update, match, and the compile-time errors
+{%RuntimeError{message: "a"}, 1}
+%RuntimeError{}
+%ArgumentError{message: "x"}
+e = %RuntimeError{message: "boom"}
+%{e | message: "y"}
+%RuntimeError{message: m} = e
+m
+[%RuntimeError{}, %ArgumentError{}]
+try do raise "oops" rescue e -> {%{e | message: "changed"}, e.message} end
+try do raise "oops" rescue e in RuntimeError -> %RuntimeError{message: msg} = e; msg end
+%RuntimeError{e | message: "z"}
+%KeyError{key: :a, term: %{}}
+raise %RuntimeError{message: "direct"}
+raise %{e | message: "updated"}
+is_exception(%RuntimeError{})
+%RuntimeError{foo: 1}
+%Nope{}
+match?(%RuntimeError{}, e)
+case e do %RuntimeError{message: "boom" <> rest} -> rest; _ -> :no end
+%ArgumentError{} |> Map.from_struct()
+%RuntimeError{foo: m} = e
+%RuntimeError{e | foo: 1}
+%RuntimeError{%ArgumentError{} | message: "x"}
+%ArgumentError{e | message: "x"}
+%{e | foo: 1}
+%name{} = e
+name
+%_{message: msg} = e
+msg
+%ArgumentError{} = e
+%Range{}
+%RuntimeError{message: "a", message: "b"}
+%RuntimeError{"message" => 1}
+%RuntimeError{:message => "k"}
+%RuntimeError{message: "a"} == %RuntimeError{message: "a"}
+%RuntimeError{message: ^msg} = e
+%RuntimeError {}
+% RuntimeError{}
+%RuntimeError{1 | message: "a"}
+try do raise ArgumentError rescue e in [ArgumentError, RuntimeError] -> %{e | message: "new " <> e.message} end
+raise %ArgumentError{}
+raise %KeyError{key: :a}
+raise %Nope{}
+raise(%RuntimeError{foo: 1})
+raise foo
+raise ArgumentError, foo
+%Elixir.RuntimeError{}
+%:erlang{}
+%Registry{}
+%Server{} = 1
+x = 5; %Nope{} = x
+x
+%Task{}
+%Range{first: 1, last: 2, step: 1}
+%Range{first: 1, last: 2}
+%Range{} = 1..2
+%Enum.EmptyError{}
+%RuntimeError{message: "a"}.message
+fn %RuntimeError{message: m} -> m end.(%RuntimeError{})
+%ArgumentError{message: 1, foo: 2, bar: 3}
+%DynamicSupervisor{}
