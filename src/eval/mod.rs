@@ -183,15 +183,15 @@ impl<'a> Evaluator<'a> {
     }
 
     fn eval_exprs(&mut self, block: &Block, env: &mut Env, compile: bool) -> Result<Term> {
-        if let Some(error) = compile
-            .then(|| self.struct_expansion_error(&block.exprs, env))
-            .flatten()
-        {
-            return Err(error);
-        }
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
+            if let Some(error) = compile
+                .then(|| self.struct_expansion_error(expr, env))
+                .flatten()
+            {
+                return Err(error);
+            }
             if let Some((undefined, at)) = compile
                 .then(|| compile_check::first_undefined_at(expr, env))
                 .flatten()

@@ -100,15 +100,9 @@ impl Expansion<'_> {
 }
 
 impl Evaluator<'_> {
-    /// The error Elixir's expansion of the struct literals in `exprs` would raise before
-    /// the line runs, if any.
-    pub(super) fn struct_expansion_error(&self, exprs: &[Expr], env: &Env) -> Option<Error> {
-        exprs
-            .iter()
-            .find_map(|top| self.first_expansion_error(top, env))
-    }
-
-    fn first_expansion_error(&self, top: &Expr, env: &Env) -> Option<Error> {
+    /// The error Elixir's expansion of the struct literals in `top` (one expression of
+    /// the line, compiled just before it runs) would raise, if any.
+    pub(super) fn struct_expansion_error(&self, top: &Expr, env: &Env) -> Option<Error> {
         let mut in_patterns: Vec<*const Expr> = Vec::new();
         visit(top, &mut |e| {
             for pattern in patterns_of(e) {

@@ -60,3 +60,8 @@ x
 fn %RuntimeError{message: m} -> m end.(%RuntimeError{})
 %ArgumentError{message: 1, foo: 2, bar: 3}
 %DynamicSupervisor{}
+IO.puts("s"); %Nope{}
+IO.puts("t"); %RuntimeError{foo: 1}
+IO.puts("u"); %RuntimeError{message: m} = %RuntimeError{}; %Range{}
+IO.puts("v"); undefined_thing
+IO.puts("w"); fn -> %Nope{} end
