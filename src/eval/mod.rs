@@ -33,6 +33,9 @@ use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
 pub use env::Env;
+
+/// What iex's helpers that print their answer (`i/1`) return: the shell shows no result.
+pub const DONT_DISPLAY: &str = "do not show this result in output";
 use std::sync::Arc;
 
 /// The error `GenServer.whereis/1` raises for a server that is no name (for tests).

@@ -243,6 +243,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             Err(super::access::get_and_update_clause(data, keys, fun))
         }
         ("flush", []) => flush(ev),
+        ("i", [term]) => return super::info::info(ev, term).map(Ok),
+        ("i", []) => {
+            let last = ev.history.nth(&Term::Int(-1));
+            return last.map_or_else(|e| Some(Err(e)), |t| super::info::info(ev, &t).map(Ok));
+        }
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
         ("pid", [Term::Binary(s)]) => parse_pid(&String::from_utf8_lossy(s)),

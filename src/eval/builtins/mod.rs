@@ -17,6 +17,7 @@ mod erlang;
 pub(crate) mod exceptions;
 mod exports;
 mod float;
+mod info;
 mod integer;
 pub(crate) mod jaro;
 mod kernel;
