@@ -25,7 +25,7 @@ mod pattern;
 mod range;
 pub mod report;
 mod special;
-mod structs;
+pub(crate) mod structs;
 
 use crate::error::{exception, Error, Result};
 use crate::output::Output;

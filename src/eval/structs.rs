@@ -12,6 +12,7 @@ use crate::inspect::inspect_plain;
 use crate::inspect::struct_fields;
 use crate::syntax::ast::{Expr, ExprKind};
 use crate::term::Term;
+use std::collections::BTreeMap;
 
 const UNDEFINED_HINT: &str = "Make sure the struct name is correct. If the struct name exists \
 and is correct but it still cannot be found, you likely have cyclic module usage in your code";
@@ -244,7 +245,7 @@ impl Evaluator<'_> {
                         .iter()
                         .map(|f| (Term::atom(f), default_of(&alias, f))),
                 );
-                pairs.into_iter().collect()
+                pairs.into_iter().collect::<BTreeMap<_, _>>()
             }
         };
         for (k, v) in entries {
@@ -264,4 +265,66 @@ impl Evaluator<'_> {
         }
         Ok(Term::Map(std::sync::Arc::new(map)))
     }
+}
+
+/// `%Module{}` with every field at its default, for a struct otpsh knows.
+fn defaults(module: &Term) -> Option<BTreeMap<Term, Term>> {
+    let alias = module.as_atom()?.name().strip_prefix("Elixir.")?;
+    let (is_exception, fields) = struct_fields(alias)?;
+    let mut map = BTreeMap::new();
+    map.insert(Term::atom("__struct__"), module.clone());
+    if is_exception {
+        map.insert(Term::atom("__exception__"), Term::bool(true));
+    }
+    for f in fields {
+        map.insert(Term::atom(f), default_of(alias, f));
+    }
+    Some(map)
+}
+
+/// `struct/1,2` and `struct!/1,2` on a struct otpsh knows (a module or a struct value);
+/// None leaves the call to the caller (an unknown module's undefined `__struct__`).
+pub(crate) fn struct_call(name: &str, args: &[Term]) -> Option<Result<Term>> {
+    let (target, fields) = match args {
+        [target] => (target, Term::empty_list()),
+        [target, fields] => (target, fields.clone()),
+        _ => return None,
+    };
+    let (mut map, module) = match target {
+        Term::Atom(_) => (defaults(target)?, target.clone()),
+        Term::Map(m) => {
+            let module = m.get(&Term::atom("__struct__"))?.clone();
+            ((**m).clone(), module)
+        }
+        _ => return None,
+    };
+    let pairs: Vec<(Term, Term)> = match &fields {
+        Term::Map(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        Term::List(items) => items
+            .iter()
+            .map(|i| match i.as_tuple() {
+                Some([k, v]) => Some((k.clone(), v.clone())),
+                _ => None,
+            })
+            .collect::<Option<_>>()?,
+        _ => return None,
+    };
+    let strict = name == "struct!";
+    for (k, v) in pairs {
+        if k.is_atom("__struct__") || !map.contains_key(&k) {
+            if strict {
+                let shown = inspect_plain(&module);
+                let error = Error::Raise(exception(
+                    "KeyError",
+                    vec![("key", k), ("term", Term::nil()), ("message", Term::nil())],
+                ));
+                return Some(Err(error.at(format!(
+                    "(elixir 1.14.0) anonymous fn/2 in {shown}.__struct__/1"
+                ))));
+            }
+            continue;
+        }
+        map.insert(k, v);
+    }
+    Some(Ok(Term::Map(std::sync::Arc::new(map))))
 }

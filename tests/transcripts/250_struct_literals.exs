@@ -65,3 +65,19 @@ IO.puts("t"); %RuntimeError{foo: 1}
 IO.puts("u"); %RuntimeError{message: m} = %RuntimeError{}; %Range{}
 IO.puts("v"); undefined_thing
 IO.puts("w"); fn -> %Nope{} end
+struct(RuntimeError, message: "x")
+struct(RuntimeError)
+struct!(ArgumentError, message: "y")
+struct(RuntimeError, foo: 1)
+struct!(RuntimeError, foo: 1)
+struct(%RuntimeError{}, message: "z")
+is_struct(%RuntimeError{})
+is_struct(%RuntimeError{}, RuntimeError)
+Exception.message(%RuntimeError{})
+Exception.message(%KeyError{key: :a, term: %{b: 1}})
+raise RuntimeError, message: "kw"
+e = RuntimeError.exception("made")
+RuntimeError.exception(message: "kw")
+%{e | message: "x"} |> Exception.message()
+try do raise %ArgumentError{message: "a"} rescue e in ArgumentError -> %{e | message: "wrapped: " <> e.message} end
+struct(Nope, a: 1)

@@ -17,6 +17,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
     if let Some(answer) = super::sigils::call(ev, name, &args) {
         return Some(answer);
     }
+    if matches!(name, "struct" | "struct!") {
+        if let Some(answer) = crate::eval::structs::struct_call(name, &args) {
+            return Some(answer);
+        }
+    }
     Some(match (name, args.as_slice()) {
         ("self", []) => Ok(Term::Pid(ev.client.pid())),
         ("node", []) => Ok(Term::atom("nonode@nohost")),
