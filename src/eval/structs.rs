@@ -328,3 +328,38 @@ pub(crate) fn struct_call(name: &str, args: &[Term]) -> Option<Result<Term>> {
     }
     Some(Ok(Term::Map(std::sync::Arc::new(map))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(t: &Term, name: &str) -> Option<Term> {
+        match t {
+            Term::Map(m) => m.get(&Term::atom(name)).cloned(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn struct_builds_from_defaults_and_drops_unknown_keys() {
+        let kw = Term::list(vec![
+            Term::tuple(vec![Term::atom("message"), Term::string("x")]),
+            Term::tuple(vec![Term::atom("foo"), Term::Int(1)]),
+        ]);
+        let made = struct_call("struct", &[Term::module("RuntimeError"), kw.clone()]);
+        let made = made.and_then(|r| r.ok()).expect("a RuntimeError");
+        assert_eq!(field(&made, "message"), Some(Term::string("x")));
+        assert_eq!(field(&made, "foo"), None);
+        assert_eq!(field(&made, "__exception__"), Some(Term::bool(true)));
+        let strict = struct_call("struct!", &[Term::module("RuntimeError"), kw]);
+        assert!(matches!(strict, Some(Err(_))));
+    }
+
+    #[test]
+    fn unknown_modules_are_left_to_the_caller() {
+        assert!(struct_call("struct", &[Term::module("Nope")]).is_none());
+        let plain = struct_call("struct", &[Term::module("KeyError")]);
+        let plain = plain.and_then(|r| r.ok()).expect("a KeyError");
+        assert_eq!(field(&plain, "key"), Some(Term::nil()));
+    }
+}
