@@ -14,7 +14,7 @@ DSupervisor.start_server(42, {:via, Registry, {Registry, "cool_name"})
 pid
 DynamicSupervisor.terminate_child(DSupervisor, "cool_name")
 DynamicSupervisor.terminate_child(DSupervisor, name)
-DynamicSupervisor.terminate_child(DSupervisor, elem(pid, 0))
+DynamicSupervisor.terminate_child(DSupervisor, elem(pid, 0)); Process.sleep(10)
 Registry.lookup(Registry, "cool_name") |> hd() |> elem(0) |> then(&DynamicSupervisor.terminate_child(DSupervisor, &1))
 Registry.lookup(Registry, "cool_name")
 Server.state(name)
