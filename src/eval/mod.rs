@@ -205,6 +205,12 @@ impl<'a> Evaluator<'a> {
                     None => error,
                 });
             }
+            if let Some(description) = compile
+                .then(|| compile_check::invalid_rescue(expr))
+                .flatten()
+            {
+                return Err(self.compile_error(description));
+            }
             // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
             // effects without building its list: 100k servers need not cost 100k tuples.
             if let (
