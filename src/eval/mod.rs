@@ -13,6 +13,7 @@ pub mod compile_check;
 mod enumerable;
 pub mod env;
 mod get_and_update;
+mod help;
 pub mod history;
 mod imports;
 mod inline;

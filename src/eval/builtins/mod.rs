@@ -113,6 +113,16 @@ fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
 }
 
+/// Whether `module` (its atom's name) exports a function or macro `function` of any
+/// arity.
+pub(crate) fn exports_name(module: &str, function: &str) -> bool {
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .flat_map(|(_, list)| list.split_whitespace())
+        .any(|fa| fa.rsplit_once('/').is_some_and(|(f, _)| f == function))
+}
+
 /// Whether `module` (its atom's name) is one the shell has loaded.
 pub(crate) fn known_module(module: &str) -> bool {
     known(module)
