@@ -84,6 +84,17 @@ pub fn first_undefined_at(expr: &Expr, env: &Env) -> Option<(Undefined, *const E
     found
 }
 
+/// The line (within the input) of `target`, a node inside `expr`.
+pub fn line_of(expr: &Expr, target: *const Expr) -> Option<u32> {
+    let mut line = None;
+    visit(expr, &mut |e| {
+        if std::ptr::eq(e, target) {
+            line = Some(e.span.line);
+        }
+    });
+    line
+}
+
 /// Whether `expr` holds a `def`-like macro, whose heads name functions, not values.
 fn defines(expr: &Expr) -> bool {
     let mut found = false;

@@ -200,7 +200,8 @@ impl<'a> Evaluator<'a> {
                 .then(|| compile_check::first_undefined_at(expr, env))
                 .flatten()
             {
-                let error = self.compile_error(&undefined.description());
+                let line = compile_check::line_of(expr, at).unwrap_or(1);
+                let error = self.compile_error_on(&undefined.description(), line);
                 return Err(match macro_trace::expanding_lines(expr, at, self.line) {
                     Some(lines) => error.at(lines),
                     None => error,
@@ -365,11 +366,18 @@ impl<'a> Evaluator<'a> {
 
     /// iex's `** (CompileError) iex:N: message`.
     pub fn compile_error(&self, message: &str) -> Error {
+        self.compile_error_on(message, 1)
+    }
+
+    /// A `CompileError` about a node on line `line` of a multi-line input (1 for the
+    /// first): iex numbers it from the input's first line.
+    pub fn compile_error_on(&self, message: &str, line: u32) -> Error {
+        let line = self.line + line.max(1) as usize - 1;
         Error::Raise(exception(
             "CompileError",
             vec![
                 ("file", Term::string("iex")),
-                ("line", Term::Int(self.line as i64)),
+                ("line", Term::Int(line as i64)),
                 ("description", Term::string(message)),
             ],
         ))

@@ -147,10 +147,13 @@ impl Evaluator<'_> {
         let alias = expansion.module.strip_prefix("Elixir.").unwrap_or("");
         let Some((_, fields)) = struct_fields(alias) else {
             let arity = expansion.arity();
-            return Some(self.compile_error(&format!(
-                "{name}.__struct__/{arity} is undefined, cannot expand struct {name}. \
-                 {UNDEFINED_HINT}"
-            )));
+            return Some(self.compile_error_on(
+                &format!(
+                    "{name}.__struct__/{arity} is undefined, cannot expand struct {name}. \
+                     {UNDEFINED_HINT}"
+                ),
+                expansion.node.span.line,
+            ));
         };
         for (key, _) in entries {
             let key = match &key.kind {
@@ -166,7 +169,8 @@ impl Evaluator<'_> {
             }
             return Some(if expansion.checked {
                 let key = inspect_plain(&key);
-                self.compile_error(&format!("unknown key {key} for struct {name}"))
+                let message = format!("unknown key {key} for struct {name}");
+                self.compile_error_on(&message, expansion.node.span.line)
             } else {
                 Error::Raise(exception(
                     "KeyError",

@@ -232,6 +232,8 @@ impl<'t> Parser<'t> {
         };
         let module = node(kind, token.span);
         self.next();
+        // `%RuntimeError` at the end of a line waits for its `{` on the next.
+        self.skip_eols();
         if !self.at_op("{") {
             return Err(self.unexpected());
         }
