@@ -467,6 +467,20 @@ pub(crate) fn visit(expr: &Expr, f: &mut dyn FnMut(&Expr)) {
                 visit(t, f);
             }
         }
+        ExprKind::Struct {
+            module,
+            base,
+            entries,
+        } => {
+            visit(module, f);
+            if let Some(b) = base {
+                visit(b, f);
+            }
+            for (k, v) in entries {
+                visit(k, f);
+                visit(v, f);
+            }
+        }
         ExprKind::Map { base, entries } => {
             if let Some(b) = base {
                 visit(b, f);

@@ -11,7 +11,7 @@ use super::call::visit;
 use super::env::Env;
 use super::kernel_macros::split_guard;
 use crate::inspect::inspect_plain;
-use crate::syntax::ast::{CallTarget, Expr, ExprKind, Qualifier, StrPart};
+use crate::syntax::ast::{BinaryOp, CallTarget, Expr, ExprKind, Qualifier, StrPart};
 use crate::term::Term;
 
 /// A name the compiler would reject, and how iex words it.
@@ -84,6 +84,17 @@ pub fn first_undefined_at(expr: &Expr, env: &Env) -> Option<(Undefined, *const E
     found
 }
 
+/// The line (within the input) of `target`, a node inside `expr`.
+pub fn line_of(expr: &Expr, target: *const Expr) -> Option<u32> {
+    let mut line = None;
+    visit(expr, &mut |e| {
+        if std::ptr::eq(e, target) {
+            line = Some(e.span.line);
+        }
+    });
+    line
+}
+
 /// Whether `expr` holds a `def`-like macro, whose heads name functions, not values.
 fn defines(expr: &Expr) -> bool {
     let mut found = false;
@@ -108,8 +119,100 @@ fn defines(expr: &Expr) -> bool {
 fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
     let mut names = Vec::new();
     let mut pins = Vec::new();
+    let mut rescues: Vec<*const Expr> = Vec::new();
     visit(expr, &mut |e| {
-        let patterns: Vec<&Expr> = match &e.kind {
+        rescues.extend(rescue_section(e).map(|s| s as *const Expr))
+    });
+    visit(expr, &mut |e| {
+        // A `rescue` head is no pattern: only its variable binds (`e`, `e in Mod`).
+        let patterns = match rescue_section(e) {
+            Some(section) => rescue_variables(section),
+            None if rescues.contains(&(e as *const Expr)) => vec![],
+            None => patterns_of(e),
+        };
+        for pattern in patterns {
+            visit(pattern, &mut |p| match &p.kind {
+                ExprKind::Var(name) => names.push(name.clone()),
+                ExprKind::Pin(_) => pins.push(p as *const Expr),
+                _ => {}
+            });
+        }
+    });
+    (names, pins)
+}
+
+/// The `rescue` section (an `fn` of clauses) of `e` when it is a `try`.
+fn rescue_section(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+        } if name == "try" && args.len() == 1 => super::special::section(&args[0], "rescue"),
+        _ => None,
+    }
+}
+
+/// The variables the heads of a `rescue` section bind.
+fn rescue_variables(section: &Expr) -> Vec<&Expr> {
+    let ExprKind::Fn(clauses) = &section.kind else {
+        return vec![];
+    };
+    clauses
+        .iter()
+        .filter_map(|c| rescue_head(c.patterns.first()?))
+        .collect()
+}
+
+/// The variable of a valid `rescue` head, None for an alias or an invalid head.
+fn rescue_head(head: &Expr) -> Option<&Expr> {
+    match &head.kind {
+        ExprKind::Var(_) => Some(head),
+        ExprKind::Binary {
+            op: BinaryOp::In,
+            lhs,
+            ..
+        } => Some(lhs),
+        _ => None,
+    }
+}
+
+/// iex's refusal of a `rescue` head that is not `var`, `Alias` or `var in aliases`,
+/// found once the names in `expr` are known to be defined.
+pub fn invalid_rescue(expr: &Expr) -> Option<&'static str> {
+    let mut invalid = false;
+    visit(expr, &mut |e| {
+        let Some(ExprKind::Fn(clauses)) = rescue_section(e).map(|s| &s.kind) else {
+            return;
+        };
+        invalid |= clauses
+            .iter()
+            .any(|c| match c.patterns.first().map(|p| &p.kind) {
+                Some(ExprKind::Var(_) | ExprKind::Alias(_)) => false,
+                Some(ExprKind::Binary {
+                    op: BinaryOp::In,
+                    lhs,
+                    rhs,
+                }) => {
+                    let alias = |e: &Expr| matches!(e.kind, ExprKind::Alias(_) | ExprKind::Var(_));
+                    !matches!(lhs.kind, ExprKind::Var(_))
+                        || !match &rhs.kind {
+                            ExprKind::List { items, tail: None } => items.iter().all(alias),
+                            _ => alias(rhs),
+                        }
+                }
+                _ => true,
+            });
+    });
+    invalid.then_some(
+        "invalid \"rescue\" clause. The clause should match on an alias, a variable or be in \
+         the \"var in [alias]\" format",
+    )
+}
+
+/// The patterns `e` itself holds (not those of the expressions inside it).
+pub(super) fn patterns_of(e: &Expr) -> Vec<&Expr> {
+    {
+        match &e.kind {
             ExprKind::Match { pattern, .. } => vec![pattern],
             // `cond` clauses hold conditions, not patterns.
             ExprKind::Fn(clauses)
@@ -134,16 +237,8 @@ fn pattern_contents(expr: &Expr) -> (Vec<String>, Vec<*const Expr>) {
                 vec![split_guard(&args[0]).0]
             }
             _ => vec![],
-        };
-        for pattern in patterns {
-            visit(pattern, &mut |p| match &p.kind {
-                ExprKind::Var(name) => names.push(name.clone()),
-                ExprKind::Pin(_) => pins.push(p as *const Expr),
-                _ => {}
-            });
         }
-    });
-    (names, pins)
+    }
 }
 
 /// `match?(pattern, expr)` and `destructure([a, b], expr)`, local or as `Kernel.`.
@@ -188,7 +283,7 @@ pub fn invalid_raise_call(receiver: &Expr, args: &Expr) -> Option<String> {
 }
 
 /// The value of an expression made only of literals.
-fn constant(expr: &Expr) -> Option<Term> {
+pub(super) fn constant(expr: &Expr) -> Option<Term> {
     match &expr.kind {
         ExprKind::Int(i) => Some(Term::Int(*i)),
         ExprKind::Float(f) => Some(Term::Float(*f)),
@@ -263,6 +358,27 @@ mod tests {
             check("match?(v when v > nope, 1)", &[]),
             Some(Undefined::Variable("nope".into()))
         );
+    }
+
+    #[test]
+    fn a_rescue_head_binds_only_its_variable() {
+        let head = |src: &str| {
+            let block = parse(src).unwrap();
+            (
+                first_undefined(&block.exprs[0], &Env::default()),
+                invalid_rescue(&block.exprs[0]).is_some(),
+            )
+        };
+        assert_eq!(
+            head("try do 1 rescue %RuntimeError{message: m} -> m end"),
+            (Some(Undefined::Variable("m".into())), true)
+        );
+        assert_eq!(
+            head("try do 1 rescue %RuntimeError{} -> 1 end"),
+            (None, true)
+        );
+        assert_eq!(head("try do 1 rescue e in [A, B] -> e end"), (None, false));
+        assert_eq!(head("try do 1 rescue A -> 1; e -> e end"), (None, false));
     }
 
     #[test]

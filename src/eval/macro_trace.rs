@@ -219,7 +219,10 @@ fn find_in_call(
     // An operator made a call (`p when g`, `a <- b`) starts where its left side does.
     let operator = matches!(call, CallTarget::Local(name)
         if name == "when" || !name.starts_with(|c: char| c.is_alphabetic() || c == '_'));
+    // A `try`'s only argument is its do-block's keyword list, never a piped value.
+    let do_block = matches!(call, CallTarget::Local(name) if name == "try");
     let piped = !operator
+        && !do_block
         && args.first().is_some_and(|a| {
             let callee_after = match call {
                 // `m[k]` is `Access.get(m, k)` with the alias spanning `m`: no pipe.
@@ -234,6 +237,8 @@ fn find_in_call(
         (CallTarget::Local(name), 1) if name == "to_string" => vec!["to_string/1"],
         (CallTarget::Local(name), 2) if name == "then" => vec!["then/2"],
         (CallTarget::Local(name), 2) if name == "tap" => vec!["tap/2"],
+        (CallTarget::Local(name), 1) if name == "raise" => vec!["raise/1"],
+        (CallTarget::Local(name), 2) if name == "raise" => vec!["raise/2"],
         _ => vec![],
     };
     if piped {

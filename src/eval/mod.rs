@@ -13,6 +13,7 @@ pub mod compile_check;
 mod enumerable;
 pub mod env;
 mod get_and_update;
+mod help;
 pub mod history;
 mod imports;
 mod inline;
@@ -25,6 +26,7 @@ mod pattern;
 mod range;
 pub mod report;
 mod special;
+pub(crate) mod structs;
 
 use crate::error::{exception, Error, Result};
 use crate::output::Output;
@@ -32,6 +34,9 @@ use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
 pub use env::Env;
+
+/// What iex's helpers that print their answer (`i/1`) return: the shell shows no result.
+pub const DONT_DISPLAY: &str = "do not show this result in output";
 use std::sync::Arc;
 
 /// The error `GenServer.whereis/1` raises for a server that is no name (for tests).
@@ -185,15 +190,28 @@ impl<'a> Evaluator<'a> {
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
+            if let Some(error) = compile
+                .then(|| self.struct_expansion_error(expr, env))
+                .flatten()
+            {
+                return Err(error);
+            }
             if let Some((undefined, at)) = compile
                 .then(|| compile_check::first_undefined_at(expr, env))
                 .flatten()
             {
-                let error = self.compile_error(&undefined.description());
+                let line = compile_check::line_of(expr, at).unwrap_or(1);
+                let error = self.compile_error_on(&undefined.description(), line);
                 return Err(match macro_trace::expanding_lines(expr, at, self.line) {
                     Some(lines) => error.at(lines),
                     None => error,
                 });
+            }
+            if let Some(description) = compile
+                .then(|| compile_check::invalid_rescue(expr))
+                .flatten()
+            {
+                return Err(self.compile_error(description));
             }
             // A comprehension whose value nobody sees (`for ...; :ok`) runs for its
             // effects without building its list: 100k servers need not cost 100k tuples.
@@ -246,6 +264,11 @@ impl<'a> Evaluator<'a> {
             ExprKind::Tuple(items) => Ok(Term::tuple(self.eval_all(items, env)?)),
             ExprKind::List { items, tail } => self.list(items, tail.as_deref(), env),
             ExprKind::Map { base, entries } => self.map(base.as_deref(), entries, env),
+            ExprKind::Struct {
+                module,
+                base,
+                entries,
+            } => self.struct_literal(module, base.as_deref(), entries, env),
             ExprKind::Unary { op, expr } => {
                 let value = self.eval(expr, env)?;
                 ops::unary(*op, value)
@@ -343,11 +366,18 @@ impl<'a> Evaluator<'a> {
 
     /// iex's `** (CompileError) iex:N: message`.
     pub fn compile_error(&self, message: &str) -> Error {
+        self.compile_error_on(message, 1)
+    }
+
+    /// A `CompileError` about a node on line `line` of a multi-line input (1 for the
+    /// first): iex numbers it from the input's first line.
+    pub fn compile_error_on(&self, message: &str, line: u32) -> Error {
+        let line = self.line + line.max(1) as usize - 1;
         Error::Raise(exception(
             "CompileError",
             vec![
                 ("file", Term::string("iex")),
-                ("line", Term::Int(self.line as i64)),
+                ("line", Term::Int(line as i64)),
                 ("description", Term::string(message)),
             ],
         ))

@@ -87,24 +87,26 @@ impl Evaluator<'_> {
             ExprKind::Map {
                 base: None,
                 entries,
+            } => self.entries_match(entries, value, env, binds),
+            ExprKind::Struct {
+                module,
+                base: None,
+                entries,
             } => {
-                let Term::Map(map) = value else {
+                let name = match value {
+                    Term::Map(map) => map.get(&Term::atom("__struct__")).cloned(),
+                    _ => None,
+                };
+                let Some(name) = name.filter(|n| n.as_atom().is_some()) else {
                     return Ok(false);
                 };
-                for (k, v) in entries {
-                    // A pinned key is the variable's value, not a pin to match.
-                    let key = match &k.kind {
-                        ExprKind::Pin(name) => env.get(name).cloned().ok_or_else(|| {
-                            self.compile_error(&super::compile_check::pin_message(name))
-                        })?,
-                        _ => self.eval(k, env)?,
-                    };
-                    match map.get(&key) {
-                        Some(found) if self.matches(v, found, env, binds)? => {}
-                        _ => return Ok(false),
+                let module_matches = match &module.kind {
+                    ExprKind::Var(_) | ExprKind::Pin(_) => {
+                        self.matches(module, &name, env, binds)?
                     }
-                }
-                Ok(true)
+                    _ => self.eval(module, env)? == name,
+                };
+                Ok(module_matches && self.entries_match(entries, value, env, binds)?)
             }
             ExprKind::Match {
                 pattern: left,
@@ -132,6 +134,35 @@ impl Evaluator<'_> {
             }
             _ => Err(self.illegal_pattern()),
         }
+    }
+
+    /// The entries of a map (or struct) pattern: each key is in `value` and its value
+    /// matches.
+    fn entries_match(
+        &mut self,
+        entries: &[(Expr, Expr)],
+        value: &Term,
+        env: &mut Env,
+        binds: &mut Vec<(String, Term)>,
+    ) -> Result<bool> {
+        let Term::Map(map) = value else {
+            return Ok(false);
+        };
+        for (k, v) in entries {
+            // A pinned key is the variable's value, not a pin to match.
+            let key = match &k.kind {
+                ExprKind::Pin(name) => env
+                    .get(name)
+                    .cloned()
+                    .ok_or_else(|| self.compile_error(&super::compile_check::pin_message(name)))?,
+                _ => self.eval(k, env)?,
+            };
+            match map.get(&key) {
+                Some(found) if self.matches(v, found, env, binds)? => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     fn all_match(

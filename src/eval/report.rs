@@ -194,6 +194,11 @@ pub fn exception_message(e: &Term) -> String {
         "TryClauseError" => format!("no try clause matching: {}", shown("term")),
         "BadMapError" => format!("expected a map, got: {}", shown("term")),
         "BadFunctionError" => format!("expected a function, got: {}", shown("term")),
+        "BadStructError" => format!(
+            "expected a struct named {}, got: {}",
+            shown("struct"),
+            shown("term")
+        ),
         "BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
             text_atom(&field("operator")),

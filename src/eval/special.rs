@@ -62,6 +62,7 @@ impl Evaluator<'_> {
                     self.line
                 )),
             })),
+            ("h", [topic]) => self.help_form(topic, env),
             ("use", [module] | [module, _]) => Some(self.use_form(module, args.len(), env)),
             ("import", [module]) => Some(self.import_form(module, None, env)),
             ("import", [module, opts]) => Some(self.import_form(module, Some(opts), env)),

@@ -315,7 +315,10 @@ impl Session {
                         ..Options::default()
                     },
                 );
-                self.out.line(Role::Result, &text);
+                // iex's helpers that print their answer return this atom, not shown.
+                if !value.is_atom(crate::eval::DONT_DISPLAY) {
+                    self.out.line(Role::Result, &text);
+                }
                 self.variables.extend(env.names().map(str::to_string));
                 self.state.env = env;
                 self.state.history.append(value);

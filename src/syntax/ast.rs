@@ -45,6 +45,14 @@ pub enum ExprKind {
         base: Option<Box<Expr>>,
         entries: Vec<(Expr, Expr)>,
     },
+    /// `%RuntimeError{message: "a"}` and the update `%RuntimeError{e | message: "b"}`:
+    /// `module` is an `Alias` or `Atom`, or (in a pattern) a `Var` such as `_`; the rest
+    /// is as in `Map`.
+    Struct {
+        module: Box<Expr>,
+        base: Option<Box<Expr>>,
+        entries: Vec<(Expr, Expr)>,
+    },
     Unary {
         op: UnaryOp,
         expr: Box<Expr>,

@@ -658,6 +658,7 @@ impl<'t> Parser<'t> {
             Tok::Op("[") => return self.list(),
             Tok::Op("{") => return self.tuple(),
             Tok::Op("%{") => return self.map(),
+            Tok::Op("%") => return self.struct_expr(),
             Tok::Op("(") => return self.paren_expr(),
             Tok::Kw("fn") => return self.fn_expr(),
             _ => return Err(self.unexpected()),
@@ -732,7 +733,7 @@ impl<'t> Parser<'t> {
             Tok::Charlist(_) | Tok::Ident(_) | Tok::Alias(_) | Tok::CaptureInt(_) => true,
             Tok::Reserved(_) | Tok::Kw("fn") => true,
             Tok::Op("-" | "+") => !self.peek_at(1).space_before,
-            Tok::Op(op) => matches!(*op, "[" | "{" | "%{" | "(" | "^" | "!" | "&" | "not"),
+            Tok::Op(op) => matches!(*op, "[" | "{" | "%{" | "%" | "(" | "^" | "!" | "&" | "not"),
             _ => false,
         }
     }
@@ -864,7 +865,11 @@ fn pipe(lhs: Expr, rhs: Expr) -> Expr {
 fn is_accessible(expr: &Expr) -> bool {
     matches!(
         expr.kind,
-        ExprKind::Var(_) | ExprKind::Call { .. } | ExprKind::Map { .. } | ExprKind::List { .. }
+        ExprKind::Var(_)
+            | ExprKind::Call { .. }
+            | ExprKind::Map { .. }
+            | ExprKind::Struct { .. }
+            | ExprKind::List { .. }
     )
 }
 

@@ -42,6 +42,21 @@ pub fn expr(e: &Expr) -> String {
                 .collect();
             format!("%{{{base}{}}}", entries.join(", "))
         }
+        ExprKind::Struct {
+            module,
+            base,
+            entries,
+        } => {
+            let base = base
+                .as_ref()
+                .map(|b| format!("{} | ", expr(b)))
+                .unwrap_or_default();
+            let entries: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{} => {}", expr(k), expr(v)))
+                .collect();
+            format!("%{}{{{base}{}}}", expr(module), entries.join(", "))
+        }
         ExprKind::Unary { op, expr: inner } => {
             let op = match op {
                 UnaryOp::Neg => "-",

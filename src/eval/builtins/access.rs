@@ -28,7 +28,7 @@ pub fn call(function: &str, args: Vec<Term>) -> Answer {
 fn fetch(container: &Term, key: &Term) -> Result<Option<Term>> {
     match container {
         Term::Map(m) => match m.get(&Term::atom("__struct__")) {
-            Some(module) => Err(not_access(module)),
+            Some(module) => Err(not_access(module, container, key)),
             None => Ok(m.get(key).cloned()),
         },
         Term::List(items) if matches!(key, Term::Atom(_)) => {
@@ -64,10 +64,11 @@ pub(crate) fn get(container: &Term, key: &Term, default: Term) -> Result<Term> {
     Ok(fetch(container, key)?.unwrap_or(default))
 }
 
-/// A struct (a range, an exception) does not implement `Access`.
-fn not_access(module: &Term) -> Error {
+/// A struct (a range, an exception) does not implement `Access`: iex shows the
+/// `fetch/2` it tried to call.
+fn not_access(module: &Term, container: &Term, key: &Term) -> Error {
     let name = crate::inspect::inspect_plain(module);
-    Error::Raise(crate::error::exception(
+    let error = Error::Raise(crate::error::exception(
         "UndefinedFunctionError",
         vec![
             ("module", module.clone()),
@@ -76,10 +77,17 @@ fn not_access(module: &Term) -> Error {
             (
                 "message",
                 Term::string(&format!(
-                    "function {name}.fetch/2 is undefined ({name} does not implement the Access behaviour)"
+                    "function {name}.fetch/2 is undefined ({name} does not implement the Access \
+                     behaviour. If you are using get_in/put_in/update_in, you can specify the \
+                     field to be accessed using Access.key!/1)"
                 )),
             ),
         ],
+    ));
+    error.at(format!(
+        "(elixir 1.14.0) {name}.fetch({}, {})",
+        crate::inspect::inspect_plain(container),
+        crate::inspect::inspect_plain(key)
     ))
 }
 

@@ -17,6 +17,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
     if let Some(answer) = super::sigils::call(ev, name, &args) {
         return Some(answer);
     }
+    if matches!(name, "struct" | "struct!") {
+        if let Some(answer) = crate::eval::structs::struct_call(name, &args) {
+            return Some(answer);
+        }
+    }
     Some(match (name, args.as_slice()) {
         ("self", []) => Ok(Term::Pid(ev.client.pid())),
         ("node", []) => Ok(Term::atom("nonode@nohost")),
@@ -243,6 +248,11 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             Err(super::access::get_and_update_clause(data, keys, fun))
         }
         ("flush", []) => flush(ev),
+        ("i", [term]) => return super::info::info(ev, term).map(Ok),
+        ("i", []) => {
+            let last = ev.history.nth(&Term::Int(-1));
+            return last.map_or_else(|e| Some(Err(e)), |t| super::info::info(ev, &t).map(Ok));
+        }
         ("v", []) => ev.history.nth(&Term::Int(-1)),
         ("v", [n]) => ev.history.nth(n),
         ("pid", [Term::Binary(s)]) => parse_pid(&String::from_utf8_lossy(s)),

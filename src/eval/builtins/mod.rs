@@ -17,6 +17,7 @@ mod erlang;
 pub(crate) mod exceptions;
 mod exports;
 mod float;
+mod info;
 mod integer;
 pub(crate) mod jaro;
 mod kernel;
@@ -110,6 +111,21 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
 /// private").
 fn known(module: &str) -> bool {
     exports::EXPORTS.iter().any(|(m, _)| *m == module)
+}
+
+/// Whether `module` (its atom's name) exports a function or macro `function` of any
+/// arity.
+pub(crate) fn exports_name(module: &str, function: &str) -> bool {
+    exports::EXPORTS
+        .iter()
+        .filter(|(m, _)| *m == module)
+        .flat_map(|(_, list)| list.split_whitespace())
+        .any(|fa| fa.rsplit_once('/').is_some_and(|(f, _)| f == function))
+}
+
+/// Whether `module` (its atom's name) is one the shell has loaded.
+pub(crate) fn known_module(module: &str) -> bool {
+    known(module)
 }
 
 /// Whether `Kernel` defines `name/arity` as a macro (`to_string/1`, `<>/2`): the export

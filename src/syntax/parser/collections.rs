@@ -220,6 +220,34 @@ impl<'t> Parser<'t> {
         Ok(node(kind, join(start, end)))
     }
 
+    /// struct = "%" ( ALIAS | ATOM | IDENT ) "{" map_body "}"
+    pub(super) fn struct_expr(&mut self) -> PResult<Expr> {
+        let start = self.next().span;
+        let token = self.peek();
+        let kind = match &token.tok {
+            Tok::Alias(name) => ExprKind::Alias(name.clone()),
+            Tok::Atom(name) => ExprKind::Atom(name.clone()),
+            Tok::Ident(name) => ExprKind::Var(name.clone()),
+            _ => return Err(self.unexpected()),
+        };
+        let module = node(kind, token.span);
+        self.next();
+        // `%RuntimeError` at the end of a line waits for its `{` on the next.
+        self.skip_eols();
+        if !self.at_op("{") {
+            return Err(self.unexpected());
+        }
+        self.next();
+        let (base, entries) = self.bracketed(|p| p.map_body())?;
+        let end = self.expect_op("}")?;
+        let kind = ExprKind::Struct {
+            module: Box::new(module),
+            base: base.map(Box::new),
+            entries,
+        };
+        Ok(node(kind, join(start, end)))
+    }
+
     fn map_body(&mut self) -> PResult<MapBody> {
         let mut base = None;
         let mut entries = Vec::new();

@@ -82,6 +82,21 @@ fn collections() {
 }
 
 #[test]
+fn struct_literals() {
+    check(
+        "{%RuntimeError{message: \"a\"}, 1}",
+        "{%RuntimeError{:message => \"a\"} 1}",
+    );
+    check(
+        "%RuntimeError{e | message: m}",
+        "%RuntimeError{e | :message => m}",
+    );
+    check("% Enum.EmptyError {}", "%Enum.EmptyError{}");
+    check("%_{} = e", "(= %_{} e)");
+    check("raise %ArgumentError{}", "(raise %ArgumentError{})");
+}
+
+#[test]
 fn calls() {
     check("self()", "(self)");
     check("length(l)", "(length l)");
