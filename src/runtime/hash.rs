@@ -29,14 +29,6 @@ impl Hasher for FxHasher {
     /// without the copy, in a microbenchmark on the benchmark machine).
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        #[inline(always)]
-        fn word(s: &[u8], at: usize) -> u64 {
-            u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"))
-        }
-        #[inline(always)]
-        fn half(s: &[u8], at: usize) -> u64 {
-            u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes")) as u64
-        }
         let n = bytes.len();
         match n {
             0 => {}
@@ -88,6 +80,18 @@ impl Hasher for FxHasher {
         h ^= h >> 33;
         h
     }
+}
+
+/// The eight bytes of `s` from `at`, as a little-endian word (a load, no copy).
+#[inline(always)]
+pub(crate) fn word(s: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"))
+}
+
+/// The four bytes of `s` from `at`, as a little-endian word.
+#[inline(always)]
+pub(crate) fn half(s: &[u8], at: usize) -> u64 {
+    u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes")) as u64
 }
 
 pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;

@@ -30,7 +30,7 @@ use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use std::sync::atomic::{fence, AtomicU64, AtomicUsize};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use super::hash::{hash_one, FxHasher};
+use super::hash::{half, hash_one, word, FxHasher};
 use super::process::Process;
 use super::registry_entries::{iter_entries, Entries, Entry, EntryRef};
 use super::slot_memory::{Slot, SlotArray};
@@ -50,14 +50,6 @@ const FIRST_LEN: usize = 8;
 /// start the next lookup's slot read while this one's is still out.
 #[inline]
 fn pack(bytes: &[u8]) -> (u64, u64) {
-    #[inline(always)]
-    fn word(s: &[u8], at: usize) -> u64 {
-        u64::from_le_bytes(s[at..at + 8].try_into().expect("eight bytes"))
-    }
-    #[inline(always)]
-    fn half(s: &[u8], at: usize) -> u64 {
-        u32::from_le_bytes(s[at..at + 4].try_into().expect("four bytes")) as u64
-    }
     let n = bytes.len();
     // `lo`: bytes 0..8 (zero past the end); `hi`: bytes 8..n.
     let (lo, hi) = match n {
