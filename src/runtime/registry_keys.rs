@@ -190,6 +190,14 @@ fn key_term(slot: &Slot) -> Term {
     unsafe { (*(w1 as *const Term)).clone() }
 }
 
+/// Frees the box of a slot's key, if it has one (a short key is only words).
+/// SAFETY: `slot` is occupied, and is emptied before it is read again.
+unsafe fn free_key(slot: &Slot) {
+    if slot.0[0].load(Relaxed) & 0xff == OTHER {
+        drop(Box::from_raw(slot.0[1].load(Relaxed) as *mut Term));
+    }
+}
+
 fn entries_words(entries: Entries) -> (u64, u64) {
     match entries {
         Entries::One { pid, proc } => (pid.0, Arc::into_raw(proc) as u64),
@@ -406,11 +414,8 @@ impl Table {
 
     /// Frees slot `i`'s key (its entries are already gone) and empties the slot.
     fn drop_key_at(&mut self, i: usize) {
-        let slot = &self.slots()[i];
-        if slot.0[0].load(Relaxed) & 0xff == OTHER {
-            // SAFETY: an `OTHER` slot's word 1 is its `Box<Term>`, freed once here.
-            drop(unsafe { Box::from_raw(slot.0[1].load(Relaxed) as *mut Term) });
-        }
+        // SAFETY: the slot is emptied right after.
+        unsafe { free_key(&self.slots()[i]) };
         self.delete_at(i);
     }
 
@@ -454,10 +459,8 @@ impl Table {
             if slot.0[0].load(Relaxed) == EMPTY {
                 continue;
             }
-            if slot.0[0].load(Relaxed) & 0xff == OTHER {
-                // SAFETY: the slot's own box, freed once: the slot is emptied below.
-                drop(unsafe { Box::from_raw(slot.0[1].load(Relaxed) as *mut Term) });
-            }
+            // SAFETY: occupied; emptied below.
+            unsafe { free_key(slot) };
             // SAFETY: occupied; emptied below.
             drop(unsafe { take_entries(slot) });
             for w in &slot.0 {
