@@ -12,3 +12,4 @@ pub mod runtime;
 pub mod shell;
 pub mod syntax;
 pub mod term;
+pub mod vm;

@@ -126,6 +126,9 @@ impl Evaluator<'_> {
             )));
         }
         let body = fun.body.clone();
+        if let Ok(closure) = body.clone().downcast::<crate::vm::closure::VmClosure>() {
+            return self.nested(|ev| crate::vm::apply(ev, closure, args));
+        }
         if let Some(closure) = body.downcast_ref::<Closure>() {
             for clause in &closure.clauses {
                 let mut scope = closure.env.clone();
@@ -133,25 +136,7 @@ impl Evaluator<'_> {
                     return self.eval_block(&clause.body, &mut scope);
                 }
             }
-            // iex names a shell fn after the interpreter that runs it.
-            let error = Error::Raise(exception(
-                "FunctionClauseError",
-                vec![
-                    ("module", Term::atom("erl_eval")),
-                    ("function", Term::atom("-inside-an-interpreted-fun-")),
-                    ("arity", Term::Int(args.len() as i64)),
-                    ("kind", Term::nil()),
-                    ("args", Term::list(args)),
-                    ("clauses", Term::nil()),
-                ],
-            ));
-            return Err(match self.library_calls {
-                0 => error,
-                _ => error.at(format!(
-                    "(stdlib 4.2) :erl_eval.\"-inside-an-interpreted-fun-\"/{}",
-                    fun.arity
-                )),
-            });
+            return Err(self.fn_clause_error(args));
         }
         if let Some(captured) = body.downcast_ref::<Captured>() {
             return self.apply_remote(captured.module.clone(), &captured.function, args);
@@ -167,6 +152,37 @@ impl Evaluator<'_> {
             "BadFunctionError",
             vec![("term", f.clone())],
         )))
+    }
+
+    /// No clause of a shell fn takes `args`: iex names the fn after the interpreter
+    /// that runs it.
+    pub(crate) fn fn_clause_error(&self, args: Vec<Term>) -> Error {
+        let arity = args.len();
+        let error = Error::Raise(exception(
+            "FunctionClauseError",
+            vec![
+                ("module", Term::atom("erl_eval")),
+                ("function", Term::atom("-inside-an-interpreted-fun-")),
+                ("arity", Term::Int(arity as i64)),
+                ("kind", Term::nil()),
+                ("args", Term::list(args)),
+                ("clauses", Term::nil()),
+            ],
+        ));
+        match self.library_calls {
+            0 => error,
+            _ => error.at(format!(
+                "(stdlib 4.2) :erl_eval.\"-inside-an-interpreted-fun-\"/{arity}"
+            )),
+        }
+    }
+
+    /// A local call whose arguments are evaluated: an imported function, or Kernel's.
+    pub(crate) fn local_call(&mut self, name: &str, args: Vec<Term>, env: &Env) -> Result<Term> {
+        if let Some(module) = self.imported(name, args.len(), env)? {
+            return self.apply_remote(Term::atom(&module), name, args);
+        }
+        builtins::local(self, name, args)
     }
 
     pub(crate) fn capture_fun(
@@ -367,20 +383,41 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         let timeout = match after {
             None => None,
-            Some((t, _)) => match self.eval(t, &mut env.clone())? {
-                // The BEAM's receive timer takes 0..2^32-1 ms; a longer one (which
-                // otpsh waited out) or anything else is `:timeout_value`.
-                Term::Int(ms) if (0..=u32::MAX as i64).contains(&ms) => {
-                    Some(Duration::from_millis(ms as u64))
-                }
-                t if t.is_atom("infinity") => None,
-                _ => {
-                    return Err(
-                        Error::raise_message("ErlangError", "Erlang error: :timeout_value")
-                            .at(":prim_eval.receive/2".to_string()),
-                    )
-                }
+            Some((t, _)) => Some(self.eval(t, &mut env.clone())?),
+        };
+        let clauses: Vec<&Clause> = clauses.iter().collect();
+        match self.receive_choose(&clauses, timeout, env)? {
+            Some((i, mut scope)) => self.eval_block(&clauses[i].body, &mut scope),
+            None => match after {
+                Some((_, block)) => self.eval_block(block, &mut env.clone()),
+                None => Ok(Term::nil()),
             },
+        }
+    }
+
+    /// The waiting half of `receive`: the first message some clause takes, and which
+    /// clause with its bindings; None when the `after` time passed (or the wait was
+    /// interrupted).
+    pub(crate) fn receive_choose(
+        &mut self,
+        clauses: &[&Clause],
+        timeout: Option<Term>,
+        env: &Env,
+    ) -> Result<Option<(usize, Env)>> {
+        let timeout = match timeout {
+            None => None,
+            // The BEAM's receive timer takes 0..2^32-1 ms; a longer one (which
+            // otpsh waited out) or anything else is `:timeout_value`.
+            Some(Term::Int(ms)) if (0..=u32::MAX as i64).contains(&ms) => {
+                Some(Duration::from_millis(ms as u64))
+            }
+            Some(t) if t.is_atom("infinity") => None,
+            Some(_) => {
+                return Err(
+                    Error::raise_message("ErlangError", "Erlang error: :timeout_value")
+                        .at(":prim_eval.receive/2".to_string()),
+                )
+            }
         };
         self.release_starts();
         let client = self.client;
@@ -409,13 +446,10 @@ impl Evaluator<'_> {
         if let Some(e) = failure {
             return Err(e);
         }
-        match (got, chosen) {
-            (Some(_), Some((i, mut scope))) => self.eval_block(&clauses[i].body, &mut scope),
-            _ => match after {
-                Some((_, block)) => self.eval_block(block, &mut env.clone()),
-                None => Ok(Term::nil()),
-            },
-        }
+        Ok(match (got, chosen) {
+            (Some(_), Some(choice)) => Some(choice),
+            _ => None,
+        })
     }
 }
 

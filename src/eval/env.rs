@@ -56,6 +56,15 @@ impl Env {
         self.vars.keys().map(String::as_str)
     }
 
+    /// The same aliases and imports, with no variables.
+    pub fn without_vars(&self) -> Env {
+        Env {
+            vars: BTreeMap::new(),
+            aliases: self.aliases.clone(),
+            imports: self.imports.clone(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.vars.is_empty()
     }

@@ -21,7 +21,7 @@ mod kernel_macros;
 mod literal;
 mod macro_trace;
 mod module_forms;
-mod ops;
+pub(crate) mod ops;
 mod pattern;
 mod range;
 pub mod report;
@@ -33,7 +33,9 @@ use crate::output::Output;
 use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
+pub(crate) use call::visit;
 pub use env::Env;
+pub(crate) use literal::to_string as chars_to_string;
 
 /// What iex's helpers that print their answer (`i/1`) return: the shell shows no result.
 pub const DONT_DISPLAY: &str = "do not show this result in output";
@@ -62,6 +64,22 @@ pub fn variable_names(block: &Block) -> Vec<String> {
 /// How deep evaluation may nest (recursive closures, deep data) before it stops with an
 /// error instead of overflowing the stack.
 const MAX_DEPTH: usize = 10_000;
+
+/// `[a, b | tail]`: the items in front of `tail`, which may be any term.
+pub(crate) fn cons_onto(mut values: Vec<Term>, tail: Term) -> Term {
+    match tail {
+        Term::List(rest) => {
+            values.extend(rest.iter().cloned());
+            Term::list(values)
+        }
+        Term::ImproperList(rest, end) => {
+            values.extend(rest.iter().cloned());
+            Term::ImproperList(Arc::from(values), end)
+        }
+        other if values.is_empty() => other,
+        other => Term::ImproperList(Arc::from(values), Arc::new(other)),
+    }
+}
 
 /// The body of an anonymous function made at the shell.
 pub struct Closure {
@@ -228,7 +246,10 @@ impl<'a> Evaluator<'a> {
                 self.for_effects(qualifiers, body, env)?;
                 continue;
             }
-            last = self.eval(expr, env)?;
+            last = match compile && crate::vm::compilable(expr) {
+                true => crate::vm::run_line(self, expr, env)?,
+                false => self.eval(expr, env)?,
+            };
         }
         Ok(last)
     }
@@ -384,22 +405,27 @@ impl<'a> Evaluator<'a> {
     }
 
     fn list(&mut self, items: &[Expr], tail: Option<&Expr>, env: &mut Env) -> Result<Term> {
-        let mut values = self.eval_all(items, env)?;
+        let values = self.eval_all(items, env)?;
         match tail {
             None => Ok(Term::list(values)),
-            Some(t) => match self.eval(t, env)? {
-                Term::List(rest) => {
-                    values.extend(rest.iter().cloned());
-                    Ok(Term::list(values))
-                }
-                Term::ImproperList(rest, end) => {
-                    values.extend(rest.iter().cloned());
-                    Ok(Term::ImproperList(Arc::from(values), end))
-                }
-                other if values.is_empty() => Ok(other),
-                other => Ok(Term::ImproperList(Arc::from(values), Arc::new(other))),
-            },
+            Some(t) => Ok(cons_onto(values, self.eval(t, env)?)),
         }
+    }
+
+    /// Runs `call` one level deeper: a closure run from a library function nests a VM on
+    /// the Rust stack, so such nesting is bounded like the walker's recursion.
+    pub(crate) fn nested<T>(&mut self, call: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        self.depth += 1;
+        let result = if self.depth > MAX_DEPTH {
+            Err(Error::raise_message(
+                "RuntimeError",
+                "otpsh: expression nested too deeply to evaluate",
+            ))
+        } else {
+            call(self)
+        };
+        self.depth -= 1;
+        result
     }
 
     fn map(
@@ -519,7 +545,7 @@ impl<'a> Evaluator<'a> {
 
     /// Matches the patterns of a clause against values and checks its guard; on success
     /// the clause's bindings are in `scope`.
-    fn clause_matches(
+    pub(crate) fn clause_matches(
         &mut self,
         clause: &Clause,
         values: &[Term],

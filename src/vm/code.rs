@@ -1,0 +1,236 @@
+//! Compiled code: the instructions of the VM and the function prototypes they live in.
+//!
+//! A `Proto` is one function's code: a typed line's top-level expression, or one `fn`.
+//! Registers are numbered from the frame's base; a `fn`'s arguments come first, then the
+//! values it captured, then its locals and temporaries. Jump targets are instruction
+//! indices. Sub-expressions the compiler leaves to the tree walker keep their syntax
+//! (`Fallback`), so every construct runs, only some of them on the VM.
+
+use crate::syntax::ast::{BinaryOp, Clause, Expr, UnaryOp};
+use crate::term::Term;
+use std::sync::Arc;
+
+pub type Reg = u32;
+pub type Label = u32;
+
+/// A variable the tree walker reads or binds, and the register that holds it.
+pub type Binding = (Arc<str>, Reg);
+
+#[derive(Debug)]
+pub enum Op {
+    Const {
+        dst: Reg,
+        value: Term,
+    },
+    Move {
+        dst: Reg,
+        src: Reg,
+    },
+    Tuple {
+        dst: Reg,
+        items: Box<[Reg]>,
+    },
+    /// `[a, b | tail]`, or a proper list when `tail` is None.
+    List {
+        dst: Reg,
+        items: Box<[Reg]>,
+        tail: Option<Reg>,
+    },
+    Map {
+        dst: Reg,
+        entries: Box<[(Reg, Reg)]>,
+    },
+    /// A string with interpolations: literal pieces and registers, in order.
+    Interp {
+        dst: Reg,
+        parts: Box<[Piece]>,
+    },
+    Unary {
+        dst: Reg,
+        op: UnaryOp,
+        src: Reg,
+    },
+    Binary {
+        dst: Reg,
+        op: BinaryOp,
+        a: Reg,
+        b: Reg,
+    },
+    /// `and`/`or`: when the left side decides, its answer goes to `dst` and control to
+    /// `done`; otherwise the right side runs next.
+    StrictBool {
+        dst: Reg,
+        op: BinaryOp,
+        src: Reg,
+        done: Label,
+    },
+    Jump {
+        to: Label,
+    },
+    JumpIfTruthy {
+        src: Reg,
+        to: Label,
+    },
+    JumpIfFalsy {
+        src: Reg,
+        to: Label,
+    },
+
+    // Pattern tests: each jumps to `fail` when the value does not fit.
+    TestEq {
+        src: Reg,
+        value: Term,
+        fail: Label,
+    },
+    TestSame {
+        a: Reg,
+        b: Reg,
+        fail: Label,
+    },
+    TestTrue {
+        src: Reg,
+        fail: Label,
+    },
+    TestTuple {
+        src: Reg,
+        arity: u32,
+        fail: Label,
+    },
+    GetElem {
+        dst: Reg,
+        src: Reg,
+        index: u32,
+    },
+    TestEmptyList {
+        src: Reg,
+        fail: Label,
+    },
+    /// A non-empty proper or improper list: its head and tail.
+    HeadTail {
+        src: Reg,
+        head: Reg,
+        tail: Reg,
+        fail: Label,
+    },
+    /// A pattern the VM does not compile, matched by the walker's rules: `reads` are the
+    /// pinned variables, `binds` receive the pattern's variables.
+    MatchWalker {
+        pattern: Arc<Expr>,
+        src: Reg,
+        reads: Box<[Binding]>,
+        binds: Box<[Binding]>,
+        fail: Label,
+    },
+    /// Errors raised by a guard make the clause fail (`fail`), as on the BEAM.
+    GuardBegin {
+        fail: Label,
+    },
+    GuardEnd,
+
+    /// `MatchError`, `CaseClauseError`, `CondClauseError`, `FunctionClauseError` of a fn.
+    NoMatch {
+        src: Reg,
+    },
+    NoCaseClause {
+        src: Reg,
+    },
+    NoCondClause,
+    NoFnClause,
+
+    MakeClosure {
+        dst: Reg,
+        proto: Arc<Proto>,
+        captured: Box<[Reg]>,
+    },
+    CallFun {
+        dst: Reg,
+        f: Reg,
+        args: Box<[Reg]>,
+    },
+    TailCallFun {
+        f: Reg,
+        args: Box<[Reg]>,
+    },
+    CallLocal {
+        dst: Reg,
+        name: Arc<str>,
+        args: Box<[Reg]>,
+    },
+    CallRemote {
+        dst: Reg,
+        module: Reg,
+        function: Arc<str>,
+        args: Box<[Reg]>,
+    },
+    /// A sub-expression run by the tree walker in an environment made of `reads`; the
+    /// variables it binds come back in `binds`.
+    Fallback {
+        dst: Reg,
+        expr: Arc<Expr>,
+        reads: Box<[Binding]>,
+        binds: Box<[Binding]>,
+    },
+    /// `receive`: the walker's clause matching over the mailbox, then a jump to the
+    /// chosen clause's code with its bindings in registers.
+    Receive(Box<ReceiveOp>),
+    Return {
+        src: Reg,
+    },
+    /// The end of a typed line's expression: its value and the bindings it leaves.
+    Halt {
+        src: Reg,
+        exports: Box<[Binding]>,
+    },
+}
+
+#[derive(Debug)]
+pub enum Piece {
+    Text(Arc<str>),
+    Value(Reg),
+}
+
+#[derive(Debug)]
+pub struct ReceiveOp {
+    pub clauses: Vec<ReceiveClause>,
+    /// The variables in scope that patterns and guards may read.
+    pub reads: Box<[Binding]>,
+    /// `after`: the register with the timeout and where its body starts.
+    pub after: Option<(Reg, Label)>,
+    /// With no `after`, a receive that ends without a message (interrupted) yields nil.
+    pub dst: Reg,
+    pub done: Label,
+}
+
+#[derive(Debug)]
+pub struct ReceiveClause {
+    pub clause: Arc<Clause>,
+    pub binds: Box<[Binding]>,
+    pub body: Label,
+}
+
+/// One function's code.
+#[derive(Debug)]
+pub struct Proto {
+    pub ops: Vec<Op>,
+    /// Registers a frame of this function needs.
+    pub registers: u32,
+    pub arity: u32,
+    /// How many captured values follow the arguments.
+    pub captured: u32,
+}
+
+impl Proto {
+    /// The code as text, an instruction a line (for tests and debugging).
+    pub fn disassemble(&self) -> String {
+        let mut text = format!(
+            "arity {} captured {} registers {}\n",
+            self.arity, self.captured, self.registers
+        );
+        for (i, op) in self.ops.iter().enumerate() {
+            let shown = format!("{op:?}");
+            let shown: String = shown.chars().take(160).collect();
+            text.push_str(&format!("{i:4} {shown}\n"));
+        }
+        text
+    }
+}

@@ -1,0 +1,524 @@
+//! The run loop: instructions over a register file and a frame stack that live on the
+//! heap, so an Elixir call costs no Rust stack and a tail call reuses its frame.
+//!
+//! A frame's registers are a window at the top of `regs`; calling a VM closure pushes the
+//! caller's place and opens a window above it, a tail call replaces the window, a return
+//! closes it. Library functions, walker fallbacks and receives are called from here with
+//! the `Evaluator` as their context; a library function that calls a closure back
+//! (`Enum.map`) runs it in a nested machine, whose depth the evaluator bounds.
+
+use super::closure::VmClosure;
+use super::code::{Op, Piece, Reg};
+use crate::error::{exception, Error, Result};
+use crate::eval::{Env, Evaluator};
+use crate::syntax::ast::BinaryOp;
+use crate::term::Term;
+use std::sync::Arc;
+
+/// How many registers one process's stack may hold before it is stopped: a runaway
+/// recursion ends in an error for that process instead of exhausting the machine's memory
+/// (about 4 GiB of terms). The BEAM's `max_heap_size` is off by default; this is the
+/// ceiling otpsh keeps so the shell survives.
+pub const MAX_REGISTERS: usize = 128 << 20;
+
+/// Calls between checks of the interrupt flag (Ctrl-C, a kill of the process).
+const CHECK_EVERY: u32 = 4_000;
+
+struct Frame {
+    code: Arc<VmClosure>,
+    pc: usize,
+    base: usize,
+    ret: Reg,
+}
+
+/// One activation of the VM: the frames of the closures it runs.
+pub struct Machine {
+    regs: Vec<Term>,
+    frames: Vec<Frame>,
+    /// Open guards: the frame depth and where to go when the guard raises.
+    guards: Vec<(usize, usize)>,
+    /// What `Halt` left: the bindings of a typed line.
+    pub exports: Vec<(Arc<str>, Term)>,
+    yes: Term,
+    no: Term,
+}
+
+enum Step {
+    Next,
+    Jump(usize),
+    Enter(Arc<VmClosure>, Reg),
+    Tail(Arc<VmClosure>),
+    Return(Term),
+    Halt(Term),
+}
+
+/// A filler for registers not yet written (no allocation, unlike an atom).
+const EMPTY: Term = Term::Int(0);
+
+impl Machine {
+    pub fn new() -> Machine {
+        Machine {
+            regs: Vec::new(),
+            frames: Vec::new(),
+            guards: Vec::new(),
+            exports: Vec::new(),
+            yes: Term::bool(true),
+            no: Term::bool(false),
+        }
+    }
+
+    /// Runs `code` with `args` in its first registers until its outermost frame returns.
+    pub fn run(
+        &mut self,
+        ev: &mut Evaluator,
+        code: Arc<VmClosure>,
+        args: Vec<Term>,
+    ) -> Result<Term> {
+        let base = self.regs.len();
+        self.regs.extend(args);
+        self.regs.extend(code.captured.iter().cloned());
+        self.regs
+            .resize(base + code.proto.registers as usize, EMPTY);
+        let result = self.execute(ev, code, base);
+        self.regs.truncate(base);
+        self.frames.clear();
+        self.guards.clear();
+        result
+    }
+
+    fn bool(&self, b: bool) -> Term {
+        if b {
+            self.yes.clone()
+        } else {
+            self.no.clone()
+        }
+    }
+
+    fn execute(
+        &mut self,
+        ev: &mut Evaluator,
+        mut code: Arc<VmClosure>,
+        mut base: usize,
+    ) -> Result<Term> {
+        let bottom = self.frames.len();
+        let mut pc = 0usize;
+        let mut budget = CHECK_EVERY;
+        loop {
+            let step = {
+                let op = &code.proto.ops[pc];
+                pc += 1;
+                self.step(ev, op, &code, base)
+            };
+            match step {
+                Ok(Step::Next) => {}
+                Ok(Step::Jump(to)) => pc = to,
+                Ok(Step::Enter(callee, ret)) => {
+                    budget -= 1;
+                    if budget == 0 {
+                        budget = CHECK_EVERY;
+                        self.check(ev)?;
+                    }
+                    let caller = std::mem::replace(&mut code, callee);
+                    self.frames.push(Frame {
+                        code: caller,
+                        pc,
+                        base,
+                        ret,
+                    });
+                    base = self.regs.len() - (code.proto.arity as usize);
+                    self.open(&code, base)?;
+                    pc = 0;
+                }
+                Ok(Step::Tail(callee)) => {
+                    budget -= 1;
+                    if budget == 0 {
+                        budget = CHECK_EVERY;
+                        self.check(ev)?;
+                    }
+                    // The arguments were pushed above this frame: slide them down.
+                    let arity = callee.proto.arity as usize;
+                    let args_at = self.regs.len() - arity;
+                    self.regs.drain(base..args_at);
+                    code = callee;
+                    self.open(&code, base)?;
+                    pc = 0;
+                }
+                Ok(Step::Return(value)) => {
+                    self.regs.truncate(base);
+                    if self.frames.len() == bottom {
+                        return Ok(value);
+                    }
+                    let Some(frame) = self.frames.pop() else {
+                        return Ok(value);
+                    };
+                    code = frame.code;
+                    pc = frame.pc;
+                    base = frame.base;
+                    self.regs[base + frame.ret as usize] = value;
+                }
+                Ok(Step::Halt(value)) => return Ok(value),
+                Err(error) => match self.guards.last() {
+                    Some(&(depth, fail)) if depth == self.frames.len() => {
+                        self.guards.pop();
+                        pc = fail;
+                    }
+                    _ => return Err(error),
+                },
+            }
+        }
+    }
+
+    /// Makes the window of a frame whose arguments are in place at `base`.
+    fn open(&mut self, code: &VmClosure, base: usize) -> Result<()> {
+        self.regs.extend(code.captured.iter().cloned());
+        let top = base + code.proto.registers as usize;
+        if top > MAX_REGISTERS {
+            return Err(heap_limit());
+        }
+        self.regs.resize(top, EMPTY);
+        Ok(())
+    }
+
+    fn check(&self, ev: &Evaluator) -> Result<()> {
+        match ev.client.interrupted() {
+            true => Err(Error::Exit(Term::atom("interrupted"))),
+            false => Ok(()),
+        }
+    }
+
+    fn reg(&self, base: usize, r: Reg) -> &Term {
+        &self.regs[base + r as usize]
+    }
+
+    fn set(&mut self, base: usize, r: Reg, value: Term) {
+        self.regs[base + r as usize] = value;
+    }
+
+    fn values(&self, base: usize, regs: &[Reg]) -> Vec<Term> {
+        regs.iter().map(|r| self.reg(base, *r).clone()).collect()
+    }
+
+    fn step(
+        &mut self,
+        ev: &mut Evaluator,
+        op: &Op,
+        code: &Arc<VmClosure>,
+        base: usize,
+    ) -> Result<Step> {
+        match op {
+            Op::Const { dst, value } => self.set(base, *dst, value.clone()),
+            Op::Move { dst, src } => {
+                let value = self.reg(base, *src).clone();
+                self.set(base, *dst, value);
+            }
+            Op::Tuple { dst, items } => {
+                let value = Term::tuple(self.values(base, items));
+                self.set(base, *dst, value);
+            }
+            Op::List { dst, items, tail } => {
+                let items = self.values(base, items);
+                let value = match tail {
+                    None => Term::list(items),
+                    Some(t) => crate::eval::cons_onto(items, self.reg(base, *t).clone()),
+                };
+                self.set(base, *dst, value);
+            }
+            Op::Map { dst, entries } => {
+                let pairs = entries
+                    .iter()
+                    .map(|(k, v)| (self.reg(base, *k).clone(), self.reg(base, *v).clone()))
+                    .collect();
+                self.set(base, *dst, Term::map(pairs));
+            }
+            Op::Interp { dst, parts } => {
+                let mut text = String::new();
+                for part in parts.iter() {
+                    match part {
+                        Piece::Text(t) => text.push_str(t),
+                        Piece::Value(r) => {
+                            text.push_str(&crate::eval::chars_to_string(self.reg(base, *r))?)
+                        }
+                    }
+                }
+                self.set(base, *dst, Term::string(&text));
+            }
+            Op::Unary { dst, op, src } => {
+                let value = crate::eval::ops::unary(*op, self.reg(base, *src).clone())?;
+                self.set(base, *dst, value);
+            }
+            Op::Binary { dst, op, a, b } => {
+                let value = self.binary(*op, base, *a, *b)?;
+                self.set(base, *dst, value);
+            }
+            Op::StrictBool { dst, op, src, done } => {
+                if let Some(answer) = crate::eval::ops::strict_bool(*op, self.reg(base, *src)) {
+                    self.set(base, *dst, answer?);
+                    return Ok(Step::Jump(*done as usize));
+                }
+            }
+            Op::Jump { to } => return Ok(Step::Jump(*to as usize)),
+            Op::JumpIfTruthy { src, to } => {
+                if self.reg(base, *src).is_truthy() {
+                    return Ok(Step::Jump(*to as usize));
+                }
+            }
+            Op::JumpIfFalsy { src, to } => {
+                if !self.reg(base, *src).is_truthy() {
+                    return Ok(Step::Jump(*to as usize));
+                }
+            }
+            Op::TestEq { src, value, fail } => {
+                if self.reg(base, *src) != value {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+            }
+            Op::TestSame { a, b, fail } => {
+                if self.reg(base, *a) != self.reg(base, *b) {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+            }
+            Op::TestTrue { src, fail } => {
+                if !self.reg(base, *src).is_atom("true") {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+            }
+            Op::TestTuple { src, arity, fail } => {
+                if !matches!(self.reg(base, *src), Term::Tuple(t) if t.len() == *arity as usize) {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+            }
+            Op::GetElem { dst, src, index } => {
+                let value = match self.reg(base, *src) {
+                    Term::Tuple(t) => t[*index as usize].clone(),
+                    _ => Term::nil(),
+                };
+                self.set(base, *dst, value);
+            }
+            Op::TestEmptyList { src, fail } => {
+                if !matches!(self.reg(base, *src), Term::List(l) if l.is_empty()) {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+            }
+            Op::HeadTail {
+                src,
+                head,
+                tail,
+                fail,
+            } => {
+                let (h, t) = match self.reg(base, *src) {
+                    Term::List(l) if !l.is_empty() => (l[0].clone(), Term::list(l[1..].to_vec())),
+                    Term::ImproperList(l, end) if l.len() == 1 => (l[0].clone(), (**end).clone()),
+                    Term::ImproperList(l, end) => {
+                        (l[0].clone(), Term::ImproperList(l[1..].into(), end.clone()))
+                    }
+                    _ => return Ok(Step::Jump(*fail as usize)),
+                };
+                self.set(base, *head, h);
+                self.set(base, *tail, t);
+            }
+            Op::MatchWalker {
+                pattern,
+                src,
+                reads,
+                binds,
+                fail,
+            } => {
+                let mut env = self.env_of(code, base, reads);
+                let value = self.reg(base, *src).clone();
+                if !ev.match_pattern(pattern, &value, &mut env)? {
+                    return Ok(Step::Jump(*fail as usize));
+                }
+                self.take_binds(&env, base, binds);
+            }
+            Op::GuardBegin { fail } => self.guards.push((self.frames.len(), *fail as usize)),
+            Op::GuardEnd => {
+                self.guards.pop();
+            }
+            Op::NoMatch { src } => {
+                return Err(Error::Raise(exception(
+                    "MatchError",
+                    vec![("term", self.reg(base, *src).clone())],
+                )))
+            }
+            Op::NoCaseClause { src } => {
+                return Err(Error::Raise(exception(
+                    "CaseClauseError",
+                    vec![("term", self.reg(base, *src).clone())],
+                )))
+            }
+            Op::NoCondClause => {
+                return Err(Error::raise_message(
+                    "CondClauseError",
+                    "no cond clause evaluated to a truthy value",
+                ))
+            }
+            Op::NoFnClause => {
+                let arity = code.proto.arity as usize;
+                let args = self.regs[base..base + arity].to_vec();
+                return Err(ev.fn_clause_error(args));
+            }
+            Op::MakeClosure {
+                dst,
+                proto,
+                captured,
+            } => {
+                let closure = VmClosure {
+                    proto: proto.clone(),
+                    captured: self.values(base, captured).into(),
+                    env: code.env.clone(),
+                };
+                let value = ev.make_fun(proto.arity as usize, Arc::new(closure));
+                self.set(base, *dst, value);
+            }
+            Op::CallFun { dst, f, args } => {
+                let f = self.reg(base, *f).clone();
+                if let Some(callee) = vm_closure(&f, args.len()) {
+                    self.push_args(base, args);
+                    return Ok(Step::Enter(callee, *dst));
+                }
+                let args = self.values(base, args);
+                let value = ev.apply_fun(&f, args)?;
+                self.set(base, *dst, value);
+            }
+            Op::TailCallFun { f, args } => {
+                let f = self.reg(base, *f).clone();
+                if let Some(callee) = vm_closure(&f, args.len()) {
+                    self.push_args(base, args);
+                    return Ok(Step::Tail(callee));
+                }
+                let args = self.values(base, args);
+                return Ok(Step::Return(ev.apply_fun(&f, args)?));
+            }
+            Op::CallLocal { dst, name, args } => {
+                let args = self.values(base, args);
+                let value = ev.local_call(name, args, &code.env)?;
+                self.set(base, *dst, value);
+            }
+            Op::CallRemote {
+                dst,
+                module,
+                function,
+                args,
+            } => {
+                let module = self.reg(base, *module).clone();
+                let args = self.values(base, args);
+                let value = ev.apply_remote(module, function, args)?;
+                self.set(base, *dst, value);
+            }
+            Op::Fallback {
+                dst,
+                expr,
+                reads,
+                binds,
+            } => {
+                let mut env = self.env_of(code, base, reads);
+                let value = ev.eval(expr, &mut env)?;
+                self.take_binds(&env, base, binds);
+                self.set(base, *dst, value);
+            }
+            Op::Receive(receive) => {
+                let env = self.env_of(code, base, &receive.reads);
+                let timeout = receive.after.map(|(t, _)| self.reg(base, t).clone());
+                let clauses: Vec<&crate::syntax::ast::Clause> =
+                    receive.clauses.iter().map(|c| &*c.clause).collect();
+                match ev.receive_choose(&clauses, timeout, &env)? {
+                    Some((i, scope)) => {
+                        let clause = &receive.clauses[i];
+                        self.take_binds(&scope, base, &clause.binds);
+                        return Ok(Step::Jump(clause.body as usize));
+                    }
+                    None => match receive.after {
+                        Some((_, after)) => return Ok(Step::Jump(after as usize)),
+                        None => {
+                            self.set(base, receive.dst, Term::nil());
+                            return Ok(Step::Jump(receive.done as usize));
+                        }
+                    },
+                }
+            }
+            Op::Return { src } => {
+                let value = std::mem::replace(&mut self.regs[base + *src as usize], EMPTY);
+                return Ok(Step::Return(value));
+            }
+            Op::Halt { src, exports } => {
+                self.exports = exports
+                    .iter()
+                    .map(|(name, r)| (name.clone(), self.reg(base, *r).clone()))
+                    .collect();
+                return Ok(Step::Halt(self.reg(base, *src).clone()));
+            }
+        }
+        Ok(Step::Next)
+    }
+
+    /// Copies call arguments to the top of the register file, where the callee's window
+    /// will start.
+    fn push_args(&mut self, base: usize, args: &[Reg]) {
+        for a in args {
+            let value = self.regs[base + *a as usize].clone();
+            self.regs.push(value);
+        }
+    }
+
+    fn binary(&self, op: BinaryOp, base: usize, a: Reg, b: Reg) -> Result<Term> {
+        let (x, y) = (self.reg(base, a), self.reg(base, b));
+        if let (Term::Int(i), Term::Int(j)) = (x, y) {
+            let (i, j) = (*i, *j);
+            let fast = match op {
+                BinaryOp::Add => i.checked_add(j).map(Term::Int),
+                BinaryOp::Sub => i.checked_sub(j).map(Term::Int),
+                BinaryOp::Mul => i.checked_mul(j).map(Term::Int),
+                BinaryOp::Eq | BinaryOp::StrictEq => Some(self.bool(i == j)),
+                BinaryOp::NotEq | BinaryOp::StrictNotEq => Some(self.bool(i != j)),
+                BinaryOp::Lt => Some(self.bool(i < j)),
+                BinaryOp::Gt => Some(self.bool(i > j)),
+                BinaryOp::Le => Some(self.bool(i <= j)),
+                BinaryOp::Ge => Some(self.bool(i >= j)),
+                _ => None,
+            };
+            if let Some(value) = fast {
+                return Ok(value);
+            }
+        }
+        crate::eval::ops::binary(op, x.clone(), y.clone())
+    }
+
+    /// The environment the walker sees: the closure's aliases and imports, and `reads`.
+    fn env_of(&self, code: &VmClosure, base: usize, reads: &[super::code::Binding]) -> Env {
+        let mut env = (*code.env).clone();
+        for (name, r) in reads {
+            env.bind(name, self.reg(base, *r).clone());
+        }
+        env
+    }
+
+    fn take_binds(&mut self, env: &Env, base: usize, binds: &[super::code::Binding]) {
+        for (name, r) in binds {
+            if let Some(value) = env.get(name) {
+                let value = value.clone();
+                self.set(base, *r, value);
+            }
+        }
+    }
+}
+
+impl Default for Machine {
+    fn default() -> Self {
+        Machine::new()
+    }
+}
+
+/// The VM closure behind a function value, when it takes `arity` arguments.
+fn vm_closure(f: &Term, arity: usize) -> Option<Arc<VmClosure>> {
+    match f {
+        Term::Fun(fun) if fun.arity == arity => fun.body.clone().downcast::<VmClosure>().ok(),
+        _ => None,
+    }
+}
+
+fn heap_limit() -> Error {
+    Error::raise_message(
+        "SystemLimitError",
+        "a system limit has been reached: the process's stack outgrew otpsh's ceiling (a runaway recursion?)",
+    )
+}
