@@ -54,7 +54,15 @@ pub enum Op {
         dst: Reg,
         op: BinaryOp,
         a: Reg,
-        b: Reg,
+        b: Operand,
+    },
+    /// A comparison deciding a branch, with no boolean made: jumps to `to` unless
+    /// `a op b` holds.
+    JumpUnlessCmp {
+        op: BinaryOp,
+        a: Reg,
+        b: Operand,
+        to: Label,
     },
     /// `and`/`or`: when the left side decides, its answer goes to `dst` and control to
     /// `done`; otherwise the right side runs next.
@@ -181,6 +189,13 @@ pub enum Op {
         src: Reg,
         exports: Box<[Binding]>,
     },
+}
+
+/// The right side of an operator: a register, or an integer literal in the code.
+#[derive(Debug, Clone, Copy)]
+pub enum Operand {
+    Reg(Reg),
+    Int(i64),
 }
 
 #[derive(Debug)]

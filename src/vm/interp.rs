@@ -8,7 +8,7 @@
 //! (`Enum.map`) runs it in a nested machine, whose depth the evaluator bounds.
 
 use super::closure::VmClosure;
-use super::code::{Op, Piece, Reg};
+use super::code::{Op, Operand, Piece, Reg};
 use crate::error::{exception, Error, Result};
 use crate::eval::{Env, Evaluator};
 use crate::syntax::ast::BinaryOp;
@@ -45,6 +45,8 @@ pub struct Machine {
 
 enum Step {
     Next,
+    /// A tail call of the running closure: back to its first instruction.
+    Loop,
     Jump(usize),
     Enter(Arc<VmClosure>, Reg),
     Tail(Arc<VmClosure>),
@@ -112,6 +114,14 @@ impl Machine {
             match step {
                 Ok(Step::Next) => {}
                 Ok(Step::Jump(to)) => pc = to,
+                Ok(Step::Loop) => {
+                    budget -= 1;
+                    if budget == 0 {
+                        budget = CHECK_EVERY;
+                        self.check(ev)?;
+                    }
+                    pc = 0;
+                }
                 Ok(Step::Enter(callee, ret)) => {
                     budget -= 1;
                     if budget == 0 {
@@ -186,10 +196,12 @@ impl Machine {
         }
     }
 
+    #[inline(always)]
     fn reg(&self, base: usize, r: Reg) -> &Term {
         &self.regs[base + r as usize]
     }
 
+    #[inline(always)]
     fn set(&mut self, base: usize, r: Reg, value: Term) {
         self.regs[base + r as usize] = value;
     }
@@ -249,6 +261,11 @@ impl Machine {
             Op::Binary { dst, op, a, b } => {
                 let value = self.binary(*op, base, *a, *b)?;
                 self.set(base, *dst, value);
+            }
+            Op::JumpUnlessCmp { op, a, b, to } => {
+                if !self.compare(*op, base, *a, *b)? {
+                    return Ok(Step::Jump(*to as usize));
+                }
             }
             Op::StrictBool { dst, op, src, done } => {
                 if let Some(answer) = crate::eval::ops::strict_bool(*op, self.reg(base, *src)) {
@@ -381,6 +398,10 @@ impl Machine {
                 self.set(base, *dst, value);
             }
             Op::TailCallFun { f, args } => {
+                if self.is_self(base, *f, code, args.len()) {
+                    self.rebind_args(base, args, code.proto.captured as usize);
+                    return Ok(Step::Loop);
+                }
                 let f = self.reg(base, *f).clone();
                 if let Some(callee) = vm_closure(&f, args.len()) {
                     self.push_args(base, args);
@@ -451,6 +472,45 @@ impl Machine {
         Ok(Step::Next)
     }
 
+    /// Whether register `f` holds the very closure running in this frame (a loop).
+    fn is_self(&self, base: usize, f: Reg, code: &Arc<VmClosure>, arity: usize) -> bool {
+        match self.reg(base, f) {
+            Term::Fun(fun) => {
+                fun.arity == arity && std::ptr::addr_eq(Arc::as_ptr(&fun.body), Arc::as_ptr(code))
+            }
+            _ => false,
+        }
+    }
+
+    /// A tail call of the running closure: the new arguments replace the old in place;
+    /// its captured values are where they were. An argument that is a local of the
+    /// finished body is moved, not copied.
+    fn rebind_args(&mut self, base: usize, args: &[Reg], captured: usize) {
+        let arity = args.len();
+        let in_place = args
+            .iter()
+            .enumerate()
+            .all(|(i, a)| *a as usize == i || *a as usize >= arity);
+        if !in_place {
+            let values: Vec<Term> = args.iter().map(|a| self.reg(base, *a).clone()).collect();
+            for (i, value) in values.into_iter().enumerate() {
+                self.regs[base + i] = value;
+            }
+            return;
+        }
+        for (i, a) in args.iter().enumerate() {
+            let a = *a as usize;
+            if a == i {
+                continue;
+            }
+            let value = match a >= arity + captured {
+                true => std::mem::replace(&mut self.regs[base + a], EMPTY),
+                false => self.regs[base + a].clone(),
+            };
+            self.regs[base + i] = value;
+        }
+    }
+
     /// Copies call arguments to the top of the register file, where the callee's window
     /// will start.
     fn push_args(&mut self, base: usize, args: &[Reg]) {
@@ -460,27 +520,55 @@ impl Machine {
         }
     }
 
-    fn binary(&self, op: BinaryOp, base: usize, a: Reg, b: Reg) -> Result<Term> {
-        let (x, y) = (self.reg(base, a), self.reg(base, b));
-        if let (Term::Int(i), Term::Int(j)) = (x, y) {
-            let (i, j) = (*i, *j);
+    fn operand(&self, base: usize, b: Operand) -> std::borrow::Cow<'_, Term> {
+        match b {
+            Operand::Reg(r) => std::borrow::Cow::Borrowed(self.reg(base, r)),
+            Operand::Int(i) => std::borrow::Cow::Owned(Term::Int(i)),
+        }
+    }
+
+    #[inline]
+    fn binary(&self, op: BinaryOp, base: usize, a: Reg, b: Operand) -> Result<Term> {
+        let x = self.reg(base, a);
+        let int = match (x, b) {
+            (Term::Int(i), Operand::Int(j)) => Some((*i, j)),
+            (Term::Int(i), Operand::Reg(r)) => match self.reg(base, r) {
+                Term::Int(j) => Some((*i, *j)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some((i, j)) = int {
             let fast = match op {
                 BinaryOp::Add => i.checked_add(j).map(Term::Int),
                 BinaryOp::Sub => i.checked_sub(j).map(Term::Int),
                 BinaryOp::Mul => i.checked_mul(j).map(Term::Int),
-                BinaryOp::Eq | BinaryOp::StrictEq => Some(self.bool(i == j)),
-                BinaryOp::NotEq | BinaryOp::StrictNotEq => Some(self.bool(i != j)),
-                BinaryOp::Lt => Some(self.bool(i < j)),
-                BinaryOp::Gt => Some(self.bool(i > j)),
-                BinaryOp::Le => Some(self.bool(i <= j)),
-                BinaryOp::Ge => Some(self.bool(i >= j)),
-                _ => None,
+                _ => int_compare(op, i, j).map(|b| self.bool(b)),
             };
             if let Some(value) = fast {
                 return Ok(value);
             }
         }
-        crate::eval::ops::binary(op, x.clone(), y.clone())
+        crate::eval::ops::binary(op, x.clone(), self.operand(base, b).into_owned())
+    }
+
+    /// A comparison's answer, without making its boolean when both sides are integers.
+    #[inline]
+    fn compare(&self, op: BinaryOp, base: usize, a: Reg, b: Operand) -> Result<bool> {
+        let x = self.reg(base, a);
+        let j = match b {
+            Operand::Int(j) => Some(j),
+            Operand::Reg(r) => match self.reg(base, r) {
+                Term::Int(j) => Some(*j),
+                _ => None,
+            },
+        };
+        if let (Term::Int(i), Some(j)) = (x, j) {
+            if let Some(answer) = int_compare(op, *i, j) {
+                return Ok(answer);
+            }
+        }
+        Ok(self.binary(op, base, a, b)?.is_truthy())
     }
 
     /// The environment the walker sees: the closure's aliases and imports, and `reads`.
@@ -506,6 +594,18 @@ impl Default for Machine {
     fn default() -> Self {
         Machine::new()
     }
+}
+
+fn int_compare(op: BinaryOp, i: i64, j: i64) -> Option<bool> {
+    Some(match op {
+        BinaryOp::Eq | BinaryOp::StrictEq => i == j,
+        BinaryOp::NotEq | BinaryOp::StrictNotEq => i != j,
+        BinaryOp::Lt => i < j,
+        BinaryOp::Gt => i > j,
+        BinaryOp::Le => i <= j,
+        BinaryOp::Ge => i >= j,
+        _ => return None,
+    })
 }
 
 /// The VM closure behind a function value, when it takes `arity` arguments.

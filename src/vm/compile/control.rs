@@ -44,14 +44,15 @@ impl FnCompiler<'_, '_> {
         unless: bool,
         tail: bool,
     ) -> Result<Reg> {
-        let c = self.expr(condition)?;
-        let dst = self.fresh();
         let other = self.label();
         let done = self.label();
-        self.emit(match unless {
-            false => Op::JumpIfFalsy { src: c, to: other },
-            true => Op::JumpIfTruthy { src: c, to: other },
-        });
+        if unless {
+            let c = self.expr(condition)?;
+            self.emit(Op::JumpIfTruthy { src: c, to: other });
+        } else {
+            self.jump_unless(condition, other)?;
+        }
+        let dst = self.fresh();
         self.arm(Some(then), dst, tail, done)?;
         self.place(other);
         self.arm(otherwise, dst, tail, done)?;
@@ -61,6 +62,17 @@ impl FnCompiler<'_, '_> {
 
     /// A clause's guard: it must be exactly `true`, and an error in it fails the clause.
     fn guard(&mut self, guard: &Expr, fail: Label) -> Result<()> {
+        // A comparison of variables and numbers cannot raise: it is tested in place.
+        if let ExprKind::Binary { op, lhs, rhs } = &guard.kind {
+            let plain = |e: &Expr| match &e.kind {
+                ExprKind::Var(name) => self.scope.contains_key(name.as_str()),
+                ExprKind::Int(_) => true,
+                _ => false,
+            };
+            if super::is_comparison(*op) && plain(lhs) && plain(rhs) {
+                return self.jump_unless(guard, fail);
+            }
+        }
         self.emit(Op::GuardBegin { fail });
         let value = match guard_safe(guard) {
             true => self.expr(guard)?,
@@ -101,11 +113,10 @@ impl FnCompiler<'_, '_> {
         for clause in clauses {
             let next = self.label();
             let saved = self.scope.clone();
-            let c = match clause.patterns.first() {
-                Some(c) => self.expr(c)?,
-                None => self.nil()?,
-            };
-            self.emit(Op::JumpIfFalsy { src: c, to: next });
+            match clause.patterns.first() {
+                Some(c) => self.jump_unless(c, next)?,
+                None => self.emit(Op::Jump { to: next }),
+            }
             self.arm(Some(&clause.body), dst, tail, done)?;
             self.scope = saved;
             self.place(next);

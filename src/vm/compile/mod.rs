@@ -13,7 +13,7 @@
 mod control;
 mod pattern;
 
-use super::code::{Binding, Label, Op, Piece, Proto, Reg};
+use super::code::{Binding, Label, Op, Operand, Piece, Proto, Reg};
 use crate::error::Result;
 use crate::eval::{Env, Evaluator};
 use crate::syntax::ast::{BinaryOp, Block, CallTarget, Expr, ExprKind, StrPart};
@@ -501,13 +501,36 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                 Ok(dst)
             }
             _ => {
-                let a = self.expr(lhs)?;
-                let b = self.expr(rhs)?;
+                let (a, b) = self.operands(lhs, rhs)?;
                 let dst = self.fresh();
                 self.emit(Op::Binary { dst, op, a, b });
                 Ok(dst)
             }
         }
+    }
+
+    /// An operator's two sides; an integer literal on the right stays in the code.
+    fn operands(&mut self, lhs: &Expr, rhs: &Expr) -> Result<(Reg, Operand)> {
+        let a = self.expr(lhs)?;
+        let b = match rhs.kind {
+            ExprKind::Int(i) => Operand::Int(i),
+            _ => Operand::Reg(self.expr(rhs)?),
+        };
+        Ok((a, b))
+    }
+
+    /// Jumps to `to` when `condition` is falsy; a comparison is tested in place.
+    pub(super) fn jump_unless(&mut self, condition: &Expr, to: Label) -> Result<()> {
+        if let ExprKind::Binary { op, lhs, rhs } = &condition.kind {
+            if is_comparison(*op) {
+                let (a, b) = self.operands(lhs, rhs)?;
+                self.emit(Op::JumpUnlessCmp { op: *op, a, b, to });
+                return Ok(());
+            }
+        }
+        let c = self.expr(condition)?;
+        self.emit(Op::JumpIfFalsy { src: c, to });
+        Ok(())
     }
 
     fn call(
@@ -564,11 +587,20 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
     }
 }
 
+/// Operators whose answer is a boolean and that never raise.
+pub(super) fn is_comparison(op: BinaryOp) -> bool {
+    use BinaryOp::*;
+    matches!(op, Eq | NotEq | StrictEq | StrictNotEq | Lt | Gt | Le | Ge)
+}
+
 /// The labels an instruction jumps to, for resolution.
 fn op_labels(op: &mut Op) -> Vec<&mut Label> {
     match op {
         Op::StrictBool { done, .. } => vec![done],
-        Op::Jump { to } | Op::JumpIfTruthy { to, .. } | Op::JumpIfFalsy { to, .. } => vec![to],
+        Op::Jump { to }
+        | Op::JumpIfTruthy { to, .. }
+        | Op::JumpIfFalsy { to, .. }
+        | Op::JumpUnlessCmp { to, .. } => vec![to],
         Op::TestEq { fail, .. }
         | Op::TestSame { fail, .. }
         | Op::TestTrue { fail, .. }
