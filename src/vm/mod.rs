@@ -12,6 +12,8 @@ pub mod closure;
 pub mod code;
 pub mod compile;
 pub mod interp;
+#[cfg(test)]
+mod tests;
 
 use crate::error::Result;
 use crate::eval::{Env, Evaluator};

@@ -1,0 +1,179 @@
+//! The VM's own tests: which calls the compiler puts in tail position, and what typed
+//! code does when run through a shell session (deep recursion, loops, receive loops,
+//! errors, limits).
+
+use crate::eval::{Env, Evaluator};
+use crate::output::Output;
+use crate::runtime::Config;
+use crate::shell::session::Session;
+use crate::syntax::{parse_line, Parsed};
+
+/// The disassembly of the first `fn` a line makes (the code of its body).
+fn fn_code(source: &str) -> String {
+    let out = Output::buffer(false).0;
+    let session = Session::new(Config::iex(), out).expect("a session");
+    let mut sink = Output::buffer(false).0;
+    let mut next_fun = 0;
+    let mut ev = Evaluator::new(session.client(), &mut sink, 1, &[], &mut next_fun);
+    let Parsed::Complete(block) = parse_line(source, false) else {
+        panic!("{source} does not parse");
+    };
+    let line = super::compile::line(&mut ev, &block.exprs[0], &Env::new()).expect("compiles");
+    line.proto
+        .ops
+        .iter()
+        .find_map(|op| match op {
+            super::code::Op::MakeClosure { proto, .. } => Some(proto.disassemble()),
+            _ => None,
+        })
+        .expect("the line makes a fn")
+}
+
+/// Whether a disassembly holds instruction `name`.
+fn has(code: &str, name: &str) -> bool {
+    code.lines()
+        .any(|l| l.split_whitespace().nth(1) == Some(name))
+}
+
+/// Feeds lines to a fresh shell; the output lines (prompts left out).
+fn shell(lines: &[&str]) -> Vec<String> {
+    let (out, buffer) = Output::buffer(false);
+    let mut session = Session::new(Config::iex(), out).expect("a session");
+    for line in lines {
+        session.feed(line);
+    }
+    session.out().flush();
+    let text = String::from_utf8(buffer.lock().unwrap().clone()).unwrap();
+    text.lines()
+        .map(str::to_string)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn last(lines: &[&str]) -> String {
+    shell(lines).last().cloned().unwrap_or_default()
+}
+
+#[test]
+fn calls_in_tail_position_are_tail_calls() {
+    let tails = [
+        "fn f, n -> f.(f, n) end",
+        "fn f, n -> if n, do: f.(f, n), else: f.(f, n) end",
+        "fn f, n -> unless n, do: f.(f, n), else: f.(f, n) end",
+        "fn f, n -> case n do 0 -> f.(f, n); _ -> f.(f, n) end end",
+        "fn f, n -> cond do n -> f.(f, n); true -> f.(f, n) end end",
+        "fn f, n -> receive do x -> f.(f, x) after 0 -> f.(f, n) end end",
+        "fn f, n -> IO.puts(n); f.(f, n) end",
+        "fn f, n -> if n do case n do _ -> f.(f, n) end end end",
+        "fn f, 0 -> :done; f, n when n > 0 -> f.(f, n - 1) end",
+    ];
+    for source in tails {
+        let code = fn_code(source);
+        assert!(has(&code, "TailCallFun"), "{source}:\n{code}");
+        assert!(!has(&code, "CallFun"), "{source}:\n{code}");
+    }
+}
+
+#[test]
+fn calls_not_in_tail_position_push_frames() {
+    for source in [
+        "fn f, n -> 1 + f.(f, n) end",
+        "fn f, n -> x = f.(f, n); x end",
+        "fn f, n -> {f.(f, n)} end",
+        "fn f, n -> case f.(f, n) do _ -> :ok end end",
+    ] {
+        let code = fn_code(source);
+        assert!(has(&code, "CallFun"), "{source}:\n{code}");
+        assert!(!has(&code, "TailCallFun"), "{source}:\n{code}");
+    }
+}
+
+#[test]
+fn a_tail_loop_of_a_million_iterations_runs() {
+    let out = last(&[
+        "loop = fn loop, n, acc -> if n == 0, do: acc, else: loop.(loop, n - 1, acc + n) end",
+        "loop.(loop, 1_000_000, 0)",
+    ]);
+    assert_eq!(out, "500000500000");
+}
+
+#[test]
+fn tail_calls_between_two_closures_run_in_constant_frames() {
+    // `even` and `odd` call each other through a map in tail position.
+    let out = last(&[
+        "even = fn fs, 0 -> true; fs, n -> fs.odd.(fs, n - 1) end",
+        "odd = fn fs, 0 -> false; fs, n -> fs.even.(fs, n - 1) end",
+        "fs = %{even: even, odd: odd}; even.(fs, 300_001)",
+    ]);
+    assert_eq!(out, "false");
+}
+
+#[test]
+fn non_tail_recursion_goes_as_deep_as_memory_allows() {
+    let out = last(&[
+        "f = fn f, n -> if n == 0, do: 0, else: 1 + f.(f, n - 1) end",
+        "f.(f, 200_000)",
+    ]);
+    assert_eq!(out, "200000");
+    let out = last(&[
+        "len = fn len, [] -> 0; len, [_ | t] -> 1 + len.(len, t) end",
+        "len.(len, Enum.to_list(1..2000))",
+    ]);
+    assert_eq!(out, "2000");
+}
+
+#[test]
+fn a_receive_loop_answers_many_messages() {
+    let out = last(&[
+        "parent = self(); pong = spawn(fn -> f = fn f -> receive do {:ping, from} -> send(from, :pong); f.(f); :stop -> :ok end end; f.(f) end)",
+        "Enum.reduce(1..20_000, 0, fn _, n -> send(pong, {:ping, parent}); receive do :pong -> n + 1 after 5000 -> n end end)",
+    ]);
+    assert_eq!(out, "20000");
+}
+
+#[test]
+fn closures_capture_values_and_clauses_bind_only_on_match() {
+    let out = shell(&[
+        "x = 1; add = fn y -> x + y end; x = 10; add.(1)",
+        "g = fn {a, a} -> :same; {_, _} -> :different end; {g.({1, 1}), g.({1, 2})}",
+        "h = fn [a, b | rest] when a < b -> {a, b, rest}; _ -> :no end; {h.([1, 2, 3]), h.([2, 1])}",
+        "case {1, 2} do {z, 3} -> z; {_, w} -> w end",
+    ]);
+    let want = ["2", "{:same, :different}", "{{1, 2, [3]}, :no}", "2"];
+    assert_eq!(out[out.len() - 4..], want.map(String::from));
+}
+
+#[test]
+fn errors_keep_iex_texts() {
+    let out = shell(&["f = fn 0 -> :zero end", "f.(1)"]);
+    assert!(
+        out.iter().any(|l| l.contains("(FunctionClauseError) no function clause matching in :erl_eval.\"-inside-an-interpreted-fun-\"/1")),
+        "{out:?}"
+    );
+    let out = shell(&["f = fn a -> a end", "f.(1, 2)"]);
+    assert!(out.iter().any(|l| l.contains("(BadArityError)")), "{out:?}");
+    let out = shell(&["{a, b} = {1, 2, 3}"]);
+    assert!(
+        out.iter()
+            .any(|l| l.contains("(MatchError) no match of right hand side value: {1, 2, 3}")),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_guard_that_raises_fails_its_clause() {
+    let out =
+        last(&["f = fn x when hd(x) == 1 -> :head_one; _ -> :other end; {f.([1]), f.(:atom)}"]);
+    assert_eq!(out, "{:head_one, :other}");
+}
+
+#[test]
+fn a_failed_line_binds_nothing_and_a_good_one_keeps_its_bindings() {
+    let out = shell(&[
+        "a = 1",
+        "a = 2; raise \"no\"",
+        "a",
+        "{b, c} = {3, 4}; b + c + a",
+    ]);
+    assert_eq!(out[out.len() - 2..], ["1".to_string(), "8".to_string()]);
+}
