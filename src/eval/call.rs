@@ -251,6 +251,14 @@ impl Evaluator<'_> {
             results.push(value);
             Ok(())
         })?;
+        collect_into(into, results)
+    }
+}
+
+/// A comprehension's results, collected `into:` a list, map or string (a list when
+/// `into` is None).
+pub(crate) fn collect_into(into: Option<Term>, results: Vec<Term>) -> Result<Term> {
+    {
         match into {
             None => Ok(Term::list(results)),
             // Into an empty map, Elixir builds the map with `:maps.from_list/1`.
@@ -311,7 +319,9 @@ impl Evaluator<'_> {
             Some(other) => Err(super::literal::not_implemented("Collectable", &other)),
         }
     }
+}
 
+impl Evaluator<'_> {
     /// A comprehension evaluated only for its effects (its value is discarded).
     /// `for ..., reduce: init do acc -> ... end`: the body evaluates to the `fn` of the
     /// clauses, in the scope of each element; calling it on the accumulator gives the next.

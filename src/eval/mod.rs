@@ -10,7 +10,7 @@ mod builtins;
 mod call;
 mod capture;
 pub mod compile_check;
-mod enumerable;
+pub(crate) mod enumerable;
 pub mod env;
 mod get_and_update;
 mod help;
@@ -33,7 +33,7 @@ use crate::output::Output;
 use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
-pub(crate) use call::visit;
+pub(crate) use call::{collect_into, visit};
 pub use env::Env;
 pub(crate) use literal::to_string as chars_to_string;
 

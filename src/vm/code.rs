@@ -181,6 +181,32 @@ pub enum Op {
     /// `receive`: the walker's clause matching over the mailbox, then a jump to the
     /// chosen clause's code with its bindings in registers.
     Receive(Box<ReceiveOp>),
+    /// A comprehension's generator: `a`, `b`, `c` become its state (a list and an
+    /// index, or a range's next value, count left and step).
+    IterInit {
+        src: Reg,
+        a: Reg,
+        b: Reg,
+        c: Reg,
+    },
+    /// The generator's next element into `dst`, or a jump to `done` after the last.
+    IterNext {
+        a: Reg,
+        b: Reg,
+        c: Reg,
+        dst: Reg,
+        done: Label,
+    },
+    /// A comprehension's results: a collector opens, takes values, and closes into
+    /// a list (or `into:` a collectable).
+    CollectStart,
+    CollectPush {
+        src: Reg,
+    },
+    CollectEnd {
+        dst: Reg,
+        into: Option<Reg>,
+    },
     Return {
         src: Reg,
     },

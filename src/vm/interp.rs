@@ -37,6 +37,8 @@ pub struct Machine {
     frames: Vec<Frame>,
     /// Open guards: the frame depth and where to go when the guard raises.
     guards: Vec<(usize, usize)>,
+    /// The results of the comprehensions running, innermost last.
+    collectors: Vec<Vec<Term>>,
     /// What `Halt` left: the bindings of a typed line.
     pub exports: Vec<(Arc<str>, Term)>,
     yes: Term,
@@ -63,6 +65,7 @@ impl Machine {
             regs: Vec::new(),
             frames: Vec::new(),
             guards: Vec::new(),
+            collectors: Vec::new(),
             exports: Vec::new(),
             yes: Term::bool(true),
             no: Term::bool(false),
@@ -456,6 +459,57 @@ impl Machine {
                         }
                     },
                 }
+            }
+            Op::IterInit { src, a, b, c } => {
+                let source = self.reg(base, *src).clone();
+                let (x, y, z) = match crate::eval::ops::range_bounds(&source) {
+                    Some((first, last, step)) => {
+                        let count = crate::eval::enumerable::range_len(first, last, step);
+                        (Term::Int(first), Term::Int(count), Term::Int(step))
+                    }
+                    None => {
+                        let items = crate::eval::enumerable::to_vec(&source)?;
+                        (Term::list(items), Term::Int(0), Term::nil())
+                    }
+                };
+                self.set(base, *a, x);
+                self.set(base, *b, y);
+                self.set(base, *c, z);
+            }
+            Op::IterNext { a, b, c, dst, done } => {
+                let next = match (self.reg(base, *a), self.reg(base, *b), self.reg(base, *c)) {
+                    (Term::Int(value), Term::Int(left), Term::Int(step)) => match *left {
+                        0 => None,
+                        left => Some((
+                            Term::Int(*value),
+                            Term::Int(value.wrapping_add(*step)),
+                            left - 1,
+                        )),
+                    },
+                    (Term::List(items), Term::Int(i), _) => items
+                        .get(*i as usize)
+                        .map(|item| (item.clone(), Term::List(items.clone()), i + 1)),
+                    _ => None,
+                };
+                let Some((item, state, counter)) = next else {
+                    return Ok(Step::Jump(*done as usize));
+                };
+                self.set(base, *dst, item);
+                self.set(base, *a, state);
+                self.set(base, *b, Term::Int(counter));
+            }
+            Op::CollectStart => self.collectors.push(Vec::new()),
+            Op::CollectPush { src } => {
+                let value = self.reg(base, *src).clone();
+                if let Some(top) = self.collectors.last_mut() {
+                    top.push(value);
+                }
+            }
+            Op::CollectEnd { dst, into } => {
+                let results = self.collectors.pop().unwrap_or_default();
+                let into = into.map(|r| self.reg(base, r).clone());
+                let value = crate::eval::collect_into(into, results)?;
+                self.set(base, *dst, value);
             }
             Op::Return { src } => {
                 let value = std::mem::replace(&mut self.regs[base + *src as usize], EMPTY);

@@ -10,6 +10,7 @@
 //! It never runs code: literals are interned here because compiling is what creates
 //! atoms in iex.
 
+mod comprehension;
 mod control;
 mod pattern;
 
@@ -411,6 +412,12 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             ExprKind::Cond(clauses) => self.cond(clauses, false),
             ExprKind::Receive { clauses, after } => self.receive(clauses, after, false),
             ExprKind::Block(block) => self.block(block, false),
+            ExprKind::For {
+                qualifiers,
+                into,
+                reduce,
+                body,
+            } => self.comprehension(qualifiers, into.as_deref(), reduce.as_deref(), body),
             _ => Ok(self.fallback(expr)),
         }
     }
@@ -609,6 +616,7 @@ fn op_labels(op: &mut Op) -> Vec<&mut Label> {
         | Op::HeadTail { fail, .. }
         | Op::MatchWalker { fail, .. }
         | Op::GuardBegin { fail } => vec![fail],
+        Op::IterNext { done, .. } => vec![done],
         Op::Receive(r) => {
             let mut labels: Vec<&mut Label> = vec![&mut r.done];
             if let Some((_, after)) = &mut r.after {
