@@ -405,6 +405,46 @@ impl Evaluator<'_> {
         }
     }
 
+    /// `receive` without waiting (a scheduled process looking at its queued
+    /// messages): the first message a clause takes, which clause and its bindings.
+    pub(crate) fn receive_ready(
+        &mut self,
+        clauses: &[&Clause],
+        env: &Env,
+    ) -> Result<Option<(usize, Env)>> {
+        let client = self.client;
+        let mut chosen: Option<(usize, Env)> = None;
+        let mut failure: Option<Error> = None;
+        let taken = client.take_saved(|message| {
+            match self.first_matching(clauses, message, env) {
+                Ok(Some(choice)) => chosen = Some(choice),
+                Ok(None) => return false,
+                Err(e) => failure = Some(e),
+            }
+            true
+        });
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        Ok(taken.and(chosen))
+    }
+
+    /// The first clause that takes `message`, with its bindings.
+    fn first_matching(
+        &mut self,
+        clauses: &[&Clause],
+        message: &Term,
+        env: &Env,
+    ) -> Result<Option<(usize, Env)>> {
+        for (i, clause) in clauses.iter().enumerate() {
+            let mut scope = env.clone();
+            if self.clause_matches(clause, std::slice::from_ref(message), &mut scope)? {
+                return Ok(Some((i, scope)));
+            }
+        }
+        Ok(None)
+    }
+
     /// The waiting half of `receive`: the first message some clause takes, and which
     /// clause with its bindings; None when the `after` time passed (or the wait was
     /// interrupted).
@@ -414,42 +454,22 @@ impl Evaluator<'_> {
         timeout: Option<Term>,
         env: &Env,
     ) -> Result<Option<(usize, Env)>> {
-        let timeout = match timeout {
-            None => None,
-            // The BEAM's receive timer takes 0..2^32-1 ms; a longer one (which
-            // otpsh waited out) or anything else is `:timeout_value`.
-            Some(Term::Int(ms)) if (0..=u32::MAX as i64).contains(&ms) => {
-                Some(Duration::from_millis(ms as u64))
-            }
-            Some(t) if t.is_atom("infinity") => None,
-            Some(_) => {
-                return Err(
-                    Error::raise_message("ErlangError", "Erlang error: :timeout_value")
-                        .at(":prim_eval.receive/2".to_string()),
-                )
-            }
-        };
+        let timeout = receive_timeout(timeout)?;
         self.release_starts();
         let client = self.client;
         let mut chosen: Option<(usize, Env)> = None;
         let mut failure: Option<Error> = None;
         let got = client.receive_matching(
-            &mut |message: &Term| {
-                for (i, clause) in clauses.iter().enumerate() {
-                    let mut scope = env.clone();
-                    match self.clause_matches(clause, std::slice::from_ref(message), &mut scope) {
-                        Ok(true) => {
-                            chosen = Some((i, scope));
-                            return true;
-                        }
-                        Ok(false) => {}
-                        Err(e) => {
-                            failure = Some(e);
-                            return true;
-                        }
-                    }
+            &mut |message: &Term| match self.first_matching(clauses, message, env) {
+                Ok(Some(choice)) => {
+                    chosen = Some(choice);
+                    true
                 }
-                false
+                Ok(None) => false,
+                Err(e) => {
+                    failure = Some(e);
+                    true
+                }
             },
             timeout,
         );
@@ -460,6 +480,23 @@ impl Evaluator<'_> {
             (Some(_), Some(choice)) => Some(choice),
             _ => None,
         })
+    }
+}
+
+/// A receive's `after` time: None is forever. The BEAM's receive timer takes
+/// 0..2^32-1 ms; a longer one (which otpsh waited out) or anything else is
+/// `:timeout_value`.
+pub(crate) fn receive_timeout(timeout: Option<Term>) -> Result<Option<Duration>> {
+    match timeout {
+        None => Ok(None),
+        Some(Term::Int(ms)) if (0..=u32::MAX as i64).contains(&ms) => {
+            Ok(Some(Duration::from_millis(ms as u64)))
+        }
+        Some(t) if t.is_atom("infinity") => Ok(None),
+        Some(_) => Err(
+            Error::raise_message("ErlangError", "Erlang error: :timeout_value")
+                .at(":prim_eval.receive/2".to_string()),
+        ),
     }
 }
 

@@ -6,7 +6,7 @@
 //! shell's one `Output`.
 
 mod access_path;
-mod builtins;
+pub(crate) mod builtins;
 mod call;
 mod capture;
 pub mod compile_check;
@@ -33,7 +33,10 @@ use crate::output::Output;
 use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
-pub(crate) use call::{collect_into, visit};
+pub(crate) use builtins::spawn::{
+    crash_report, event_output, exit_reason as spawn_exit_reason, Spawn,
+};
+pub(crate) use call::{collect_into, receive_timeout, visit};
 pub use env::Env;
 pub(crate) use literal::to_string as chars_to_string;
 
@@ -64,6 +67,22 @@ pub fn variable_names(block: &Block) -> Vec<String> {
 /// How deep evaluation may nest (recursive closures, deep data) before it stops with an
 /// error instead of overflowing the stack.
 const MAX_DEPTH: usize = 10_000;
+
+/// A spawned process waiting for its parent to yield: it starts when this is dropped.
+pub struct Held(Option<Box<dyn FnOnce() + Send>>);
+
+/// Processes a typed line spawned, to start once its result is shown (iex's shell
+/// prints the result before a process spawned at its end has run: its crash report
+/// comes after).
+pub struct LineStarts(#[allow(dead_code)] Vec<Held>); // started when dropped
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        if let Some(start) = self.0.take() {
+            start();
+        }
+    }
+}
 
 /// `[a, b | tail]`: the items in front of `tail`, which may be any term.
 pub(crate) fn cons_onto(mut values: Vec<Term>, tail: Term) -> Term {
@@ -121,7 +140,7 @@ pub struct Evaluator<'a> {
     /// Atom literals already interned during this evaluation, by tree node.
     literals: std::collections::HashMap<usize, Term>,
     /// Processes spawned by this evaluation that wait for it to yield before they run.
-    held: Vec<crossbeam_channel::Sender<()>>,
+    held: Vec<Held>,
     /// The exception the last `raise` made, by identity. `catch :error, reason` sees the
     /// struct itself for an exception raised by `raise` (Elixir's `:erlang.error(struct)`),
     /// but the BEAM's reason (`:badarith`) for the same exception raised by a BIF; the two
@@ -614,7 +633,18 @@ impl<'a> Evaluator<'a> {
 
     /// Keeps a new process waiting until this one yields.
     pub(crate) fn hold_start(&mut self, gate: crossbeam_channel::Sender<()>) {
-        self.held.push(gate);
+        self.hold(Box::new(move || drop(gate)));
+    }
+
+    /// Runs `start` when this process yields (it starts a process spawned meanwhile).
+    pub(crate) fn hold(&mut self, start: Box<dyn FnOnce() + Send>) {
+        self.held.push(Held(Some(start)));
+    }
+
+    /// The spawned processes still waiting for this line to end, for the shell to
+    /// start once it has printed the result.
+    pub fn take_line_starts(&mut self) -> LineStarts {
+        LineStarts(std::mem::take(&mut self.held))
     }
 
     /// This process yields (it waits, sleeps or has finished): the processes it spawned

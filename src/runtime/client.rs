@@ -31,6 +31,9 @@ pub struct Client {
     /// without the node's registry list and its lock, while it is open; with the atom
     /// the caller named it by.
     pub(crate) last_registry: RefCell<Option<(Atom, Arc<RegistryTable>)>>,
+    /// Lent to a process the scheduler runs (a VM process), for the length of one run:
+    /// dropping it does not end the process.
+    attached: bool,
 }
 
 /// How often a waiting client looks at its interrupt flag.
@@ -51,7 +54,40 @@ impl Client {
             monitors: RefCell::new(HashMap::new()),
             last_registry: RefCell::new(None),
             interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            attached: false,
         })
+    }
+
+    /// The client API for a process the scheduler runs, while it runs: its queued
+    /// messages and monitors are lent in and taken back with `detach`.
+    pub(crate) fn attach(
+        rt: &Runtime,
+        proc: Arc<Process>,
+        saved: VecDeque<Term>,
+        monitors: HashMap<Ref, Pid>,
+    ) -> Client {
+        Client {
+            rt: rt.clone(),
+            proc,
+            saved: RefCell::new(saved),
+            monitors: RefCell::new(monitors),
+            last_registry: RefCell::new(None),
+            interrupt: Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            attached: true,
+        }
+    }
+
+    /// What `attach` lent: the messages still queued and the monitors held.
+    pub(crate) fn detach(self) -> (VecDeque<Term>, HashMap<Ref, Pid>) {
+        (self.saved.take(), self.monitors.take())
+    }
+
+    /// Takes the first queued message `accept` takes, without waiting (a VM process
+    /// looking at its messages before it suspends).
+    pub(crate) fn take_saved(&self, mut accept: impl FnMut(&Term) -> bool) -> Option<Term> {
+        let mut saved = self.saved.borrow_mut();
+        let at = saved.iter().position(|m| accept(m))?;
+        saved.remove(at)
     }
 
     /// Marks this client as a spawned function's process, not a shell.
@@ -174,27 +210,13 @@ impl Client {
         let deadline = timeout.map(|t| Instant::now() + t);
         loop {
             let left = deadline.map(|d| d.saturating_duration_since(Instant::now()));
-            match self.next_msg(left)?.into_call() {
-                Msg::Info(t) => return Some(t),
+            match self.next_msg(left)? {
                 Msg::Exited => return None,
-                Msg::Call { from, tag, request } => {
-                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
-                    return Some(Term::tuple(vec![Term::atom("$gen_call"), from, request]));
+                msg => {
+                    if let Some(t) = message_term(msg) {
+                        return Some(t);
+                    }
                 }
-                Msg::Cast(t) => return Some(Term::tuple(vec![Term::atom("$gen_cast"), t])),
-                // `GenServer.stop/3` is `:sys.terminate/3`: a system message, which a
-                // plain `receive` sees as it is.
-                Msg::Stop { reason, from, tag } => {
-                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
-                    let request = Term::tuple(vec![Term::atom("terminate"), reason]);
-                    return Some(Term::tuple(vec![Term::atom("system"), from, request]));
-                }
-                Msg::System { request, from, tag } => {
-                    let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
-                    return Some(Term::tuple(vec![Term::atom("system"), from, request]));
-                }
-                // A late reply to a call that timed out: the BEAM's alias drops it too.
-                Msg::Reply { .. } | Msg::StartChild { .. } => {}
             }
         }
     }
@@ -273,8 +295,36 @@ fn alias(tag: Ref) -> Term {
     )
 }
 
+/// A message as a plain `receive` sees it: GenServer traffic and `:sys` requests in
+/// OTP's tuples. None for what no receive sees (a late reply, an exit wake-up).
+pub(crate) fn message_term(msg: Msg) -> Option<Term> {
+    Some(match msg.into_call() {
+        Msg::Info(t) => t,
+        Msg::Call { from, tag, request } => {
+            let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
+            Term::tuple(vec![Term::atom("$gen_call"), from, request])
+        }
+        Msg::Cast(t) => Term::tuple(vec![Term::atom("$gen_cast"), t]),
+        // `GenServer.stop/3` is `:sys.terminate/3`: a system message, which a
+        // plain `receive` sees as it is.
+        Msg::Stop { reason, from, tag } => {
+            let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
+            let request = Term::tuple(vec![Term::atom("terminate"), reason]);
+            Term::tuple(vec![Term::atom("system"), from, request])
+        }
+        Msg::System { request, from, tag } => {
+            let from = Term::tuple(vec![Term::Pid(from.pid), alias(tag)]);
+            Term::tuple(vec![Term::atom("system"), from, request])
+        }
+        // A late reply to a call that timed out: the BEAM's alias drops it too.
+        Msg::Reply { .. } | Msg::StartChild { .. } | Msg::Exited => return None,
+    })
+}
+
 impl Drop for Client {
     fn drop(&mut self) {
-        signals::die(&self.rt, &self.proc, Term::atom("normal"));
+        if !self.attached {
+            signals::die(&self.rt, &self.proc, Term::atom("normal"));
+        }
     }
 }

@@ -246,7 +246,7 @@ impl Client {
             from,
             tag,
         };
-        let is_client = target.is_client;
+        let is_client = target.runs_code();
         let pid = Term::Pid(target.pid);
         match self.request(&target, stop, timeout) {
             Ok(v) => Ok(v),

@@ -199,14 +199,19 @@ impl Client {
     pub fn process_info(&self, pid: Pid) -> Option<ProcessInfo> {
         let proc = self.rt.inner.table.get(pid)?;
         // Handlers are short and never block, so waiting for a running one is brief.
-        let module = {
-            let b = proc.behaviour.lock().unwrap();
-            b.as_ref().map_or(Term::atom("shell"), |b| b.module())
+        // A VM process asking about itself holds its own behaviour's lock.
+        let module = match proc.behaviour.try_lock() {
+            Ok(b) => b.as_ref().map_or(Term::atom("shell"), |b| b.module()),
+            Err(_) if proc.spawned.load(Ordering::Acquire) => Term::atom("shell"),
+            Err(_) => {
+                let b = proc.behaviour.lock().unwrap();
+                b.as_ref().map_or(Term::atom("shell"), |b| b.module())
+            }
         };
         let name = proc.report_name();
         let status = if pid == self.pid() {
             "running"
-        } else if proc.is_client {
+        } else if proc.runs_code() {
             // A spawned function is an OS thread; between lines it is almost always
             // blocked in `receive` or `Process.sleep`, as iex shows it.
             "waiting"
@@ -236,7 +241,7 @@ impl Client {
             links: meta.links.to_vec(),
             trap_exit: proc.trap_exit.load(Ordering::Acquire),
             status,
-            is_client: proc.is_client,
+            is_client: proc.runs_code(),
             spawned: proc.spawned.load(Ordering::Acquire),
         })
     }

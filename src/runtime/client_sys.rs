@@ -46,7 +46,7 @@ impl Client {
     /// Agent) answers to the system message.
     pub fn sys_get_state(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("get_state", server)?;
-        if proc.is_client {
+        if proc.runs_code() {
             return self.sys_call(&proc, server, "get_state", Term::atom("get_state"));
         }
         let behaviour = proc.behaviour.lock().unwrap();
@@ -64,7 +64,7 @@ impl Client {
             Ok(proc) => proc,
             Err(e) => return Some(Err(e)),
         };
-        if !proc.is_client {
+        if !proc.runs_code() {
             return None;
         }
         let request = Term::tuple(vec![Term::atom("replace_state"), fun.clone()]);
@@ -110,7 +110,7 @@ impl Client {
     /// `:sys.suspend/1`: the process handles no more messages until resumed.
     pub fn sys_suspend(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("suspend", server)?;
-        if proc.is_client {
+        if proc.runs_code() {
             return self.sys_call(&proc, server, "suspend", Term::atom("suspend"));
         }
         proc.suspended.store(true, Ordering::Release);
@@ -120,7 +120,7 @@ impl Client {
     /// `:sys.resume/1`: handles what was queued meanwhile.
     pub fn sys_resume(&self, server: &Term) -> Result<Term, Error> {
         let proc = self.sys_target("resume", server)?;
-        if proc.is_client {
+        if proc.runs_code() {
             return self.sys_call(&proc, server, "resume", Term::atom("resume"));
         }
         proc.suspended.store(false, Ordering::Release);

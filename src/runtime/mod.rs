@@ -25,7 +25,7 @@ mod match_fns;
 mod names;
 mod os_threads;
 mod pid_order;
-mod process;
+pub(crate) mod process;
 mod registry;
 mod registry_entries;
 mod registry_keys;
@@ -55,6 +55,7 @@ mod tests_sys;
 
 pub use atoms::{AtomTable, NodeCrash};
 pub use child_spec::supervisor_child_spec;
+pub(crate) use client::message_term;
 pub use client::Client;
 pub use events::Event;
 pub use os_threads::ThreadSlot;
@@ -370,6 +371,39 @@ impl Runtime {
                 let _ = self.inner.events_tx.send(event);
             }
         }
+    }
+
+    /// Starts a process whose code is a behaviour of the caller's (a VM process).
+    pub(crate) fn spawn_behaviour(
+        &self,
+        behaviour: Box<dyn process::Behaviour>,
+    ) -> Result<Arc<process::Process>, crate::error::Error> {
+        let pid = self.inner.table.reserve()?;
+        let proc = Arc::new(process::Process::new(pid, Some(behaviour)));
+        self.inner.table.insert(proc.clone());
+        Ok(proc)
+    }
+
+    /// Sends `message` so that a scheduler thread handles it, never the sender's.
+    pub(crate) fn start_queued(&self, proc: &Arc<process::Process>, message: Term) {
+        scheduler::deliver_queued(self, proc, process::Msg::Info(message));
+    }
+
+    /// See `Scheduler::set_cpu_bound`.
+    pub(crate) fn set_cpu_bound(&self, bound: bool) {
+        self.inner.scheduler.set_cpu_bound(bound);
+    }
+
+    pub(crate) fn downgrade(&self) -> Weak {
+        Weak(Arc::downgrade(&self.inner))
+    }
+
+    /// A receive's `after`: the process is sent `token` (a bare reference) when the
+    /// time is up, unless it exits first.
+    pub(crate) fn start_process_timer(&self, token: Ref, pid: crate::term::Pid, after: Duration) {
+        self.inner
+            .timers
+            .start_bound_timer(token, pid, Term::Ref(token), after);
     }
 
     pub(crate) fn make_ref(&self) -> Ref {

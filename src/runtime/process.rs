@@ -90,6 +90,10 @@ pub(crate) enum Name {
 /// What a behaviour's handler tells the runner to do next.
 pub(crate) enum Flow {
     Continue,
+    /// The handler used its time slice (a VM process preempted): the process goes to
+    /// the back of the run queue, off the sender's thread, with its next message
+    /// already queued.
+    Yield,
     /// The process exits with `reason`; `reply` is sent after it is dead (GenServer.stop).
     Exit {
         reason: Term,
@@ -183,6 +187,13 @@ impl Process {
 
     pub(crate) fn is_alive(&self) -> bool {
         self.alive.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Whether the process runs a function of the user's (the shell, a spawned fn, on a
+    /// thread or the VM), not one of the runtime's behaviours: system messages and
+    /// stops reach it as messages.
+    pub(crate) fn runs_code(&self) -> bool {
+        self.is_client || self.spawned.load(std::sync::atomic::Ordering::Acquire)
     }
 
     pub(crate) fn is_suspended(&self) -> bool {

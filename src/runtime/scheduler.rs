@@ -33,6 +33,9 @@ pub(crate) struct Scheduler {
     queue: Sender<Arc<Process>>,
     queue_rx: Receiver<Arc<Process>>,
     busy: AtomicUsize,
+    /// Processes that have computed for several slices in a row without waiting (a
+    /// spawned busy loop): `settle` does not wait for them.
+    cpu_bound: AtomicUsize,
     stopping: AtomicBool,
     threads: Mutex<Vec<JoinHandle<()>>>,
     /// Never sent on: dropped by `stop`, which wakes every worker at once (a worker
@@ -51,6 +54,7 @@ impl Scheduler {
             wake: Mutex::new(Some(wake)),
             woken,
             busy: AtomicUsize::new(0),
+            cpu_bound: AtomicUsize::new(0),
             stopping: AtomicBool::new(false),
             threads: Mutex::new(Vec::new()),
         }
@@ -94,11 +98,20 @@ impl Scheduler {
         self.stopping.load(Ordering::Acquire)
     }
 
-    /// Waits until no process is scheduled or running.
+    /// A process starts or stops counting as CPU-bound (see `cpu_bound`).
+    pub(crate) fn set_cpu_bound(&self, bound: bool) {
+        match bound {
+            true => self.cpu_bound.fetch_add(1, Ordering::AcqRel),
+            false => self.cpu_bound.fetch_sub(1, Ordering::AcqRel),
+        };
+    }
+
+    /// Waits until no process is scheduled or running, but those computing for long.
     pub(crate) fn settle(&self, timeout: Duration) -> bool {
         let deadline = Instant::now() + timeout;
         loop {
-            if self.busy.load(Ordering::Acquire) == 0 {
+            let busy = self.busy.load(Ordering::Acquire);
+            if busy <= self.cpu_bound.load(Ordering::Acquire) {
                 return true;
             }
             if Instant::now() >= deadline {
@@ -235,7 +248,9 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
     // SeqCst: written before the mailbox's channel flag is read (see `mailbox.rs`).
     proc.run.store(RUNNING, Ordering::SeqCst);
     if let Some(msg) = first.filter(|_| proc.is_alive()) {
-        handle_one(rt, proc, msg);
+        if handle_one(rt, proc, msg) {
+            return requeue(sched, proc);
+        }
     }
     loop {
         // Suspended, it still answers `GenServer.stop/3` (`:sys.terminate/3` on the BEAM),
@@ -248,13 +263,10 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
         let mut handled = 0;
         while proc.is_alive() && !proc.is_suspended() {
             let Some(msg) = proc.mailbox.pop() else { break };
-            handle_one(rt, proc, msg);
+            let yielded = handle_one(rt, proc, msg);
             handled += 1;
-            if handled >= BATCH {
-                // Yield to other processes; we keep our `busy` slot while queued.
-                proc.run.store(SCHEDULED, Ordering::Release);
-                let _ = sched.queue.send(proc.clone());
-                return;
+            if yielded || handled >= BATCH {
+                return requeue(sched, proc);
             }
         }
         if !proc.is_alive() {
@@ -277,17 +289,31 @@ fn run(rt: &Runtime, proc: &Arc<Process>, first: Option<Msg>) {
     }
 }
 
-fn handle_one(rt: &Runtime, proc: &Arc<Process>, msg: Msg) {
+/// Yields to other processes: to the back of the run queue, keeping the `busy` slot.
+fn requeue(sched: &Scheduler, proc: &Arc<Process>) {
+    proc.run.store(SCHEDULED, Ordering::Release);
+    let _ = sched.queue.send(proc.clone());
+}
+
+/// Runs the handler for one message; true if the process yields its scheduler.
+fn handle_one(rt: &Runtime, proc: &Arc<Process>, msg: Msg) -> bool {
     let flow = {
         let mut behaviour = proc.behaviour.lock().unwrap();
-        let Some(b) = behaviour.as_mut() else { return };
+        let Some(b) = behaviour.as_mut() else {
+            return false;
+        };
         let ctx = Ctx { rt, me: proc };
         b.handle(&ctx, msg)
     };
-    if let Flow::Exit { reason, reply } = flow {
-        signals::die(rt, proc, reason);
-        if let Some((to, tag, value)) = reply {
-            rt.send_reply(&to, tag, value);
+    match flow {
+        Flow::Exit { reason, reply } => {
+            signals::die(rt, proc, reason);
+            if let Some((to, tag, value)) = reply {
+                rt.send_reply(&to, tag, value);
+            }
+            false
         }
+        Flow::Yield => true,
+        Flow::Continue => false,
     }
 }

@@ -286,9 +286,12 @@ impl Session {
                 self.bindings_loaded = true;
                 let _ = ev.atom_names(&["elixir_erl_var_reuse", "erl_eval_binding_reuse"]);
             }
-            ev.intern_identifiers(block)
-                .and_then(|_| ev.eval_line(block, &mut env))
+            let result = ev
+                .intern_identifiers(block)
+                .and_then(|_| ev.eval_line(block, &mut env));
+            (result, ev.take_line_starts())
         };
+        let (result, _starts_after_result) = result;
         self.runtime.settle(SETTLE);
         self.print_events();
         if let Some(words) = self.runtime.crashed() {

@@ -12,8 +12,9 @@ use super::code::{Op, Operand, Piece, Reg};
 use crate::error::{exception, Error, Result};
 use crate::eval::{Env, Evaluator};
 use crate::syntax::ast::BinaryOp;
-use crate::term::Term;
+use crate::term::{Ref, Term};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// How many registers one process's stack may hold before it is stopped: a runaway
 /// recursion ends in an error for that process instead of exhausting the machine's memory
@@ -43,6 +44,11 @@ pub struct Machine {
     pub exports: Vec<(Arc<str>, Term)>,
     yes: Term,
     no: Term,
+    /// Run by the scheduler as a process (not bound to a thread that may block).
+    scheduled: bool,
+    /// Where a suspended machine goes on: its code, instruction and frame base.
+    suspended: Option<(Arc<VmClosure>, usize, usize)>,
+    waiting: Option<Waiting>,
 }
 
 enum Step {
@@ -54,6 +60,30 @@ enum Step {
     Tail(Arc<VmClosure>),
     Return(Term),
     Halt(Term),
+    /// A scheduled machine's receive found nothing: suspend (arming the `after` timer).
+    Wait(Option<(Ref, Duration)>),
+}
+
+/// How a run of a machine ended.
+pub enum Outcome {
+    Done(Result<Term>),
+    /// Suspended in a receive; the timer to start for its `after`, if any.
+    Wait(Option<(Ref, Duration)>),
+    /// Suspended at the end of its time slice.
+    Yield,
+}
+
+/// A receive a scheduled machine is suspended in.
+struct Waiting {
+    /// The `after` timer's message, if the receive has one.
+    token: Option<Ref>,
+    fired: bool,
+}
+
+/// What a receive that found no message does next.
+enum NoMessage {
+    After,
+    Wait(Option<(Ref, Duration)>),
 }
 
 /// A filler for registers not yet written (no allocation, unlike an atom).
@@ -69,26 +99,77 @@ impl Machine {
             exports: Vec::new(),
             yes: Term::bool(true),
             no: Term::bool(false),
+            scheduled: false,
+            suspended: None,
+            waiting: None,
         }
     }
 
-    /// Runs `code` with `args` in its first registers until its outermost frame returns.
+    /// Runs `code` with `args` in its first registers until its outermost frame returns,
+    /// on the calling thread (the shell, or a library function calling a closure back):
+    /// a receive waits on the thread.
     pub fn run(
         &mut self,
         ev: &mut Evaluator,
         code: Arc<VmClosure>,
         args: Vec<Term>,
     ) -> Result<Term> {
+        let base = self.enter_first(&code, args);
+        let outcome = self.execute(ev, code, 0, base);
+        self.regs.truncate(base);
+        self.frames.clear();
+        self.guards.clear();
+        match outcome {
+            Outcome::Done(result) => result,
+            // Only a scheduled machine suspends.
+            Outcome::Wait(_) | Outcome::Yield => Ok(Term::nil()),
+        }
+    }
+
+    /// Prepares a process's machine: `resume` runs it, on the scheduler's terms (it
+    /// suspends at a receive with nothing to take, and yields after its time slice).
+    pub fn start(&mut self, code: Arc<VmClosure>, args: Vec<Term>) {
+        self.scheduled = true;
+        let base = self.enter_first(&code, args);
+        self.suspended = Some((code, 0, base));
+    }
+
+    /// Runs a started machine until it finishes, waits or yields.
+    pub fn resume(&mut self, ev: &mut Evaluator) -> Outcome {
+        let Some((code, pc, base)) = self.suspended.take() else {
+            return Outcome::Done(Ok(Term::nil()));
+        };
+        let outcome = self.execute(ev, code, pc, base);
+        if let Outcome::Done(_) = outcome {
+            self.regs = Vec::new();
+            self.frames = Vec::new();
+        } else {
+            // A waiting process keeps only what it uses.
+            self.regs.shrink_to_fit();
+            self.frames.shrink_to_fit();
+        }
+        outcome
+    }
+
+    /// A timer this machine set for a receive's `after`: true if it is the one waited on
+    /// (the receive then takes its `after` branch when resumed).
+    pub fn timer_fired(&mut self, token: Ref) -> bool {
+        match &mut self.waiting {
+            Some(w) if w.token == Some(token) => {
+                w.fired = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn enter_first(&mut self, code: &VmClosure, args: Vec<Term>) -> usize {
         let base = self.regs.len();
         self.regs.extend(args);
         self.regs.extend(code.captured.iter().cloned());
         self.regs
             .resize(base + code.proto.registers as usize, EMPTY);
-        let result = self.execute(ev, code, base);
-        self.regs.truncate(base);
-        self.frames.clear();
-        self.guards.clear();
-        result
+        base
     }
 
     fn bool(&self, b: bool) -> Term {
@@ -99,15 +180,38 @@ impl Machine {
         }
     }
 
+    /// Counts a call against the time slice: a scheduled machine yields when it is
+    /// spent, a bound one looks at its interrupt flag.
+    fn spend(&mut self, ev: &Evaluator, budget: &mut u32) -> Result<bool> {
+        *budget -= 1;
+        if *budget > 0 {
+            return Ok(false);
+        }
+        *budget = CHECK_EVERY;
+        self.check(ev)?;
+        Ok(self.scheduled)
+    }
+
     fn execute(
         &mut self,
         ev: &mut Evaluator,
         mut code: Arc<VmClosure>,
+        mut pc: usize,
         mut base: usize,
-    ) -> Result<Term> {
-        let bottom = self.frames.len();
-        let mut pc = 0usize;
+    ) -> Outcome {
         let mut budget = CHECK_EVERY;
+        macro_rules! spend {
+            () => {
+                match self.spend(ev, &mut budget) {
+                    Ok(false) => {}
+                    Ok(true) => {
+                        self.suspended = Some((code, pc, base));
+                        return Outcome::Yield;
+                    }
+                    Err(e) => return Outcome::Done(Err(e)),
+                }
+            };
+        }
         loop {
             let step = {
                 let op = &code.proto.ops[pc];
@@ -118,19 +222,10 @@ impl Machine {
                 Ok(Step::Next) => {}
                 Ok(Step::Jump(to)) => pc = to,
                 Ok(Step::Loop) => {
-                    budget -= 1;
-                    if budget == 0 {
-                        budget = CHECK_EVERY;
-                        self.check(ev)?;
-                    }
                     pc = 0;
+                    spend!();
                 }
                 Ok(Step::Enter(callee, ret)) => {
-                    budget -= 1;
-                    if budget == 0 {
-                        budget = CHECK_EVERY;
-                        self.check(ev)?;
-                    }
                     let caller = std::mem::replace(&mut code, callee);
                     self.frames.push(Frame {
                         code: caller,
@@ -139,43 +234,46 @@ impl Machine {
                         ret,
                     });
                     base = self.regs.len() - (code.proto.arity as usize);
-                    self.open(&code, base)?;
+                    if let Err(e) = self.open(&code, base) {
+                        return Outcome::Done(Err(e));
+                    }
                     pc = 0;
+                    spend!();
                 }
                 Ok(Step::Tail(callee)) => {
-                    budget -= 1;
-                    if budget == 0 {
-                        budget = CHECK_EVERY;
-                        self.check(ev)?;
-                    }
                     // The arguments were pushed above this frame: slide them down.
                     let arity = callee.proto.arity as usize;
                     let args_at = self.regs.len() - arity;
                     self.regs.drain(base..args_at);
                     code = callee;
-                    self.open(&code, base)?;
+                    if let Err(e) = self.open(&code, base) {
+                        return Outcome::Done(Err(e));
+                    }
                     pc = 0;
+                    spend!();
                 }
                 Ok(Step::Return(value)) => {
                     self.regs.truncate(base);
-                    if self.frames.len() == bottom {
-                        return Ok(value);
-                    }
                     let Some(frame) = self.frames.pop() else {
-                        return Ok(value);
+                        return Outcome::Done(Ok(value));
                     };
                     code = frame.code;
                     pc = frame.pc;
                     base = frame.base;
                     self.regs[base + frame.ret as usize] = value;
                 }
-                Ok(Step::Halt(value)) => return Ok(value),
+                Ok(Step::Halt(value)) => return Outcome::Done(Ok(value)),
+                Ok(Step::Wait(arm)) => {
+                    // The receive runs again when the process is woken.
+                    self.suspended = Some((code, pc - 1, base));
+                    return Outcome::Wait(arm);
+                }
                 Err(error) => match self.guards.last() {
                     Some(&(depth, fail)) if depth == self.frames.len() => {
                         self.guards.pop();
                         pc = fail;
                     }
-                    _ => return Err(error),
+                    _ => return Outcome::Done(Err(error)),
                 },
             }
         }
@@ -193,9 +291,52 @@ impl Machine {
     }
 
     fn check(&self, ev: &Evaluator) -> Result<()> {
-        match ev.client.interrupted() {
-            true => Err(Error::Exit(Term::atom("interrupted"))),
-            false => Ok(()),
+        if ev.client.interrupted() {
+            return Err(Error::Exit(Term::atom("interrupted")));
+        }
+        // Killed while it computed: it stops at its next check, as on the BEAM.
+        if !ev.client.is_alive() {
+            return Err(Error::Exit(Term::atom("killed")));
+        }
+        Ok(())
+    }
+
+    /// A scheduled receive found no message: its `after` now, or a wait.
+    fn no_message(&mut self, ev: &Evaluator, timeout: Option<Duration>) -> NoMessage {
+        match &self.waiting {
+            Some(w) if w.fired => {
+                self.waiting = None;
+                NoMessage::After
+            }
+            Some(_) => NoMessage::Wait(None),
+            None => match timeout {
+                Some(d) if d.is_zero() => NoMessage::After,
+                Some(d) => {
+                    let token = ev.client.runtime().make_ref();
+                    self.waiting = Some(Waiting {
+                        token: Some(token),
+                        fired: false,
+                    });
+                    NoMessage::Wait(Some((token, d)))
+                }
+                None => {
+                    self.waiting = Some(Waiting {
+                        token: None,
+                        fired: false,
+                    });
+                    NoMessage::Wait(None)
+                }
+            },
+        }
+    }
+
+    /// A scheduled receive took a message: its timer, if any, is not needed.
+    fn taken(&mut self, ev: &Evaluator) {
+        if let Some(Waiting {
+            token: Some(token), ..
+        }) = self.waiting.take()
+        {
+            ev.client.runtime().inner.timers.cancel(token);
         }
     }
 
@@ -424,6 +565,26 @@ impl Machine {
                 function,
                 args,
             } => {
+                if let Some(ms) = self
+                    .scheduled
+                    .then(|| {
+                        sleep_time(
+                            self.reg(base, *module),
+                            function,
+                            args.iter().map(|a| self.reg(base, *a)),
+                        )
+                    })
+                    .flatten()
+                {
+                    // A process's sleep is a receive that takes nothing: it suspends.
+                    return match self.no_message(ev, ms) {
+                        NoMessage::After => {
+                            self.set(base, *dst, Term::ok());
+                            Ok(Step::Next)
+                        }
+                        NoMessage::Wait(arm) => Ok(Step::Wait(arm)),
+                    };
+                }
                 let module = self.reg(base, *module).clone();
                 let args = self.values(base, args);
                 let value = ev.apply_remote(module, function, args)?;
@@ -445,7 +606,23 @@ impl Machine {
                 let timeout = receive.after.map(|(t, _)| self.reg(base, t).clone());
                 let clauses: Vec<&crate::syntax::ast::Clause> =
                     receive.clauses.iter().map(|c| &*c.clause).collect();
-                match ev.receive_choose(&clauses, timeout, &env)? {
+                let chosen = match self.scheduled {
+                    false => ev.receive_choose(&clauses, timeout, &env)?,
+                    true => {
+                        let timeout = crate::eval::receive_timeout(timeout)?;
+                        match ev.receive_ready(&clauses, &env)? {
+                            Some(choice) => {
+                                self.taken(ev);
+                                Some(choice)
+                            }
+                            None => match self.no_message(ev, timeout) {
+                                NoMessage::After => None,
+                                NoMessage::Wait(arm) => return Ok(Step::Wait(arm)),
+                            },
+                        }
+                    }
+                };
+                match chosen {
                     Some((i, scope)) => {
                         let clause = &receive.clauses[i];
                         self.take_binds(&scope, base, &clause.binds);
@@ -647,6 +824,26 @@ impl Machine {
 impl Default for Machine {
     fn default() -> Self {
         Machine::new()
+    }
+}
+
+/// `Process.sleep(ms)` or `:timer.sleep(ms)` with a valid time: how long (None is
+/// `:infinity`).
+fn sleep_time<'t>(
+    module: &Term,
+    function: &str,
+    mut args: impl Iterator<Item = &'t Term>,
+) -> Option<Option<Duration>> {
+    let name = module.as_atom()?.name();
+    if function != "sleep" || !(name == "Elixir.Process" || name == "timer") {
+        return None;
+    }
+    match (args.next(), args.next()) {
+        (Some(Term::Int(ms)), None) if (0..=u32::MAX as i64).contains(ms) => {
+            Some(Some(Duration::from_millis(*ms as u64)))
+        }
+        (Some(t), None) if t.is_atom("infinity") => Some(None),
+        _ => None,
     }
 }
 

@@ -12,6 +12,7 @@ pub mod closure;
 pub mod code;
 pub mod compile;
 pub mod interp;
+pub(crate) mod process;
 #[cfg(test)]
 mod tests;
 

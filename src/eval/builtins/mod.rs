@@ -30,7 +30,7 @@ mod operators;
 mod otp;
 mod process;
 mod sigils;
-mod spawn;
+pub(crate) mod spawn;
 mod stdlib;
 mod string;
 mod string_errors;

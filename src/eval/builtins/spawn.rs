@@ -25,6 +25,15 @@ pub enum Spawn {
 }
 
 pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
+    // A function the VM compiled runs as a lightweight process; others (a capture, a
+    // fn the walker made) on a thread of their own.
+    if let Term::Fun(fun) = f {
+        if fun.arity == 0 {
+            if let Ok(closure) = fun.body.clone().downcast::<crate::vm::closure::VmClosure>() {
+                return crate::vm::process::spawn(ev, f, closure, how).map(|(answer, _)| answer);
+            }
+        }
+    }
     spawn_running(ev, f, how, Box::new(run)).map(|(answer, _)| answer)
 }
 
@@ -124,8 +133,7 @@ pub(super) fn with_evaluator<R>(
     child: &crate::runtime::Client,
     work: impl FnOnce(&mut Evaluator) -> R,
 ) -> R {
-    let runtime = child.runtime().clone();
-    let mut out = Output::new(Box::new(EventSink(runtime)), false);
+    let mut out = event_output(child.runtime());
     let mut next_fun = 0;
     let mut ev = Evaluator::new(child, &mut out, 1, &[], &mut next_fun);
     ev.is_shell = false;
@@ -147,23 +155,32 @@ fn run(child: crate::runtime::Client, f: Term) {
         Ok(_) => child.terminate(Term::atom("normal")),
         Err(e) => {
             if !matches!(e.inner(), Error::Exit(_)) {
-                let text = format!(
-                    "Process {} raised an exception\n{}",
-                    crate::inspect::inspect_plain(&Term::Pid(child.pid())),
-                    crash_text(&e)
-                );
-                runtime.emit(Event::Error(text));
+                runtime.emit(Event::Error(crash_report(child.pid(), &e)));
             }
             child.terminate(exit_reason(&e));
         }
     }
 }
 
+/// Logger's report of a spawned function that raised.
+pub(crate) fn crash_report(pid: crate::term::Pid, e: &Error) -> String {
+    format!(
+        "Process {} raised an exception\n{}",
+        crate::inspect::inspect_plain(&Term::Pid(pid)),
+        crash_text(e)
+    )
+}
+
+/// Where a process other than the shell writes: the shell, as events.
+pub(crate) fn event_output(rt: &Runtime) -> Output {
+    Output::new(Box::new(EventSink(rt.clone())), false)
+}
+
 /// The reason a spawned function's error ends its process with, as the BEAM builds it
 /// under `erl_eval` (what links and monitors see): the frame of iex's evaluator where
 /// the user's own `raise`, `throw` or match failed. Errors located in a builtin keep
 /// the runtime's reason (the node does not know their frames).
-pub(super) fn exit_reason(e: &Error) -> Term {
+pub(crate) fn exit_reason(e: &Error) -> Term {
     if let Some(reason) = e.bif_exit_reason() {
         return reason;
     }
