@@ -1,11 +1,12 @@
-//! `Enum`: every function works on the elements of an enumerable (list, range, map)
-//! taken eagerly, which is what Elixir's own list clauses do.
+//! `Enum`: every function walks the elements of an enumerable (list, range, map) as an
+//! `enumerable::Items`, in order, as far as it needs: a range's integers are made one at
+//! a time and kept only when the answer is a list of them.
 
 use super::enum_more;
 use super::stdlib::{clause_error, empty_error};
 use super::Answer;
 use crate::error::{Error, Result};
-use crate::eval::enumerable::to_vec;
+use crate::eval::enumerable::{items, push_bounded, to_vec, Items};
 use crate::eval::literal::to_string;
 use crate::eval::ops;
 use crate::eval::Evaluator;
@@ -43,7 +44,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     if let Some(error) = super::enum_guards::check(function, &args) {
         return Some(Err(error));
     }
-    let items = match to_vec(&args[0]) {
+    let items = match items(&args[0]) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),
     };
@@ -54,42 +55,44 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     })
 }
 
-/// Mapping, filtering, folding and the questions asked of elements.
-fn basic(
-    ev: &mut Evaluator,
-    function: &str,
-    items: Vec<Term>,
-    rest: &[Term],
-) -> Option<Result<Term>> {
+/// Mapping, filtering, folding and the questions asked of elements. Each walks the
+/// elements as it needs them; one that answers a list of as many elements as it was
+/// given asks `too_many` first, as building that list is what costs.
+fn basic(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Option<Result<Term>> {
     Some(match (function, rest) {
-        ("to_list", []) => Ok(Term::list(items)),
-        ("count", []) => Ok(Term::Int(items.len() as i64)),
-        ("count", [f]) => filter(ev, items, f, true).map(|v| Term::Int(v.len() as i64)),
+        ("to_list", []) => items.into_vec().map(Term::list),
+        ("count", []) => Ok(Term::Int(count(&items))),
+        ("count", [f]) => count_while(ev, items, f, i64::MAX).map(Term::Int),
         ("count_until", [Term::Int(limit)]) if *limit > 0 => {
-            Ok(Term::Int((items.len() as i64).min(*limit)))
+            Ok(Term::Int(count(&items).min(*limit)))
         }
         ("count_until", [f, Term::Int(limit)]) if *limit > 0 => {
-            filter(ev, items, f, true).map(|v| Term::Int((v.len() as i64).min(*limit)))
+            count_while(ev, items, f, *limit).map(Term::Int)
         }
         // The first element, then every nth after it.
-        ("map_every", [Term::Int(nth), f]) if *nth >= 0 => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| match *nth {
-                0 => Ok(x),
-                n if i as i64 % n == 0 => ev.apply_fun(f, vec![x]),
-                _ => Ok(x),
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(Term::list),
-        ("empty?", []) => Ok(Term::bool(items.is_empty())),
-        ("sum", []) => fold_arith(BinaryOp::Add, Term::Int(0), items),
+        ("map_every", [Term::Int(nth), f]) if *nth >= 0 => items.too_many().and_then(|()| {
+            items
+                .enumerate()
+                .map(|(i, x)| match *nth {
+                    0 => Ok(x),
+                    n if i as i64 % n == 0 => ev.apply_fun(f, vec![x]),
+                    _ => Ok(x),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Term::list)
+        }),
+        ("empty?", []) => Ok(Term::bool(items.remaining() == 0)),
+        ("sum", []) => match &items {
+            Items::Range(r) if r.total().is_some() => Ok(Term::Int(r.total().unwrap_or(0))),
+            _ => fold_arith(BinaryOp::Add, Term::Int(0), items),
+        },
         ("product", []) => fold_arith(BinaryOp::Mul, Term::Int(1), items),
-        ("map", [f]) => items
-            .into_iter()
-            .map(|x| ev.apply_fun(f, vec![x]))
-            .collect::<Result<Vec<_>>>()
-            .map(Term::list),
+        ("map", [f]) => items.too_many().and_then(|()| {
+            items
+                .map(|x| ev.apply_fun(f, vec![x]))
+                .collect::<Result<Vec<_>>>()
+                .map(Term::list)
+        }),
         ("flat_map", [f]) => flat_map(ev, items, f),
         ("each", [f]) => items
             .into_iter()
@@ -102,8 +105,8 @@ fn basic(
         ("find_index", [f]) => find_index(ev, items, f),
         ("find_value", [f]) => find_value(ev, items, f, Term::nil()),
         ("find_value", [default, f]) => find_value(ev, items, f, default.clone()),
-        ("any?", []) => Ok(Term::bool(items.iter().any(Term::is_truthy))),
-        ("all?", []) => Ok(Term::bool(items.iter().all(Term::is_truthy))),
+        ("any?", []) => Ok(Term::bool(items.into_iter().any(|x| x.is_truthy()))),
+        ("all?", []) => Ok(Term::bool(items.into_iter().all(|x| x.is_truthy()))),
         ("any?", [f]) => any(ev, items, f, true).map(Term::bool),
         ("all?", [f]) => any(ev, items, f, false).map(|found| Term::bool(!found)),
         ("member?", [x]) => Ok(Term::bool(items.contains(x))),
@@ -111,7 +114,7 @@ fn basic(
             .into_iter()
             .try_fold(acc.clone(), |acc, x| ev.apply_fun(f, vec![x, acc])),
         ("reduce", [f]) => {
-            let mut it = items.into_iter();
+            let mut it = items;
             match it.next() {
                 None => Err(empty_error()),
                 Some(first) => it.try_fold(first, |acc, x| ev.apply_fun(f, vec![x, acc])),
@@ -122,20 +125,32 @@ fn basic(
         ("flat_map_reduce", [acc, f]) => flat_map_reduce(ev, items, acc.clone(), f),
         ("scan", [f]) => scan(ev, items, None, f),
         ("scan", [acc, f]) => scan(ev, items, Some(acc.clone()), f),
-        ("sort", []) => sort(ev, items, &Term::atom("asc")).map(Term::list),
-        ("sort", [sorter]) => sort(ev, items, sorter).map(Term::list),
-        ("sort_by", [f]) => sort_by(ev, items, f, &Term::atom("asc")),
-        ("sort_by", [f, sorter]) => sort_by(ev, items, f, sorter),
-        ("uniq", []) => Ok(Term::list(uniq_by(items.clone(), items))),
-        ("uniq_by", [f]) => {
+        ("sort", []) => items
+            .into_vec()
+            .and_then(|items| sort(ev, items, &Term::atom("asc")).map(Term::list)),
+        ("sort", [sorter]) => items
+            .into_vec()
+            .and_then(|items| sort(ev, items, sorter).map(Term::list)),
+        ("sort_by", [f]) => items
+            .into_vec()
+            .and_then(|items| sort_by(ev, items, f, &Term::atom("asc"))),
+        ("sort_by", [f, sorter]) => items
+            .into_vec()
+            .and_then(|items| sort_by(ev, items, f, sorter)),
+        ("uniq", []) => items
+            .into_vec()
+            .map(|items| Term::list(uniq_by(items.clone(), items))),
+        ("uniq_by", [f]) => items.into_vec().and_then(|items| {
             let keys = items
                 .iter()
                 .map(|x| ev.apply_fun(f, vec![x.clone()]))
                 .collect::<Result<Vec<_>>>();
             keys.map(|keys| Term::list(uniq_by(items, keys)))
-        }
-        ("join", []) => join(&items, ""),
-        ("join", [Term::Binary(sep)]) => join(&items, &String::from_utf8_lossy(sep)),
+        }),
+        ("join", []) => items.into_vec().and_then(|items| join(&items, "")),
+        ("join", [Term::Binary(sep)]) => items
+            .into_vec()
+            .and_then(|items| join(&items, &String::from_utf8_lossy(sep))),
         ("map_join", [f]) => map_join(ev, items, "", f),
         ("map_join", [Term::Binary(sep), f]) => {
             map_join(ev, items, &String::from_utf8_lossy(sep), f)
@@ -144,8 +159,28 @@ fn basic(
     })
 }
 
+/// `Enum.count/1`, which never walks: every enumerable knows its size.
+fn count(items: &Items) -> i64 {
+    i64::try_from(items.remaining()).unwrap_or(i64::MAX)
+}
+
+/// `Enum.count/2` and `Enum.count_until/3`: the elements `f` accepts, stopping (as
+/// Elixir's `reduce_while` does) once `limit` are found.
+fn count_while(ev: &mut Evaluator, items: Items, f: &Term, limit: i64) -> Result<i64> {
+    let mut found = 0;
+    for x in items {
+        if found == limit {
+            break;
+        }
+        if truthy(ev, f, &x)? {
+            found += 1;
+        }
+    }
+    Ok(found)
+}
+
 /// `Enum.sum/1`, `Enum.product/1`: `element + acc`, in that order, as iex's errors show.
-fn fold_arith(op: BinaryOp, start: Term, items: Vec<Term>) -> Result<Term> {
+fn fold_arith(op: BinaryOp, start: Term, items: Items) -> Result<Term> {
     items.into_iter().try_fold(start, |acc, x| {
         let shown = super::stdlib::frame(
             "erlang",
@@ -160,18 +195,19 @@ pub(super) fn truthy(ev: &mut Evaluator, f: &Term, x: &Term) -> Result<bool> {
     Ok(ev.apply_fun(f, vec![x.clone()])?.is_truthy())
 }
 
-fn filter(ev: &mut Evaluator, items: Vec<Term>, f: &Term, keep: bool) -> Result<Vec<Term>> {
+fn filter(ev: &mut Evaluator, items: Items, f: &Term, keep: bool) -> Result<Vec<Term>> {
+    let source = items.remaining();
     let mut out = Vec::new();
     for x in items {
         if truthy(ev, f, &x)? == keep {
-            out.push(x);
+            push_bounded(&mut out, x, source)?;
         }
     }
     Ok(out)
 }
 
 /// Whether some element's answer is `want` (truthy for `any?`, falsy for `all?`).
-fn any(ev: &mut Evaluator, items: Vec<Term>, f: &Term, want: bool) -> Result<bool> {
+fn any(ev: &mut Evaluator, items: Items, f: &Term, want: bool) -> Result<bool> {
     for x in items {
         if truthy(ev, f, &x)? == want {
             return Ok(true);
@@ -180,7 +216,8 @@ fn any(ev: &mut Evaluator, items: Vec<Term>, f: &Term, want: bool) -> Result<boo
     Ok(false)
 }
 
-fn flat_map(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+fn flat_map(ev: &mut Evaluator, items: Items, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         out.extend(to_vec(&ev.apply_fun(f, vec![x])?)?);
@@ -188,7 +225,7 @@ fn flat_map(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
     Ok(Term::list(out))
 }
 
-fn find(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+fn find(ev: &mut Evaluator, items: Items, f: &Term, default: Term) -> Result<Term> {
     for x in items {
         if truthy(ev, f, &x)? {
             return Ok(x);
@@ -197,7 +234,7 @@ fn find(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result
     Ok(default)
 }
 
-fn find_index(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+fn find_index(ev: &mut Evaluator, items: Items, f: &Term) -> Result<Term> {
     for (i, x) in items.into_iter().enumerate() {
         if truthy(ev, f, &x)? {
             return Ok(Term::Int(i as i64));
@@ -206,7 +243,7 @@ fn find_index(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
     Ok(Term::nil())
 }
 
-fn find_value(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+fn find_value(ev: &mut Evaluator, items: Items, f: &Term, default: Term) -> Result<Term> {
     for x in items {
         let v = ev.apply_fun(f, vec![x])?;
         if v.is_truthy() {
@@ -216,7 +253,7 @@ fn find_value(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> 
     Ok(default)
 }
 
-fn reduce_while(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn reduce_while(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
         match step.as_tuple() {
@@ -233,7 +270,8 @@ fn reduce_while(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -
     Ok(acc)
 }
 
-fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn map_reduce(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
@@ -255,7 +293,8 @@ fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> 
 
 /// `Enum.flat_map_reduce/3`: the fn answers `{list, acc}` to go on or `{:halt, acc}`
 /// to stop with what was mapped so far.
-fn flat_map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn flat_map_reduce(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
@@ -279,8 +318,9 @@ fn flat_map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term
     Ok(Term::tuple(vec![Term::list(out), acc]))
 }
 
-fn scan(ev: &mut Evaluator, items: Vec<Term>, acc: Option<Term>, f: &Term) -> Result<Term> {
-    let mut it = items.into_iter();
+fn scan(ev: &mut Evaluator, items: Items, acc: Option<Term>, f: &Term) -> Result<Term> {
+    items.too_many()?;
+    let mut it = items;
     let seeded = acc.is_some();
     let mut acc = match acc {
         Some(a) => a,
@@ -318,9 +358,9 @@ pub(super) fn join(items: &[Term], sep: &str) -> Result<Term> {
     Ok(Term::string(&parts.join(sep)))
 }
 
-fn map_join(ev: &mut Evaluator, items: Vec<Term>, sep: &str, f: &Term) -> Result<Term> {
+fn map_join(ev: &mut Evaluator, items: Items, sep: &str, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mapped = items
-        .into_iter()
         .map(|x| ev.apply_fun(f, vec![x]))
         .collect::<Result<Vec<_>>>()?;
     join(&mapped, sep)
