@@ -117,6 +117,25 @@ impl Iterator for RangeIter {
     fn count(self) -> usize {
         usize::try_from(self.left).unwrap_or(usize::MAX)
     }
+
+    fn last(self) -> Option<i64> {
+        let steps = self.left.checked_sub(1)?;
+        // The last element exists, so it fits in an i64.
+        Some((i128::from(self.next) + i128::from(self.step) * i128::from(steps)) as i64)
+    }
+
+    // A range is sorted: its extremes are its ends.
+    fn max(self) -> Option<i64> {
+        let step = self.step;
+        let (first, last) = (self.clone().next()?, self.last()?);
+        Some(if step > 0 { last } else { first })
+    }
+
+    fn min(self) -> Option<i64> {
+        let step = self.step;
+        let (first, last) = (self.clone().next()?, self.last()?);
+        Some(if step > 0 { first } else { last })
+    }
 }
 
 impl<'a> Items<'a> {
@@ -290,6 +309,23 @@ mod tests {
         assert_eq!(sum, 500_500);
         // Building it as a list is refused, as before.
         assert!(to_vec(&huge).is_err());
+    }
+
+    #[test]
+    fn ends_and_extremes_answer_without_a_walk() {
+        let huge = RangeIter::new(1, 1_000_000_000_000, 7);
+        assert_eq!(huge.clone().last(), Some(1_000_000_000_000));
+        assert_eq!(huge.clone().max(), Some(1_000_000_000_000));
+        assert_eq!(huge.clone().min(), Some(1));
+        assert!(huge.contains(999_999_999_993) && !huge.contains(999_999_999_994));
+        let down = RangeIter::new(10, 1, -4);
+        assert_eq!(
+            (down.clone().max(), down.clone().min()),
+            (Some(10), Some(2))
+        );
+        assert_eq!(down.last(), Some(2));
+        assert_eq!(RangeIter::new(1, 0, 1).max(), None);
+        assert_eq!(RangeIter::new(1, 0, 1).last(), None);
     }
 
     #[test]

@@ -36,7 +36,10 @@ fn walk(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Opti
         ("take_while", [f]) => take_while(ev, items, f),
         ("with_index", []) => with_index(ev, items, &Term::Int(0)),
         ("with_index", [offset]) => with_index(ev, items, offset),
-        ("max" | "min", _) => extreme(ev, function == "max", items.map(|x| (x.clone(), x)), rest),
+        ("max" | "min", _) => match range_extreme(&items, function == "max", rest) {
+            Some(x) => Ok(Term::Int(x)),
+            None => extreme(ev, function == "max", items.map(|x| (x.clone(), x)), rest),
+        },
         _ => return None,
     })
 }
@@ -485,6 +488,25 @@ fn dedup(items: Vec<Term>, keys: Vec<Term>) -> Vec<Term> {
     out
 }
 
+/// `max`/`min` of a non-empty range in the default order: one of its ends. Walking
+/// would answer the same, but a walk that calls no function of the user's cannot be
+/// stopped with Ctrl-C, and `1..1_000_000_000_000` would take an hour.
+fn range_extreme(items: &Items, max: bool, rest: &[Term]) -> Option<i64> {
+    let Items::Range(r) = items else { return None };
+    if !rest.iter().all(is_fallback) {
+        return None;
+    }
+    if max {
+        r.clone().max()
+    } else {
+        r.clone().min()
+    }
+}
+
+fn is_fallback(t: &Term) -> bool {
+    matches!(t, Term::Fun(f) if f.arity == 0)
+}
+
 /// `max`/`min` (keys are the elements) and `max_by`/`min_by`: the first element whose
 /// key is largest (smallest), of `(element, key)` pairs taken one at a time; `rest` may
 /// hold a sorter and/or an empty fallback.
@@ -494,7 +516,6 @@ fn extreme(
     mut pairs: impl Iterator<Item = (Term, Term)>,
     rest: &[Term],
 ) -> Result<Term> {
-    let is_fallback = |t: &Term| matches!(t, Term::Fun(f) if f.arity == 0);
     let fallback = rest.iter().rev().find(|t| is_fallback(t));
     let sorter = rest.iter().find(|t| !is_fallback(t));
     let Some(mut best) = pairs.next() else {
