@@ -560,6 +560,9 @@ mod tests {
         assert_eq!(got[..want.len()], want);
         // A list of every element is still refused, with the message it always had.
         let refused = &got[want.len()];
-        assert!(refused.contains("a range of 1000000000000 elements"), "{refused}");
+        assert!(
+            refused.contains("a range of 1000000000000 elements"),
+            "{refused}"
+        );
     }
 }
