@@ -373,8 +373,9 @@ impl Evaluator<'_> {
             }
             Qualifier::Generator { pattern, source } => {
                 let mut scope = env.clone();
-                let items = enumerable::to_vec(&self.eval(source, &mut scope)?)?;
-                for item in items {
+                // Walked, not listed: `for x <- 1..10_000_000` stores no range.
+                let source = self.eval(source, &mut scope)?;
+                for item in enumerable::items(&source)? {
                     let mut inner = env.clone();
                     if self.match_pattern(pattern, &item, &mut inner)? {
                         self.qualify(rest, body, &inner, leaf)?;

@@ -508,7 +508,7 @@ impl<'a> Evaluator<'a> {
             _ => {
                 let right = self.eval(rhs, env)?;
                 if matches!(op, In | NotIn) {
-                    let found = enumerable::to_vec(&right)?.iter().any(|x| x == &left);
+                    let found = enumerable::member(&right, &left)?;
                     return Ok(Term::bool(found == (op == In)));
                 }
                 ops::binary(op, left, right)

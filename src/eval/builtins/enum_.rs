@@ -1,11 +1,12 @@
-//! `Enum`: every function works on the elements of an enumerable (list, range, map)
-//! taken eagerly, which is what Elixir's own list clauses do.
+//! `Enum`: every function walks the elements of an enumerable (list, range, map) as an
+//! `enumerable::Items`, in order, as far as it needs: a range's integers are made one at
+//! a time and kept only when the answer is a list of them.
 
 use super::enum_more;
 use super::stdlib::{clause_error, empty_error};
 use super::Answer;
 use crate::error::{Error, Result};
-use crate::eval::enumerable::to_vec;
+use crate::eval::enumerable::{items, push_bounded, to_vec, Items};
 use crate::eval::literal::to_string;
 use crate::eval::ops;
 use crate::eval::Evaluator;
@@ -43,7 +44,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     if let Some(error) = super::enum_guards::check(function, &args) {
         return Some(Err(error));
     }
-    let items = match to_vec(&args[0]) {
+    let items = match items(&args[0]) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),
     };
@@ -54,42 +55,57 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     })
 }
 
-/// Mapping, filtering, folding and the questions asked of elements.
-fn basic(
-    ev: &mut Evaluator,
-    function: &str,
-    items: Vec<Term>,
-    rest: &[Term],
-) -> Option<Result<Term>> {
+/// Mapping, filtering, folding and the questions asked of elements. Each walks the
+/// elements as it needs them; one that answers a list of as many elements as it was
+/// given asks `too_many` first, as building that list is what costs.
+fn basic(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Option<Result<Term>> {
     Some(match (function, rest) {
-        ("to_list", []) => Ok(Term::list(items)),
-        ("count", []) => Ok(Term::Int(items.len() as i64)),
-        ("count", [f]) => filter(ev, items, f, true).map(|v| Term::Int(v.len() as i64)),
+        ("to_list", []) => items.into_vec().map(Term::list),
+        ("count", []) => Ok(Term::Int(count(&items))),
+        ("count", [f]) => count_while(ev, items, f, i64::MAX).map(Term::Int),
         ("count_until", [Term::Int(limit)]) if *limit > 0 => {
-            Ok(Term::Int((items.len() as i64).min(*limit)))
+            Ok(Term::Int(count(&items).min(*limit)))
         }
         ("count_until", [f, Term::Int(limit)]) if *limit > 0 => {
-            filter(ev, items, f, true).map(|v| Term::Int((v.len() as i64).min(*limit)))
+            count_while(ev, items, f, *limit).map(Term::Int)
         }
         // The first element, then every nth after it.
-        ("map_every", [Term::Int(nth), f]) if *nth >= 0 => items
-            .into_iter()
-            .enumerate()
-            .map(|(i, x)| match *nth {
-                0 => Ok(x),
-                n if i as i64 % n == 0 => ev.apply_fun(f, vec![x]),
-                _ => Ok(x),
-            })
-            .collect::<Result<Vec<_>>>()
-            .map(Term::list),
-        ("empty?", []) => Ok(Term::bool(items.is_empty())),
-        ("sum", []) => fold_arith(BinaryOp::Add, Term::Int(0), items),
-        ("product", []) => fold_arith(BinaryOp::Mul, Term::Int(1), items),
-        ("map", [f]) => items
-            .into_iter()
-            .map(|x| ev.apply_fun(f, vec![x]))
-            .collect::<Result<Vec<_>>>()
-            .map(Term::list),
+        ("map_every", [Term::Int(nth), f]) if *nth >= 0 => items.too_many().and_then(|()| {
+            items
+                .enumerate()
+                .map(|(i, x)| match *nth {
+                    0 => Ok(x),
+                    n if i as i64 % n == 0 => ev.apply_fun(f, vec![x]),
+                    _ => Ok(x),
+                })
+                .collect::<Result<Vec<_>>>()
+                .map(Term::list)
+        }),
+        ("empty?", []) => Ok(Term::bool(items.remaining() == 0)),
+        // A range's sum by formula; one past an i64 overflows somewhere, and finding
+        // where (for the error's frame) takes the walk, refused past 50M as ever.
+        ("sum", []) => match &items {
+            Items::Range(r) => match r.total() {
+                Some(total) => Ok(Term::Int(total)),
+                None => items
+                    .too_many()
+                    .and_then(|()| fold_arith(BinaryOp::Add, Term::Int(0), items)),
+            },
+            _ => fold_arith(BinaryOp::Add, Term::Int(0), items),
+        },
+        // Ranges past 50M stay refused: this walk calls no function of the user's, so
+        // Ctrl-C could not stop `Enum.product(0..1_000_000_000_000)`.
+        ("product", []) => match &items {
+            Items::Range(_) => items.too_many(),
+            _ => Ok(()),
+        }
+        .and_then(|()| fold_arith(BinaryOp::Mul, Term::Int(1), items)),
+        ("map", [f]) => items.too_many().and_then(|()| {
+            items
+                .map(|x| ev.apply_fun(f, vec![x]))
+                .collect::<Result<Vec<_>>>()
+                .map(Term::list)
+        }),
         ("flat_map", [f]) => flat_map(ev, items, f),
         ("each", [f]) => items
             .into_iter()
@@ -102,8 +118,10 @@ fn basic(
         ("find_index", [f]) => find_index(ev, items, f),
         ("find_value", [f]) => find_value(ev, items, f, Term::nil()),
         ("find_value", [default, f]) => find_value(ev, items, f, default.clone()),
-        ("any?", []) => Ok(Term::bool(items.iter().any(Term::is_truthy))),
-        ("all?", []) => Ok(Term::bool(items.iter().all(Term::is_truthy))),
+        ("any?", []) => Ok(Term::bool(items.into_iter().any(|x| x.is_truthy()))),
+        // Every integer is truthy: a range is all truthy without a walk.
+        ("all?", []) if matches!(items, Items::Range(_)) => Ok(Term::bool(true)),
+        ("all?", []) => Ok(Term::bool(items.into_iter().all(|x| x.is_truthy()))),
         ("any?", [f]) => any(ev, items, f, true).map(Term::bool),
         ("all?", [f]) => any(ev, items, f, false).map(|found| Term::bool(!found)),
         ("member?", [x]) => Ok(Term::bool(items.contains(x))),
@@ -111,7 +129,7 @@ fn basic(
             .into_iter()
             .try_fold(acc.clone(), |acc, x| ev.apply_fun(f, vec![x, acc])),
         ("reduce", [f]) => {
-            let mut it = items.into_iter();
+            let mut it = items;
             match it.next() {
                 None => Err(empty_error()),
                 Some(first) => it.try_fold(first, |acc, x| ev.apply_fun(f, vec![x, acc])),
@@ -122,20 +140,32 @@ fn basic(
         ("flat_map_reduce", [acc, f]) => flat_map_reduce(ev, items, acc.clone(), f),
         ("scan", [f]) => scan(ev, items, None, f),
         ("scan", [acc, f]) => scan(ev, items, Some(acc.clone()), f),
-        ("sort", []) => sort(ev, items, &Term::atom("asc")).map(Term::list),
-        ("sort", [sorter]) => sort(ev, items, sorter).map(Term::list),
-        ("sort_by", [f]) => sort_by(ev, items, f, &Term::atom("asc")),
-        ("sort_by", [f, sorter]) => sort_by(ev, items, f, sorter),
-        ("uniq", []) => Ok(Term::list(uniq_by(items.clone(), items))),
-        ("uniq_by", [f]) => {
+        ("sort", []) => items
+            .into_vec()
+            .and_then(|items| sort(ev, items, &Term::atom("asc")).map(Term::list)),
+        ("sort", [sorter]) => items
+            .into_vec()
+            .and_then(|items| sort(ev, items, sorter).map(Term::list)),
+        ("sort_by", [f]) => items
+            .into_vec()
+            .and_then(|items| sort_by(ev, items, f, &Term::atom("asc"))),
+        ("sort_by", [f, sorter]) => items
+            .into_vec()
+            .and_then(|items| sort_by(ev, items, f, sorter)),
+        ("uniq", []) => items
+            .into_vec()
+            .map(|items| Term::list(uniq_by(items.clone(), items))),
+        ("uniq_by", [f]) => items.into_vec().and_then(|items| {
             let keys = items
                 .iter()
                 .map(|x| ev.apply_fun(f, vec![x.clone()]))
                 .collect::<Result<Vec<_>>>();
             keys.map(|keys| Term::list(uniq_by(items, keys)))
-        }
-        ("join", []) => join(&items, ""),
-        ("join", [Term::Binary(sep)]) => join(&items, &String::from_utf8_lossy(sep)),
+        }),
+        ("join", []) => items.into_vec().and_then(|items| join(&items, "")),
+        ("join", [Term::Binary(sep)]) => items
+            .into_vec()
+            .and_then(|items| join(&items, &String::from_utf8_lossy(sep))),
         ("map_join", [f]) => map_join(ev, items, "", f),
         ("map_join", [Term::Binary(sep), f]) => {
             map_join(ev, items, &String::from_utf8_lossy(sep), f)
@@ -144,8 +174,28 @@ fn basic(
     })
 }
 
+/// `Enum.count/1`, which never walks: every enumerable knows its size.
+fn count(items: &Items) -> i64 {
+    i64::try_from(items.remaining()).unwrap_or(i64::MAX)
+}
+
+/// `Enum.count/2` and `Enum.count_until/3`: the elements `f` accepts, stopping (as
+/// Elixir's `reduce_while` does) once `limit` are found.
+fn count_while(ev: &mut Evaluator, items: Items, f: &Term, limit: i64) -> Result<i64> {
+    let mut found = 0;
+    for x in items {
+        if found == limit {
+            break;
+        }
+        if truthy(ev, f, &x)? {
+            found += 1;
+        }
+    }
+    Ok(found)
+}
+
 /// `Enum.sum/1`, `Enum.product/1`: `element + acc`, in that order, as iex's errors show.
-fn fold_arith(op: BinaryOp, start: Term, items: Vec<Term>) -> Result<Term> {
+fn fold_arith(op: BinaryOp, start: Term, items: Items) -> Result<Term> {
     items.into_iter().try_fold(start, |acc, x| {
         let shown = super::stdlib::frame(
             "erlang",
@@ -160,18 +210,19 @@ pub(super) fn truthy(ev: &mut Evaluator, f: &Term, x: &Term) -> Result<bool> {
     Ok(ev.apply_fun(f, vec![x.clone()])?.is_truthy())
 }
 
-fn filter(ev: &mut Evaluator, items: Vec<Term>, f: &Term, keep: bool) -> Result<Vec<Term>> {
+fn filter(ev: &mut Evaluator, items: Items, f: &Term, keep: bool) -> Result<Vec<Term>> {
+    let source = items.remaining();
     let mut out = Vec::new();
     for x in items {
         if truthy(ev, f, &x)? == keep {
-            out.push(x);
+            push_bounded(&mut out, x, source)?;
         }
     }
     Ok(out)
 }
 
 /// Whether some element's answer is `want` (truthy for `any?`, falsy for `all?`).
-fn any(ev: &mut Evaluator, items: Vec<Term>, f: &Term, want: bool) -> Result<bool> {
+fn any(ev: &mut Evaluator, items: Items, f: &Term, want: bool) -> Result<bool> {
     for x in items {
         if truthy(ev, f, &x)? == want {
             return Ok(true);
@@ -180,7 +231,8 @@ fn any(ev: &mut Evaluator, items: Vec<Term>, f: &Term, want: bool) -> Result<boo
     Ok(false)
 }
 
-fn flat_map(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+fn flat_map(ev: &mut Evaluator, items: Items, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         out.extend(to_vec(&ev.apply_fun(f, vec![x])?)?);
@@ -188,7 +240,7 @@ fn flat_map(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
     Ok(Term::list(out))
 }
 
-fn find(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+fn find(ev: &mut Evaluator, items: Items, f: &Term, default: Term) -> Result<Term> {
     for x in items {
         if truthy(ev, f, &x)? {
             return Ok(x);
@@ -197,7 +249,7 @@ fn find(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result
     Ok(default)
 }
 
-fn find_index(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
+fn find_index(ev: &mut Evaluator, items: Items, f: &Term) -> Result<Term> {
     for (i, x) in items.into_iter().enumerate() {
         if truthy(ev, f, &x)? {
             return Ok(Term::Int(i as i64));
@@ -206,7 +258,7 @@ fn find_index(ev: &mut Evaluator, items: Vec<Term>, f: &Term) -> Result<Term> {
     Ok(Term::nil())
 }
 
-fn find_value(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> Result<Term> {
+fn find_value(ev: &mut Evaluator, items: Items, f: &Term, default: Term) -> Result<Term> {
     for x in items {
         let v = ev.apply_fun(f, vec![x])?;
         if v.is_truthy() {
@@ -216,7 +268,7 @@ fn find_value(ev: &mut Evaluator, items: Vec<Term>, f: &Term, default: Term) -> 
     Ok(default)
 }
 
-fn reduce_while(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn reduce_while(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
         match step.as_tuple() {
@@ -233,7 +285,8 @@ fn reduce_while(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -
     Ok(acc)
 }
 
-fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn map_reduce(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
@@ -255,7 +308,8 @@ fn map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> 
 
 /// `Enum.flat_map_reduce/3`: the fn answers `{list, acc}` to go on or `{:halt, acc}`
 /// to stop with what was mapped so far.
-fn flat_map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term) -> Result<Term> {
+fn flat_map_reduce(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mut out = Vec::new();
     for x in items {
         let step = ev.apply_fun(f, vec![x, acc])?;
@@ -279,8 +333,9 @@ fn flat_map_reduce(ev: &mut Evaluator, items: Vec<Term>, mut acc: Term, f: &Term
     Ok(Term::tuple(vec![Term::list(out), acc]))
 }
 
-fn scan(ev: &mut Evaluator, items: Vec<Term>, acc: Option<Term>, f: &Term) -> Result<Term> {
-    let mut it = items.into_iter();
+fn scan(ev: &mut Evaluator, items: Items, acc: Option<Term>, f: &Term) -> Result<Term> {
+    items.too_many()?;
+    let mut it = items;
     let seeded = acc.is_some();
     let mut acc = match acc {
         Some(a) => a,
@@ -318,9 +373,9 @@ pub(super) fn join(items: &[Term], sep: &str) -> Result<Term> {
     Ok(Term::string(&parts.join(sep)))
 }
 
-fn map_join(ev: &mut Evaluator, items: Vec<Term>, sep: &str, f: &Term) -> Result<Term> {
+fn map_join(ev: &mut Evaluator, items: Items, sep: &str, f: &Term) -> Result<Term> {
+    items.too_many()?;
     let mapped = items
-        .into_iter()
         .map(|x| ev.apply_fun(f, vec![x]))
         .collect::<Result<Vec<_>>>()?;
     join(&mapped, sep)
@@ -410,4 +465,104 @@ fn merge_sort(
     out.extend(left);
     out.extend(right);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::{Env, Evaluator};
+    use crate::inspect::inspect_plain;
+    use crate::output::Output;
+    use crate::runtime::{Config, Runtime};
+
+    /// What each line evaluates to, inspected, in one evaluator of a fresh node.
+    fn values(lines: &[&str]) -> Vec<String> {
+        let rt = Runtime::new(Config {
+            schedulers: 1,
+            ..Config::default()
+        });
+        let client = rt.spawn_client().expect("a shell process");
+        let mut out = Output::new(Box::new(std::io::sink()), false);
+        let mut next_fun = 0;
+        let mut ev = Evaluator::new(&client, &mut out, 1, &[], &mut next_fun);
+        let eval = |ev: &mut Evaluator, line: &str| {
+            let block = crate::syntax::parse(line).expect("parses");
+            match ev.eval_line(&block, &mut Env::new()) {
+                Ok(value) => inspect_plain(&value),
+                Err(crate::error::Error::Raise(e)) => format!("raised {}", inspect_plain(&e)),
+                Err(e) => format!("error: {e:?}"),
+            }
+        };
+        lines.iter().map(|line| eval(&mut ev, line)).collect()
+    }
+
+    #[test]
+    fn ranges_with_steps_descending_and_empty_enumerate_as_in_elixir() {
+        let got = values(&[
+            "Enum.to_list(1..10//3)",
+            "Enum.map(10..1, &(&1 * 2))",
+            "Enum.reduce(1..0//1, :none, fn x, _ -> x end)",
+            "Enum.filter(20..1//-3, &(rem(&1, 2) == 0))",
+            "Enum.sum(1..10//3)",
+            "{Enum.count(10..1//-4), Enum.count(1..0//1)}",
+            "Enum.take(10..1//-3, -2)",
+            "Enum.with_index(5..1//-2)",
+            "{Enum.max(1..10//3), Enum.min(10..1//-4)}",
+            "for x <- 10..1//-4, do: x",
+            "{7 in 1..10//3, 8 in 1..10//3, 1 in 1..0//1, 5.0 in 1..10}",
+        ]);
+        let want = [
+            "[1, 4, 7, 10]",
+            "[20, 18, 16, 14, 12, 10, 8, 6, 4, 2]",
+            ":none",
+            "[20, 14, 8, 2]",
+            "22",
+            "{3, 0}",
+            "[4, 1]",
+            "[{5, 0}, {3, 1}, {1, 2}]",
+            "{10, 2}",
+            "[10, 6, 2]",
+            "{true, false, false, false}",
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_range_of_a_trillion_is_enumerated_without_being_stored() {
+        // Stored, this range would take 32 TB (and was refused past 50M elements):
+        // each answer below walks at most a few of its elements.
+        let got = values(&[
+            "Enum.reduce_while(1..1_000_000_000_000, 0, fn x, acc -> \
+             if x > 4, do: {:halt, acc}, else: {:cont, acc + x} end)",
+            "Enum.find(1..1_000_000_000_000, &(&1 * &1 > 50))",
+            "Enum.take_while(1..1_000_000_000_000, &(&1 < 4))",
+            "Enum.take(1..1_000_000_000_000, -2)",
+            "Enum.at(1..1_000_000_000_000, -1)",
+            "Enum.count(1..1_000_000_000_000)",
+            "Enum.member?(1..1_000_000_000_000//7, 999_999_999_993)",
+            "Enum.any?(1..1_000_000_000_000, &(&1 == 3))",
+            "Enum.sum(1..1_000_000_000)",
+            "{Enum.max(1..1_000_000_000_000//7), Enum.min(1..1_000_000_000_000), \
+             Enum.all?(1..1_000_000_000_000)}",
+            "Enum.to_list(1..1_000_000_000_000)",
+        ]);
+        let want = [
+            "10",
+            "8",
+            "[1, 2, 3]",
+            "[999999999999, 1000000000000]",
+            "1000000000000",
+            "1000000000000",
+            "true",
+            "true",
+            "500000000500000000",
+            "{1000000000000, 1, true}",
+        ];
+        assert_eq!(got[..want.len()], want);
+        // A list of every element is still refused, with the message it always had.
+        let refused = &got[want.len()];
+        assert!(
+            refused.contains("a range of 1000000000000 elements"),
+            "{refused}"
+        );
+    }
 }

@@ -3,31 +3,53 @@
 use super::enum_::truthy;
 use super::stdlib::{empty_error, frame};
 use crate::error::{Error, Result};
-use crate::eval::enumerable::to_vec;
+use crate::eval::enumerable::{push_bounded, to_vec, too_long, Items};
 use crate::eval::ops::range_bounds;
 use crate::eval::Evaluator;
 use crate::term::Term;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term]) -> Result<Term> {
+pub fn call(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Result<Term> {
+    match walk(ev, function, items.clone(), rest) {
+        Some(answer) => answer,
+        None => eager(ev, function, items.into_vec()?, rest),
+    }
+}
+
+/// The functions that walk only as far as they must (`at`, `take`, `take_while`) or
+/// keep one element (`max`, `min`): a range's integers are not stored first.
+fn walk(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Option<Result<Term>> {
+    let bad = || Error::function_clause("Enum", function, rest.len() + 1);
+    let int = |t: &Term| t.as_int().ok_or_else(bad);
+    Some(match (function, rest) {
+        ("at", [i]) => int(i).map(|i| at(items, i).unwrap_or_else(Term::nil)),
+        ("at", [i, default]) => int(i).map(|i| at(items, i).unwrap_or_else(|| default.clone())),
+        ("fetch", [i]) => {
+            int(i).map(|i| at(items, i).map_or_else(|| Term::atom("error"), Term::ok_tuple))
+        }
+        ("fetch!", [i]) => int(i).and_then(|i| {
+            at(items, i)
+                .ok_or_else(|| Error::raise_message("Enum.OutOfBoundsError", "out of bounds error"))
+        }),
+        ("take", [n]) => int(n).and_then(|n| take(items, n)),
+        ("take_while", [f]) => take_while(ev, items, f),
+        ("with_index", []) => with_index(ev, items, &Term::Int(0)),
+        ("with_index", [offset]) => with_index(ev, items, offset),
+        ("max" | "min", _) => match range_extreme(&items, function == "max", rest) {
+            Some(x) => Ok(Term::Int(x)),
+            None => extreme(ev, function == "max", items.map(|x| (x.clone(), x)), rest),
+        },
+        _ => return None,
+    })
+}
+
+/// The rest of `Enum`, on the elements in a list.
+fn eager(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term]) -> Result<Term> {
     let arity = rest.len() + 1;
     let bad = || Error::function_clause("Enum", function, arity);
     let int = |t: &Term| t.as_int().ok_or_else(bad);
     match (function, rest) {
-        ("at", [i]) => Ok(at(&items, int(i)?).unwrap_or_else(Term::nil)),
-        ("at", [i, default]) => Ok(at(&items, int(i)?).unwrap_or_else(|| default.clone())),
-        ("fetch", [i]) => {
-            Ok(at(&items, int(i)?).map_or_else(|| Term::atom("error"), Term::ok_tuple))
-        }
-        ("fetch!", [i]) => at(&items, int(i)?)
-            .ok_or_else(|| Error::raise_message("Enum.OutOfBoundsError", "out of bounds error")),
-        // A negative count works from the end: take(-2) keeps the last two.
-        ("take", [n]) => {
-            let n = int(n)?;
-            let (head, tail) = split(items, n);
-            Ok(Term::list(if n < 0 { tail } else { head }))
-        }
         ("drop", [n]) => {
             let n = int(n)?;
             let (head, tail) = split(items, n);
@@ -40,7 +62,6 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
         ("take_every", [n]) | ("drop_every", [n]) => {
             every(items, int(n)?, function == "take_every").ok_or_else(bad)
         }
-        ("take_while", [f]) => while_split(ev, items, f).map(|(a, _)| Term::list(a)),
         ("drop_while", [f]) => while_split(ev, items, f).map(|(_, b)| Term::list(b)),
         ("split_while", [f]) => {
             while_split(ev, items, f).map(|(a, b)| Term::tuple(vec![Term::list(a), Term::list(b)]))
@@ -79,8 +100,6 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
                     .collect(),
             ))
         }
-        ("with_index", []) => Ok(with_index(ev, items, &Term::Int(0))?),
-        ("with_index", [offset]) => with_index(ev, items, offset),
         ("zip", []) => zip(items.iter().map(to_vec).collect::<Result<_>>()?).map(Term::list),
         ("zip", [other]) => zip(vec![items, to_vec(other)?]).map(Term::list),
         ("zip_with", [f]) => zip_with(
@@ -151,13 +170,12 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
             }
             Ok(Term::list(out))
         }
-        ("max" | "min", _) => extreme(ev, function == "max", items.clone(), items, rest),
         ("max_by" | "min_by", [f, rest @ ..]) => {
             let keys = items
                 .iter()
                 .map(|x| ev.apply_fun(f, vec![x.clone()]))
                 .collect::<Result<Vec<_>>>()?;
-            extreme(ev, function == "max_by", items, keys, rest)
+            extreme(ev, function == "max_by", items.into_iter().zip(keys), rest)
         }
         ("random", []) => {
             // Not a uniform generator, only "some element", which is all a learner sees.
@@ -183,17 +201,46 @@ pub fn call(ev: &mut Evaluator, function: &str, items: Vec<Term>, rest: &[Term])
                     None => Err(empty_error()),
                 };
             }
-            let min = extreme(ev, false, items.clone(), items.clone(), &[])?;
-            let max = extreme(ev, true, items.clone(), items, &[])?;
+            let pairs = || items.iter().map(|x| (x.clone(), x.clone()));
+            let min = extreme(ev, false, pairs(), &[])?;
+            let max = extreme(ev, true, pairs(), &[])?;
             Ok(Term::tuple(vec![min, max]))
         }
         _ => Err(bad()),
     }
 }
 
-fn at(items: &[Term], i: i64) -> Option<Term> {
-    let index = if i < 0 { items.len() as i64 + i } else { i };
-    (index >= 0 && (index as usize) < items.len()).then(|| items[index as usize].clone())
+/// The element at `i` (from the end when negative), reached by skipping, which a
+/// range does without walking.
+fn at(mut items: Items, i: i64) -> Option<Term> {
+    let index = if i < 0 {
+        i128::from(items.remaining()) + i128::from(i)
+    } else {
+        i128::from(i)
+    };
+    items.nth(usize::try_from(index).ok()?)
+}
+
+/// `Enum.take/2`: a negative count takes from the end, so take(-2) keeps the last two.
+fn take(items: Items, n: i64) -> Result<Term> {
+    let len = items.remaining();
+    let wanted = n.unsigned_abs().min(len);
+    too_long(wanted, len)?;
+    let skip = if n < 0 { len - wanted } else { 0 };
+    let kept = items.skip(skip as usize).take(wanted as usize);
+    Ok(Term::list(kept.collect()))
+}
+
+fn take_while(ev: &mut Evaluator, items: Items, f: &Term) -> Result<Term> {
+    let source = items.remaining();
+    let mut taken = Vec::new();
+    for x in items {
+        if !truthy(ev, f, &x)? {
+            break;
+        }
+        push_bounded(&mut taken, x, source)?;
+    }
+    Ok(Term::list(taken))
 }
 
 /// `take`/`drop`/`split`: a negative count counts from the end.
@@ -258,9 +305,10 @@ pub fn slice_range<T: Clone>(items: Vec<T>, first: i64, last: i64, step: i64) ->
         .collect()
 }
 
-fn with_index(ev: &mut Evaluator, items: Vec<Term>, offset: &Term) -> Result<Term> {
-    let mut out = Vec::new();
-    for (i, x) in items.into_iter().enumerate() {
+fn with_index(ev: &mut Evaluator, items: Items, offset: &Term) -> Result<Term> {
+    items.too_many()?;
+    let mut out = Vec::with_capacity(items.size_hint().0);
+    for (i, x) in items.enumerate() {
         out.push(match offset {
             Term::Int(o) => {
                 let index = o
@@ -440,48 +488,66 @@ fn dedup(items: Vec<Term>, keys: Vec<Term>) -> Vec<Term> {
     out
 }
 
+/// `max`/`min` of a non-empty range in the default order: one of its ends. Walking
+/// would answer the same, but a walk that calls no function of the user's cannot be
+/// stopped with Ctrl-C, and `1..1_000_000_000_000` would take an hour.
+fn range_extreme(items: &Items, max: bool, rest: &[Term]) -> Option<i64> {
+    let Items::Range(r) = items else { return None };
+    if !rest.iter().all(is_fallback) {
+        return None;
+    }
+    if max {
+        r.clone().max()
+    } else {
+        r.clone().min()
+    }
+}
+
+fn is_fallback(t: &Term) -> bool {
+    matches!(t, Term::Fun(f) if f.arity == 0)
+}
+
 /// `max`/`min` (keys are the elements) and `max_by`/`min_by`: the first element whose
-/// key is largest (smallest); `rest` may hold a sorter and/or an empty fallback.
+/// key is largest (smallest), of `(element, key)` pairs taken one at a time; `rest` may
+/// hold a sorter and/or an empty fallback.
 fn extreme(
     ev: &mut Evaluator,
     max: bool,
-    items: Vec<Term>,
-    keys: Vec<Term>,
+    mut pairs: impl Iterator<Item = (Term, Term)>,
     rest: &[Term],
 ) -> Result<Term> {
-    let is_fallback = |t: &Term| matches!(t, Term::Fun(f) if f.arity == 0);
     let fallback = rest.iter().rev().find(|t| is_fallback(t));
     let sorter = rest.iter().find(|t| !is_fallback(t));
-    if items.is_empty() {
+    let Some(mut best) = pairs.next() else {
         return match fallback {
             Some(f) => ev.apply_fun(f, vec![]),
             None => Err(empty_error()),
         };
-    }
+    };
     // `max` keeps the current best unless the challenger sorts strictly before it;
     // a sorter answers "first goes first" for the pair (best, challenger).
-    let mut best = 0;
-    for i in 1..items.len() {
+    for challenger in pairs {
+        let (best_key, key) = (&best.1, &challenger.1);
         let keep = match sorter {
             None => {
-                let o = keys[best].compare(&keys[i]);
+                let o = best_key.compare(key);
                 if max {
                     o.is_ge()
                 } else {
                     o.is_le()
                 }
             }
-            Some(s) if s.is_atom("desc") => keys[best].compare(&keys[i]).is_ge(),
-            Some(s) if s.is_atom("asc") => keys[best].compare(&keys[i]).is_le(),
+            Some(s) if s.is_atom("desc") => best_key.compare(key).is_ge(),
+            Some(s) if s.is_atom("asc") => best_key.compare(key).is_le(),
             Some(f) => ev
-                .apply_fun(f, vec![keys[best].clone(), keys[i].clone()])?
+                .apply_fun(f, vec![best_key.clone(), key.clone()])?
                 .is_truthy(),
         };
         if !keep {
-            best = i;
+            best = challenger;
         }
     }
-    Ok(items[best].clone())
+    Ok(best.0)
 }
 
 /// The elements in some order (Fisher-Yates over a clock-seeded xorshift): a learner
