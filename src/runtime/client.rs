@@ -84,9 +84,9 @@ impl Client {
 
     /// Takes the first queued message `accept` takes, without waiting (a VM process
     /// looking at its messages before it suspends).
-    pub(crate) fn take_saved(&self, mut accept: impl FnMut(&Term) -> bool) -> Option<Term> {
+    pub(crate) fn take_saved(&self, accept: impl FnMut(&Term) -> bool) -> Option<Term> {
         let mut saved = self.saved.borrow_mut();
-        let at = saved.iter().position(|m| accept(m))?;
+        let at = saved.iter().position(accept)?;
         saved.remove(at)
     }
 
