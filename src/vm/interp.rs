@@ -18,9 +18,9 @@ use std::time::Duration;
 
 /// How many registers one process's stack may hold before it is stopped: a runaway
 /// recursion ends in an error for that process instead of exhausting the machine's memory
-/// (about 4 GiB of terms). The BEAM's `max_heap_size` is off by default; this is the
+/// (1 GiB of terms). The BEAM's `max_heap_size` is off by default; this is the
 /// ceiling otpsh keeps so the shell survives.
-pub const MAX_REGISTERS: usize = 128 << 20;
+pub const MAX_REGISTERS: usize = 32 << 20;
 
 /// Calls between checks of the interrupt flag (Ctrl-C, a kill of the process).
 const CHECK_EVERY: u32 = 4_000;

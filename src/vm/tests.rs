@@ -177,3 +177,71 @@ fn a_failed_line_binds_nothing_and_a_good_one_keeps_its_bindings() {
     ]);
     assert_eq!(out[out.len() - 2..], ["1".to_string(), "8".to_string()]);
 }
+
+#[test]
+fn a_finished_spawned_process_is_dead_on_the_next_line() {
+    let out = shell(&[
+        "pid = spawn(fn -> 1 + 2 end)",
+        "Process.sleep(20); Process.alive?(pid)",
+    ]);
+    assert_eq!(out.last().map(String::as_str), Some("false"), "{out:?}");
+}
+
+#[test]
+fn two_busy_processes_both_progress_and_the_shell_answers() {
+    let out = shell(&[
+        "parent = self()",
+        "spin = fn spin, n -> if rem(n, 100_000) == 0, do: send(parent, {self(), n}); spin.(spin, n + 1) end",
+        "a = spawn(fn -> spin.(spin, 1) end); b = spawn(fn -> spin.(spin, 1) end); :ok",
+        "Process.sleep(200); :ok",
+        "seen = fn seen, acc -> receive do {p, _} -> seen.(seen, [p | acc]) after 0 -> acc end end",
+        "got = seen.(seen, []); {Enum.member?(got, a), Enum.member?(got, b)}",
+        "{t, _} = :timer.tc(fn -> 1 + 1 end); Process.exit(a, :kill); Process.exit(b, :kill); t < 50_000",
+    ]);
+    let n = out.len();
+    assert_eq!(
+        out[n - 2..],
+        ["{true, true}".to_string(), "true".to_string()],
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_process_killed_while_suspended_dies_and_others_go_on() {
+    let out = shell(&[
+        "w = spawn(fn -> receive do :never -> :ok end end); Process.sleep(10); Process.alive?(w)",
+        "Process.exit(w, :kill); Process.sleep(10); Process.alive?(w)",
+        "me = self(); spawn(fn -> receive do x -> send(me, {:got, x}) after 1000 -> :late end end) |> send(:hi); receive do m -> m after 1000 -> :none end",
+        "spawn(fn -> Process.sleep(30); send(me, :slept) end); receive do m -> m after 1000 -> :none end",
+    ]);
+    let n = out.len();
+    let want = ["true", "false", "{:got, :hi}", ":slept"].map(String::from);
+    assert_eq!(out[n - 4..], want, "{out:?}");
+}
+
+#[test]
+fn a_runaway_recursion_in_a_process_ends_it_and_not_the_shell() {
+    let out = shell(&[
+        "f = fn f, n -> 1 + f.(f, n + 1) end",
+        "{pid, ref} = spawn_monitor(fn -> f.(f, 0) end); receive do {:DOWN, ^ref, _, _, _} -> :down after 60_000 -> :running end",
+        "1 + 1",
+    ]);
+    assert_eq!(out.last().map(String::as_str), Some("2"), "{out:?}");
+    assert!(out.iter().any(|l| l == ":down"), "{out:?}");
+}
+
+#[test]
+fn thousands_of_processes_messaging_and_dying_lose_nothing() {
+    let out = shell(&[
+        "before = length(Process.list()); me = self()",
+        "relay = fn relay, next -> receive do {:token, n} -> send(next, {:token, n + 1}) end end",
+        "last = Enum.reduce(1..2000, me, fn _, next -> spawn_link(fn -> relay.(relay, next) end) end); send(last, {:token, 0}); receive do {:token, n} -> n after 5000 -> :lost end",
+        "Process.sleep(100); length(Process.list()) - before",
+    ]);
+    let n = out.len();
+    assert_eq!(
+        out[n - 2..],
+        ["2000".to_string(), "0".to_string()],
+        "{out:?}"
+    );
+}
