@@ -150,6 +150,9 @@ pub struct Evaluator<'a> {
     /// __STACKTRACE__` of that very exception raises it as it was (iex keeps the
     /// stack trace, so the blame and frame of `1 / 0` come back).
     rescued: Option<Error>,
+    /// VM machines to run closures called back by library functions, kept between
+    /// calls (a machine's buffers are reused, not made for each element of an `Enum`).
+    pub(crate) machines: Vec<crate::vm::interp::Machine>,
 }
 
 impl<'a> Evaluator<'a> {
@@ -173,6 +176,7 @@ impl<'a> Evaluator<'a> {
             held: Vec::new(),
             raised: None,
             rescued: None,
+            machines: Vec::new(),
         }
     }
 

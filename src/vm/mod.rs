@@ -49,5 +49,8 @@ pub fn run_line(ev: &mut Evaluator, expr: &Expr, env: &mut Env) -> Result<Term> 
 
 /// Calls a VM closure from outside the VM (a library function, a spawned process).
 pub fn apply(ev: &mut Evaluator, closure: Arc<VmClosure>, args: Vec<Term>) -> Result<Term> {
-    interp::Machine::new().run(ev, closure, args)
+    let mut machine = ev.machines.pop().unwrap_or_default();
+    let result = machine.run(ev, closure, args);
+    ev.machines.push(machine);
+    result
 }
