@@ -164,6 +164,18 @@ impl Error {
         }
     }
 
+    /// This error with `line` added under the frames it has (a caller's frame, as the
+    /// error leaves a function).
+    pub fn push_frame(self, line: String) -> Error {
+        match self {
+            Error::Located(inner, mut frame) => {
+                frame.line = format!("{}\n    {line}", frame.line);
+                Error::Located(inner, frame)
+            }
+            other => other.at(line),
+        }
+    }
+
     /// The error without its frame.
     pub fn inner(&self) -> &Error {
         match self {

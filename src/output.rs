@@ -22,19 +22,28 @@ pub enum Role {
 
 pub struct Output {
     sink: Box<dyn Write + Send>,
+    /// Where compiler warnings go (iex prints them on stderr): stderr for a terminal,
+    /// nowhere for a buffer, as a transcript records stdout only.
+    warnings: Option<Box<dyn Write + Send>>,
     color: bool,
 }
 
 impl Output {
     pub fn new(sink: Box<dyn Write + Send>, color: bool) -> Output {
-        Output { sink, color }
+        Output {
+            sink,
+            warnings: Some(Box::new(std::io::stderr())),
+            color,
+        }
     }
 
     /// An output that collects into a shared buffer (tests, `otpsh check`).
     pub fn buffer(color: bool) -> (Output, Arc<Mutex<Vec<u8>>>) {
         let buf = Arc::new(Mutex::new(Vec::new()));
         let sink = SharedBuffer(buf.clone());
-        (Output::new(Box::new(sink), color), buf)
+        let mut out = Output::new(Box::new(sink), color);
+        out.warnings = None;
+        (out, buf)
     }
 
     pub fn color(&self) -> bool {
@@ -57,6 +66,18 @@ impl Output {
         };
         self.write(&styled);
         self.write("\n");
+    }
+
+    /// A compiler warning (`warning: redefining module ...`), as iex writes it to stderr.
+    pub fn warn(&mut self, text: &str) {
+        if let Some(w) = &mut self.warnings {
+            let styled = match self.color {
+                true => text.yellow().to_string(),
+                false => text.to_string(),
+            };
+            let _ = w.write_all(styled.as_bytes());
+            let _ = w.write_all(b"\n");
+        }
     }
 
     pub fn flush(&mut self) {

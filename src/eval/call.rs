@@ -11,6 +11,20 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The compiled function `name/arity` of the module `env`'s code is in, if it has one.
+fn module_function(
+    env: &Env,
+    name: &str,
+    arity: usize,
+) -> Option<Arc<crate::vm::closure::VmClosure>> {
+    let module = env.module()?;
+    let index = module
+        .functions
+        .iter()
+        .position(|(n, a)| n == name && *a == arity)?;
+    module.table.get()?.get(index).cloned()
+}
+
 /// A capture such as `&(&1 + 1)`: the body, evaluated with `&1..&N` bound.
 pub struct CaptureBody {
     pub body: Expr,
@@ -26,6 +40,10 @@ impl Evaluator<'_> {
     ) -> Result<Term> {
         match target {
             CallTarget::Local(name) => {
+                if let Some(code) = module_function(env, name, args.len()) {
+                    let values = self.eval_all(args, env)?;
+                    return crate::vm::apply(self, code, values);
+                }
                 if let Some(module) = self.imported(name, args.len(), env)? {
                     let values = self.eval_all(args, env)?;
                     return self.apply_remote(Term::atom(&module), name, values);
@@ -72,7 +90,10 @@ impl Evaluator<'_> {
         args: Vec<Term>,
     ) -> Result<Term> {
         match &module {
-            Term::Atom(a) => builtins::remote(self, a.name(), function, args),
+            Term::Atom(a) => match crate::vm::module::lookup(self, a.name()) {
+                Some(user) => crate::vm::module::call(self, &user, function, args, false),
+                None => builtins::remote(self, a.name(), function, args),
+            },
             Term::Map(m) if args.is_empty() => {
                 let key = Term::atom(function);
                 m.get(&key).cloned().ok_or_else(|| {
@@ -179,6 +200,9 @@ impl Evaluator<'_> {
 
     /// A local call whose arguments are evaluated: an imported function, or Kernel's.
     pub(crate) fn local_call(&mut self, name: &str, args: Vec<Term>, env: &Env) -> Result<Term> {
+        if let Some(code) = module_function(env, name, args.len()) {
+            return crate::vm::apply(self, code, args);
+        }
         if let Some(module) = self.imported(name, args.len(), env)? {
             return self.apply_remote(Term::atom(&module), name, args);
         }

@@ -7,6 +7,7 @@
 
 use crate::term::Term;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Debug, Default)]
 pub struct Env {
@@ -17,6 +18,37 @@ pub struct Env {
     /// `import Enum, only: [map: 2]`, most recent first (iex names the modules of an
     /// ambiguous call in that order). Lexical like aliases.
     imports: Vec<Import>,
+    /// Inside a `defmodule`: the module this code belongs to.
+    module: Option<Arc<ModuleScope>>,
+}
+
+/// What code inside a module knows of it: its name, the functions it defines (local calls
+/// go to them first) and the module attributes set before this code (`@name` reads them).
+#[derive(Debug, Default)]
+pub struct ModuleScope {
+    /// The module's atom name (`Elixir.Math`).
+    pub name: String,
+    /// Every `def`/`defp` of the module, by name and arity.
+    pub functions: Vec<(String, usize)>,
+    pub attributes: Vec<(String, Term)>,
+    /// The compiled functions, in the order of `functions` (filled once the module is
+    /// compiled).
+    pub table: Arc<crate::vm::code::FnTable>,
+}
+
+impl ModuleScope {
+    pub fn defines(&self, name: &str, arity: usize) -> bool {
+        self.functions.iter().any(|(n, a)| n == name && *a == arity)
+    }
+
+    /// The value of `@name` here (the last one set).
+    pub fn attribute(&self, name: &str) -> Option<&Term> {
+        self.attributes
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v)
+    }
 }
 
 /// One `import`: the module's atom name and which of its functions it brings in.
@@ -62,7 +94,17 @@ impl Env {
             vars: BTreeMap::new(),
             aliases: self.aliases.clone(),
             imports: self.imports.clone(),
+            module: self.module.clone(),
         }
+    }
+
+    /// The module this code is in, if any.
+    pub fn module(&self) -> Option<&Arc<ModuleScope>> {
+        self.module.as_ref()
+    }
+
+    pub fn set_module(&mut self, scope: Option<Arc<ModuleScope>>) {
+        self.module = scope;
     }
 
     pub fn is_empty(&self) -> bool {

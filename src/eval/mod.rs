@@ -39,6 +39,7 @@ pub(crate) use builtins::spawn::{
 pub(crate) use call::{collect_into, receive_timeout, visit};
 pub use env::Env;
 pub(crate) use literal::to_string as chars_to_string;
+pub(crate) use special::section;
 
 /// What iex's helpers that print their answer (`i/1`) return: the shell shows no result.
 pub const DONT_DISPLAY: &str = "do not show this result in output";
@@ -391,7 +392,10 @@ impl<'a> Evaluator<'a> {
         }
         // Outside a module, iex's `__MODULE__` is nil.
         if name == "__MODULE__" {
-            return Ok(Term::nil());
+            return match env.module() {
+                Some(scope) => self.atom(&scope.name),
+                None => Ok(Term::nil()),
+            };
         }
         if name == "__STACKTRACE__" {
             return Err(self.compile_error(

@@ -52,6 +52,14 @@ impl Evaluator<'_> {
                 args.len(),
                 self.line
             )))),
+            // Inside a module's function, `@name` is the attribute as it was set.
+            ("@", [Expr {
+                kind: ExprKind::Var(attribute),
+                ..
+            }]) if env.module().is_some() => Some(Ok(env
+                .module()
+                .and_then(|m| m.attribute(attribute).cloned())
+                .unwrap_or_else(Term::nil))),
             // `@name` and `@name value` only: `@123` matches no clause of `@/1`.
             ("@", [operand]) => Some(Err(match &operand.kind {
                 ExprKind::Var(_) | ExprKind::Call { target: CallTarget::Local(_), .. } => {
@@ -85,9 +93,7 @@ impl Evaluator<'_> {
                 },
                 _ => None,
             },
-            ("defmodule", _) => Some(Err(self.compile_error(
-                "defmodule is not available in otpsh: the guide's Server and DSupervisor are built in (type `help` for the short commands)",
-            ))),
+            ("defmodule", _) => Some(crate::vm::module::define::defmodule(self, args, env)),
             _ => self.kernel_macro(name, args, env),
         }
     }

@@ -97,6 +97,8 @@ impl Client {
 
     /// `DynamicSupervisor.start_child/2`.
     pub fn start_child(&self, sup: &Term, spec: &Term) -> Result<Term, Error> {
+        let user_spec = self.user_child_spec(spec)?;
+        let spec = user_spec.as_ref().unwrap_or(spec);
         let spec = match ChildSpec::parse(spec)? {
             Ok(spec) => spec,
             Err(reason) => return Ok(Term::error_tuple(reason)),
@@ -108,6 +110,24 @@ impl Client {
         };
         let make = |from, tag| Msg::StartChild { from, tag, spec };
         self.call_with(sup, make, None, mfa)
+    }
+
+    /// The child spec a learner's module gives for `{Module, arg}` or `Module` (its
+    /// `child_spec/1`), or None when the module is not theirs.
+    pub(crate) fn user_child_spec(&self, spec: &Term) -> Result<Option<Term>, Error> {
+        let (module, arg) = match spec {
+            Term::Atom(m) => (m, Term::empty_list()),
+            _ => match spec.as_tuple() {
+                Some([Term::Atom(m), arg]) => (m, arg.clone()),
+                _ => return Ok(None),
+            },
+        };
+        let code = self.rt.code();
+        if !code.has(module.name()) {
+            return Ok(None);
+        }
+        code.run(&self.rt, &self.proc, module.name(), "child_spec", vec![arg])
+            .transpose()
     }
 
     /// `DynamicSupervisor.terminate_child/2`: `:ok` or `{:error, :not_found}`.

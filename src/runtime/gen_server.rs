@@ -143,7 +143,7 @@ pub(crate) fn resolve(rt: &Runtime, server: &Term) -> Result<Option<Arc<Process>
     Ok(found.filter(|p| p.is_alive()))
 }
 
-fn holder(rt: &Runtime, name: &NameSpec) -> Option<Pid> {
+pub(crate) fn holder(rt: &Runtime, name: &NameSpec) -> Option<Pid> {
     let p = match name {
         NameSpec::None => None,
         NameSpec::Local(a) => rt.inner.names.whereis(a),
@@ -153,7 +153,7 @@ fn holder(rt: &Runtime, name: &NameSpec) -> Option<Pid> {
     p.map(|p| p.pid)
 }
 
-fn already_started(pid: Pid) -> Term {
+pub(crate) fn already_started(pid: Pid) -> Term {
     Term::error_tuple(Term::tuple(vec![
         Term::atom("already_started"),
         Term::Pid(pid),

@@ -15,9 +15,10 @@ mod client_otp;
 mod client_process;
 mod client_sys;
 mod client_timers;
+pub(crate) mod code_server;
 mod ets_order;
 mod events;
-mod gen_server;
+pub(crate) mod gen_server;
 mod hash;
 mod links;
 mod mailbox;
@@ -35,7 +36,7 @@ mod reply;
 mod scheduler;
 mod select;
 mod server;
-mod signals;
+pub(crate) mod signals;
 mod slot_memory;
 mod stacks;
 mod supervisor;
@@ -164,6 +165,7 @@ pub(crate) struct Inner {
     pub(crate) table: table::ProcessTable,
     pub(crate) names: names::Names,
     pub(crate) registries: registry::Registries,
+    pub(crate) code: code_server::CodeServer,
     pub(crate) scheduler: scheduler::Scheduler,
     pub(crate) timers: timers::Timers,
     function_threads: Arc<os_threads::ThreadBudget>,
@@ -231,6 +233,7 @@ impl Runtime {
             table: table::ProcessTable::new(config.max_processes, config.system_pids),
             names: names::Names::default(),
             registries: registry::Registries::default(),
+            code: code_server::CodeServer::default(),
             scheduler: scheduler::Scheduler::new(),
             timers: timers::Timers::new(),
             function_threads: os_threads::ThreadBudget::new(config.max_function_threads),
@@ -392,6 +395,11 @@ impl Runtime {
     /// See `Scheduler::set_cpu_bound`.
     pub(crate) fn set_cpu_bound(&self, bound: bool) {
         self.inner.scheduler.set_cpu_bound(bound);
+    }
+
+    /// The node's loaded modules.
+    pub(crate) fn code(&self) -> &code_server::CodeServer {
+        &self.inner.code
     }
 
     pub(crate) fn downgrade(&self) -> Weak {

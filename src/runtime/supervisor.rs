@@ -350,6 +350,12 @@ impl SupervisorProc {
 /// A failure is the `{:error, reason}` OTP's DynamicSupervisor returns, stack included.
 fn start_spec(ctx: &Ctx, spec: &ChildSpec, parent: Pid) -> Term {
     let fail = |reason: Term| Term::error_tuple(reason);
+    if let Some(answer) = start_user_child(ctx, spec) {
+        return match answer {
+            Ok(t) => t,
+            Err(e) => fail(e.exit_reason()),
+        };
+    }
     let (cb, init_arg, name, link) = match (spec.module.name(), &spec.start) {
         // The guide's `Server.start_link({init_arg, name})`: anything else is no clause.
         ("Elixir.Server", Start::StartLink(arg)) => match arg.as_tuple() {
@@ -404,6 +410,23 @@ fn start_spec(ctx: &Ctx, spec: &ChildSpec, parent: Pid) -> Term {
         }
         Err(e) => fail(stacks::start_failure(&e)),
     }
+}
+
+/// A child whose start function is a learner's code (their `Server.start_link/1`, or
+/// `GenServer.start_link/3` of their module): the VM runs it as this supervisor.
+fn start_user_child(ctx: &Ctx, spec: &ChildSpec) -> Option<Result<Term, Error>> {
+    let code = ctx.rt.code();
+    let (function, args) = match &spec.start {
+        Start::StartLink(arg) => ("start_link", vec![arg.clone()]),
+        Start::Mfa(f, args) => (f.name(), args.as_list()?.to_vec()),
+    };
+    let user = code.has(spec.module.name())
+        || (spec.module.name() == "Elixir.GenServer"
+            && matches!(args.first(), Some(Term::Atom(m)) if code.has(m.name())));
+    if !user {
+        return None;
+    }
+    code.run(ctx.rt, ctx.me, spec.module.name(), function, args)
 }
 
 fn undef(spec: &ChildSpec) -> Term {

@@ -12,3 +12,12 @@ pub struct VmClosure {
     /// The environment of the line that made it, without its variables.
     pub env: Arc<Env>,
 }
+
+impl std::fmt::Debug for VmClosure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.proto.function {
+            Some(info) => write!(f, "#Code<{}.{}/{}>", info.module, info.name, info.arity),
+            None => write!(f, "#Code<fn/{}>", self.proto.arity),
+        }
+    }
+}

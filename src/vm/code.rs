@@ -164,11 +164,22 @@ pub enum Op {
         name: Arc<str>,
         args: Box<[Reg]>,
     },
+    /// `Mod.fun(args)`; in tail position (`tail`) it ends the function.
     CallRemote {
         dst: Reg,
         module: Reg,
         function: Arc<str>,
         args: Box<[Reg]>,
+        tail: bool,
+    },
+    /// A call of a function of the module this code is in: entry `index` of its table
+    /// (the module version this code belongs to, as local calls on the BEAM).
+    CallLocalFn {
+        dst: Reg,
+        table: Arc<FnTable>,
+        index: u32,
+        args: Box<[Reg]>,
+        tail: bool,
     },
     /// A sub-expression run by the tree walker in an environment made of `reads`; the
     /// variables it binds come back in `binds`.
@@ -249,10 +260,40 @@ pub struct ReceiveClause {
     pub body: Label,
 }
 
+/// What a module function's code knows of itself, for its errors and stack frames.
+#[derive(Debug, Clone)]
+pub struct FunctionInfo {
+    /// The module as Elixir shows it (`KV.Bucket`).
+    pub module: String,
+    pub name: String,
+    pub arity: usize,
+    /// The shell line (`iex(N)`) the module was typed at, and the line of the
+    /// function's first clause within that input (1 for the first).
+    pub base_line: u32,
+    pub line: u32,
+}
+
+impl FunctionInfo {
+    /// `iex:LINE: M.f/1`, the frame iex prints for code of this function at `line` of
+    /// its input.
+    pub fn frame(&self, line: u32) -> String {
+        let line = self.base_line + line.max(1) - 1;
+        format!("iex:{line}: {}.{}/{}", self.module, self.name, self.arity)
+    }
+}
+
+/// A module's functions, in the order of its definitions' signatures: set once the
+/// module is compiled, read by the local calls of its code.
+pub type FnTable = std::sync::OnceLock<Vec<Arc<super::closure::VmClosure>>>;
+
 /// One function's code.
 #[derive(Debug)]
 pub struct Proto {
     pub ops: Vec<Op>,
+    /// The input line each instruction came from (1 for the first), by index.
+    pub lines: Vec<u32>,
+    /// Set for a module's function (a `def`), not for a `fn` or a typed line.
+    pub function: Option<Arc<FunctionInfo>>,
     /// Registers a frame of this function needs.
     pub registers: u32,
     pub arity: u32,

@@ -273,10 +273,31 @@ impl Machine {
                         self.guards.pop();
                         pc = fail;
                     }
-                    _ => return Outcome::Done(Err(error)),
+                    _ => return Outcome::Done(Err(self.trace(error, &code, pc))),
                 },
             }
         }
+    }
+
+    /// An error leaving the machine, with the frames iex prints for the module functions
+    /// it passes through (`iex:3: M.f/1`): the running one, then its callers.
+    fn trace(&self, error: Error, code: &VmClosure, pc: usize) -> Error {
+        // A library function called in tail position replaced the frame that called it.
+        let replaced = matches!(
+            code.proto.ops.get(pc.saturating_sub(1)),
+            Some(Op::CallRemote { tail: true, .. })
+        );
+        let frames = std::iter::once((code, pc))
+            .skip(usize::from(replaced))
+            .chain(self.frames.iter().rev().map(|f| (&*f.code, f.pc)));
+        let mut error = error;
+        for (code, pc) in frames {
+            if let Some(info) = &code.proto.function {
+                let line = code.proto.lines.get(pc.saturating_sub(1)).copied().unwrap_or(info.line);
+                error = error.push_frame(info.frame(line));
+            }
+        }
+        error
     }
 
     /// Makes the window of a frame whose arguments are in place at `base`.
@@ -516,7 +537,20 @@ impl Machine {
             Op::NoFnClause => {
                 let arity = code.proto.arity as usize;
                 let args = self.regs[base..base + arity].to_vec();
-                return Err(ev.fn_clause_error(args));
+                return Err(match &code.proto.function {
+                    Some(info) => Error::Raise(exception(
+                        "FunctionClauseError",
+                        vec![
+                            ("module", Term::module(&info.module)),
+                            ("function", Term::atom(&info.name)),
+                            ("arity", Term::Int(arity as i64)),
+                            ("kind", Term::nil()),
+                            ("args", Term::list(args)),
+                            ("clauses", Term::nil()),
+                        ],
+                    )),
+                    None => ev.fn_clause_error(args),
+                });
             }
             Op::MakeClosure {
                 dst,
@@ -559,11 +593,36 @@ impl Machine {
                 let value = ev.local_call(name, args, &code.env)?;
                 self.set(base, *dst, value);
             }
+            Op::CallLocalFn {
+                dst,
+                table,
+                index,
+                args,
+                tail,
+            } => {
+                let Some(callee) = table.get().and_then(|t| t.get(*index as usize)) else {
+                    return Err(Error::raise_message(
+                        "UndefinedFunctionError",
+                        "a function of this module is called before the module is compiled",
+                    ));
+                };
+                if !*tail {
+                    self.push_args(base, args);
+                    return Ok(Step::Enter(callee.clone(), *dst));
+                }
+                if Arc::ptr_eq(callee, code) {
+                    self.rebind_args(base, args, code.proto.captured as usize);
+                    return Ok(Step::Loop);
+                }
+                self.push_args(base, args);
+                return Ok(Step::Tail(callee.clone()));
+            }
             Op::CallRemote {
                 dst,
                 module,
                 function,
                 args,
+                tail,
             } => {
                 if let Some(ms) = self
                     .scheduled
@@ -578,6 +637,7 @@ impl Machine {
                 {
                     // A process's sleep is a receive that takes nothing: it suspends.
                     return match self.no_message(ev, ms) {
+                        NoMessage::After if *tail => Ok(Step::Return(Term::ok())),
                         NoMessage::After => {
                             self.set(base, *dst, Term::ok());
                             Ok(Step::Next)
@@ -585,9 +645,24 @@ impl Machine {
                         NoMessage::Wait(arm) => Ok(Step::Wait(arm)),
                     };
                 }
-                let module = self.reg(base, *module).clone();
+                let module_term = self.reg(base, *module);
+                if let Some(callee) = module_term
+                    .as_atom()
+                    .and_then(|m| super::module::lookup(ev, m.name()))
+                    .and_then(|m| super::module::resolve(&m, function, args.len(), false).ok())
+                {
+                    self.push_args(base, args);
+                    return Ok(match tail {
+                        true => Step::Tail(callee),
+                        false => Step::Enter(callee, *dst),
+                    });
+                }
+                let module = module_term.clone();
                 let args = self.values(base, args);
                 let value = ev.apply_remote(module, function, args)?;
+                if *tail {
+                    return Ok(Step::Return(value));
+                }
                 self.set(base, *dst, value);
             }
             Op::Fallback {

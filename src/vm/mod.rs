@@ -11,7 +11,9 @@
 pub mod closure;
 pub mod code;
 pub mod compile;
+pub(crate) mod gen_server;
 pub mod interp;
+pub mod module;
 pub(crate) mod process;
 #[cfg(test)]
 mod tests;

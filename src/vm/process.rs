@@ -96,22 +96,13 @@ pub(crate) fn spawn(
 impl VmProcess {
     /// Runs the machine as this process until it waits, yields or ends.
     fn run(&mut self, ctx: &Ctx) -> Flow {
-        let client = Client::attach(
-            ctx.rt,
-            ctx.me.clone(),
-            std::mem::take(&mut self.saved),
-            std::mem::take(&mut self.monitors),
+        let outcome = resume_as(
+            ctx,
+            &mut self.machine,
+            &mut self.saved,
+            &mut self.monitors,
+            &mut self.next_fun,
         );
-        let mut out = crate::eval::event_output(ctx.rt);
-        let outcome = {
-            let mut ev = Evaluator::new(&client, &mut out, 1, &[], &mut self.next_fun);
-            ev.is_shell = false;
-            let outcome = self.machine.resume(&mut ev);
-            ev.release_starts();
-            outcome
-        };
-        out.flush();
-        (self.saved, self.monitors) = client.detach();
         match outcome {
             Outcome::Yield => {
                 self.waiting = false;
@@ -148,6 +139,34 @@ impl VmProcess {
             rt.set_cpu_bound(false);
         }
     }
+}
+
+/// Resumes `machine` as the process `ctx` runs, with its queued messages and monitors
+/// (which it may take or add to), until it finishes, waits or yields.
+pub(crate) fn resume_as(
+    ctx: &Ctx,
+    machine: &mut Machine,
+    saved: &mut VecDeque<Term>,
+    monitors: &mut HashMap<Ref, Pid>,
+    next_fun: &mut u64,
+) -> Outcome {
+    let client = Client::attach(
+        ctx.rt,
+        ctx.me.clone(),
+        std::mem::take(saved),
+        std::mem::take(monitors),
+    );
+    let mut out = crate::eval::event_output(ctx.rt);
+    let outcome = {
+        let mut ev = Evaluator::new(&client, &mut out, 1, &[], next_fun);
+        ev.is_shell = false;
+        let outcome = machine.resume(&mut ev);
+        ev.release_starts();
+        outcome
+    };
+    out.flush();
+    (*saved, *monitors) = client.detach();
+    outcome
 }
 
 /// The exit reason of a finished function, reporting a crash as Logger does.

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Record a multi-line iex session: every input line is fed to iex raw, as typed.
 
-Usage: record_multiline.py SCENARIO.ml.exs > SCENARIO.transcript
+Usage: record_multiline.py [--plain] SCENARIO.ml.exs > SCENARIO.transcript
+
+With --plain, iex starts without the guide's modules (a learner typing them in).
 
 Unlike /work/shared/oracle/oracle.py (one complete expression a line, `#` lines skipped),
 this feeds every line verbatim, including blank lines and `#iex:break`, so incomplete
@@ -16,8 +18,11 @@ import os, re, subprocess, sys
 MODULES = "/work/shared/oracle/modules.ex"
 PROMPT = re.compile(r"(iex|\.\.\.)\(\d+\)> ")
 
-lines = [l.rstrip("\n") for l in open(sys.argv[1])]
-p = subprocess.run(["iex", "-r", MODULES],
+args = sys.argv[1:]
+plain = "--plain" in args
+args = [a for a in args if a != "--plain"]
+lines = [l.rstrip("\n") for l in open(args[0])]
+p = subprocess.run(["iex"] if plain else ["iex", "-r", MODULES],
                    input="\n".join(lines) + "\nSystem.halt()\n",
                    capture_output=True, text=True, timeout=60)
 out = p.stdout

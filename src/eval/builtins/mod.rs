@@ -196,7 +196,7 @@ pub fn undefined_function(module: &str, function: &str, args: &[Term]) -> Error 
 /// A function's name after `Module.`, as `Macro.inspect_atom(:remote_call, name)` writes
 /// it: operators bare (`Kernel.=/1`), the special forms that are no calls quoted
 /// (`Room."{}"/2`).
-fn remote_name(function: &str) -> String {
+pub(crate) fn remote_name(function: &str) -> String {
     if matches!(function, "{}" | "%{}" | "%" | "<<>>") {
         return format!("\"{function}\"");
     }
@@ -226,6 +226,15 @@ pub(crate) fn did_you_mean(module: &str, function: &str, arity: usize) -> String
         .flat_map(|(_, list)| list.split_whitespace())
         .filter_map(|fa| fa.rsplit_once('/'))
         .filter_map(|(f, a)| Some((f, a.parse().ok()?)))
+        .collect();
+    did_you_mean_in(&exports, function, arity)
+}
+
+/// `did_you_mean` over a module's exports given as `(name, arity)` pairs.
+pub(crate) fn did_you_mean_in(exports: &[(&str, usize)], function: &str, arity: usize) -> String {
+    let exports: Vec<(&str, usize)> = exports
+        .iter()
+        .copied()
         // A function otpsh lacks but Elixir has is no suggestion for itself.
         .filter(|&(f, a)| (f, a) != (function, arity))
         .collect();

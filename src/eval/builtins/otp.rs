@@ -111,6 +111,14 @@ fn child_spec(alias: &str, arg: &Term) -> Term {
 }
 
 pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    // A learner's module: its callbacks run on the VM.
+    if let ("start_link" | "start", [Term::Atom(m), arg, rest @ ..]) = (function, args.as_slice()) {
+        if let Some(module) = crate::vm::module::lookup(ev, m.name()) {
+            let opts = rest.first().cloned().unwrap_or_else(Term::empty_list);
+            let link = function == "start_link";
+            return Some(crate::vm::gen_server::start(ev, &module, arg.clone(), &opts, link));
+        }
+    }
     let client = ev.client;
     let start = |m: &Term, arg: &Term, opts: &Term, link: bool| -> Result<Term> {
         match m {

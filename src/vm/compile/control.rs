@@ -211,28 +211,7 @@ impl FnCompiler<'_, '_> {
         for (i, (name, _)) in captured.iter().enumerate() {
             inner.scope.insert(name.clone(), (arity + i) as Reg);
         }
-        for clause in clauses {
-            let next = inner.label();
-            let saved = inner.scope.clone();
-            let mut bound: Vec<Binding> = Vec::new();
-            let all_simple = clause.patterns.iter().all(|p| inner.simple(p));
-            for (i, p) in clause.patterns.iter().enumerate() {
-                if all_simple {
-                    inner.pattern(p, i as Reg, next, &mut bound)?;
-                } else {
-                    inner.pattern_top(p, i as Reg, next)?;
-                }
-            }
-            for (name, reg) in bound {
-                inner.scope.insert(name, reg);
-            }
-            if let Some(g) = &clause.guard {
-                inner.guard(g, next)?;
-            }
-            inner.block(&clause.body, true)?;
-            inner.scope = saved;
-            inner.place(next);
-        }
+        inner.clauses(clauses)?;
         inner.emit(Op::NoFnClause);
         let proto = Arc::new(inner.finish(arity as u32, captured.len() as u32));
         let dst = self.fresh();
@@ -242,6 +221,39 @@ impl FnCompiler<'_, '_> {
             captured: captured.iter().map(|(_, r)| *r).collect(),
         });
         Ok(dst)
+    }
+}
+
+impl FnCompiler<'_, '_> {
+    /// A function's clauses, tried in order on its arguments (registers 0..arity); each
+    /// body ends the function. Falls through when none matches.
+    pub(super) fn clauses(&mut self, clauses: &[Clause]) -> Result<()> {
+        for clause in clauses {
+            if clause.span.line > 0 {
+                self.line = clause.span.line;
+            }
+            let next = self.label();
+            let saved = self.scope.clone();
+            let mut bound: Vec<Binding> = Vec::new();
+            let all_simple = clause.patterns.iter().all(|p| self.simple(p));
+            for (i, p) in clause.patterns.iter().enumerate() {
+                if all_simple {
+                    self.pattern(p, i as Reg, next, &mut bound)?;
+                } else {
+                    self.pattern_top(p, i as Reg, next)?;
+                }
+            }
+            for (name, reg) in bound {
+                self.scope.insert(name, reg);
+            }
+            if let Some(g) = &clause.guard {
+                self.guard(g, next)?;
+            }
+            self.block(&clause.body, true)?;
+            self.scope = saved;
+            self.place(next);
+        }
+        Ok(())
     }
 }
 

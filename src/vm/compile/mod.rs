@@ -14,7 +14,7 @@ mod comprehension;
 mod control;
 mod pattern;
 
-use super::code::{Binding, Label, Op, Operand, Piece, Proto, Reg};
+use super::code::{Binding, FnTable, Label, Op, Operand, Piece, Proto, Reg};
 use crate::error::Result;
 use crate::eval::{Env, Evaluator};
 use crate::syntax::ast::{BinaryOp, Block, CallTarget, Expr, ExprKind, StrPart};
@@ -96,6 +96,26 @@ pub fn line(ev: &mut Evaluator, expr: &Expr, env: &Env) -> Result<Line> {
         proto: Arc::new(f.finish(arity, 0)),
         reads,
     })
+}
+
+/// Compiles a module function: its clauses, tried in order on its `arity` arguments;
+/// none matching is a `FunctionClauseError` of `info`'s function.
+pub fn function(
+    ev: &mut Evaluator,
+    env: &Env,
+    clauses: &[crate::syntax::ast::Clause],
+    arity: usize,
+    info: super::code::FunctionInfo,
+) -> Result<Arc<Proto>> {
+    let mut f = FnCompiler::new(ev, env);
+    f.next_reg = arity as Reg;
+    f.line = info.line;
+    f.clauses(clauses)?;
+    f.line = info.line;
+    f.emit(Op::NoFnClause);
+    let mut proto = f.finish(arity as u32, 0);
+    proto.function = Some(Arc::new(info));
+    Ok(Arc::new(proto))
 }
 
 /// The variable names an expression mentions (bound or read), in order.
@@ -216,6 +236,9 @@ pub(super) struct FnCompiler<'c, 'a> {
     /// Aliases in force (the line's environment), for alias literals.
     env: &'c Env,
     ops: Vec<Op>,
+    lines: Vec<u32>,
+    /// The input line of the expression being compiled.
+    line: u32,
     next_reg: Reg,
     scope: HashMap<Arc<str>, Reg>,
     /// Where each label was placed (an instruction index), by label number.
@@ -228,6 +251,8 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             ev,
             env,
             ops: Vec::new(),
+            lines: Vec::new(),
+            line: 1,
             next_reg: 0,
             scope: HashMap::new(),
             labels: Vec::new(),
@@ -241,6 +266,7 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
 
     fn emit(&mut self, op: Op) {
         self.ops.push(op);
+        self.lines.push(self.line);
     }
 
     fn label(&mut self) -> Label {
@@ -262,6 +288,8 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         }
         Proto {
             ops: self.ops,
+            lines: self.lines,
+            function: None,
             registers: self.next_reg.max(arity + captured),
             arity,
             captured,
@@ -321,6 +349,9 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
 
     /// Compiles `expr` for its value; the register that holds it.
     pub(super) fn expr(&mut self, expr: &Expr) -> Result<Reg> {
+        if expr.span.line > 0 {
+            self.line = expr.span.line;
+        }
         match &expr.kind {
             ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Atom(_) | ExprKind::Alias(_) => {
                 self.constant(expr)
@@ -345,6 +376,13 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             }
             ExprKind::Var(name) => match self.scope.get(name.as_str()) {
                 Some(reg) => Ok(*reg),
+                None if name == "__MODULE__" && self.env.module().is_some() => {
+                    let module = self.env.module().map(|m| m.name.clone()).unwrap_or_default();
+                    let value = self.ev.atom(&module)?;
+                    let dst = self.fresh();
+                    self.emit(Op::Const { dst, value });
+                    Ok(dst)
+                }
                 None => Ok(self.fallback(expr)),
             },
             ExprKind::Tuple(items) => {
@@ -425,11 +463,29 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
     /// Compiles `expr` in tail position: its code ends the function (a return or a tail
     /// call).
     pub(super) fn tail(&mut self, expr: &Expr) -> Result<()> {
+        if expr.span.line > 0 {
+            self.line = expr.span.line;
+        }
         let value = match &expr.kind {
-            ExprKind::Call {
-                target: target @ CallTarget::Anonymous(_),
-                args,
-            } => self.call(expr, target, args, true)?,
+            ExprKind::Call { target, args } => {
+                let tail_call = match target {
+                    CallTarget::Anonymous(_) => true,
+                    CallTarget::Local(name) => self.module_function(name, args.len()).is_some(),
+                    CallTarget::Remote { .. } => true,
+                };
+                if !tail_call {
+                    self.expr(expr)?
+                } else {
+                    let value = self.call(expr, target, args, true)?;
+                    if matches!(
+                        self.ops.last(),
+                        Some(Op::TailCallFun { .. } | Op::CallLocalFn { tail: true, .. } | Op::CallRemote { tail: true, .. })
+                    ) {
+                        return Ok(());
+                    }
+                    value
+                }
+            }
             ExprKind::If {
                 condition,
                 then,
@@ -464,6 +520,17 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             return self.nil();
         }
         self.expr(last)
+    }
+
+    /// The module's own `name/arity`, when this code is in a module that defines it: its
+    /// function table and index there.
+    fn module_function(&self, name: &str, arity: usize) -> Option<(Arc<FnTable>, usize)> {
+        let module = self.env.module()?;
+        let index = module
+            .functions
+            .iter()
+            .position(|(n, a)| n == name && *a == arity)?;
+        Some((module.table.clone(), index))
     }
 
     fn nil(&mut self) -> Result<Reg> {
@@ -548,6 +615,37 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         tail: bool,
     ) -> Result<Reg> {
         match target {
+            CallTarget::Local(name) if name == "@" && self.env.module().is_some() => {
+                match args {
+                    [Expr {
+                        kind: ExprKind::Var(attribute),
+                        ..
+                    }] => {
+                        let value = self
+                            .env
+                            .module()
+                            .and_then(|m| m.attribute(attribute).cloned())
+                            .unwrap_or_else(crate::term::Term::nil);
+                        let dst = self.fresh();
+                        self.emit(Op::Const { dst, value });
+                        Ok(dst)
+                    }
+                    _ => Ok(self.fallback(whole)),
+                }
+            }
+            CallTarget::Local(name) if self.module_function(name, args.len()).is_some() => {
+                let (table, index) = self.module_function(name, args.len()).expect("checked");
+                let args = self.all(args)?;
+                let dst = self.fresh();
+                self.emit(Op::CallLocalFn {
+                    dst,
+                    table,
+                    index: index as u32,
+                    args,
+                    tail,
+                });
+                Ok(dst)
+            }
             CallTarget::Local(name) if SPECIAL.contains(&name.as_str()) => Ok(self.fallback(whole)),
             CallTarget::Local(name) => {
                 let args = self.all(args)?;
@@ -573,6 +671,7 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                     module,
                     function: Arc::from(function.as_str()),
                     args,
+                    tail,
                 });
                 Ok(dst)
             }

@@ -1,0 +1,577 @@
+//! A GenServer whose callbacks a learner wrote (`use GenServer` in a `defmodule`): OTP's
+//! `gen_server` loop, with each callback run on the VM as this process.
+//!
+//! `init/1` runs on the starter's thread as the new process (its `self()` is the new
+//! pid), as the runtime's own GenServers do, so a supervisor starting a child never waits
+//! on another process. Afterwards every message is queued here; the next one is handed
+//! to its callback (`handle_call/3`, `handle_cast/2`, `handle_info/2`, and
+//! `handle_continue/2` and `terminate/2` when asked) in a scheduled machine, which may
+//! suspend in a `receive` or `Process.sleep` and be resumed later without holding a
+//! thread. The callbacks are looked up at each message, so a redefined module's new code
+//! serves the next one (hot code loading). Return values are read as OTP reads them;
+//! errors and crash reports are OTP's and Logger's.
+
+use super::interp::{Machine, Outcome};
+use super::module::Module;
+use crate::error::{exception, Error, Result};
+use crate::eval::Evaluator;
+use crate::runtime::Event;
+use crate::runtime::gen_server as otp;
+use crate::runtime::process::{Behaviour, Ctx, Flow, Msg, Process};
+use crate::runtime::{Client, Runtime};
+use crate::term::{Atom, Pid, Ref, Term};
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What a callback running now was called for: how to read its answer.
+enum Pending {
+    Call { from: Term, request: Term },
+    Cast(Term),
+    Info(Term),
+    Continue(Term),
+    /// `terminate/2`, then the exit (and `GenServer.stop`'s `:ok` to its caller).
+    Terminate {
+        reason: Term,
+        reply: Option<(Arc<Process>, Ref)>,
+    },
+}
+
+pub(crate) struct ModuleServer {
+    module: Atom,
+    state: Term,
+    parent: Pid,
+    machine: Machine,
+    running: Option<Pending>,
+    saved: VecDeque<Term>,
+    monitors: HashMap<Ref, Pid>,
+    next_fun: u64,
+    /// Resumes a callback after its time slice; no other process knows it.
+    token: Ref,
+    /// The timeout of the last return (`{:noreply, s, 1000}`), as the timer's token.
+    timeout: Option<Ref>,
+    /// A `{:continue, term}` to handle before the next message.
+    continuing: Option<Term>,
+    /// Set while `init` runs on the starter's thread: where it leaves the state.
+    starting: Option<Slot>,
+}
+
+/// `GenServer.start/start_link(module, init_arg, opts)` for a learner's module.
+pub(crate) fn start(
+    ev: &mut Evaluator,
+    module: &Arc<Module>,
+    init_arg: Term,
+    opts: &Term,
+    link: bool,
+) -> Result<Term> {
+    let rt = ev.client.runtime().clone();
+    rt.release_deferred();
+    let name = opts.keyword_get("name").cloned().unwrap_or_else(Term::nil);
+    let spec = otp::parse_name(&rt, &name)?;
+    if let Some(pid) = otp::holder(&rt, &spec) {
+        return Ok(otp::already_started(pid));
+    }
+    let Some(init) = super::module::resolve(module, "init", 1, false).ok() else {
+        let reason = otp::undef_init(&rt, &module.name, &init_arg);
+        return Ok(Term::error_tuple(reason));
+    };
+    let parent = ev.client.pid();
+    let slot: Slot = Default::default();
+    let server = ModuleServer {
+        module: module.name.clone(),
+        state: Term::nil(),
+        parent,
+        machine: Machine::new(),
+        running: None,
+        saved: VecDeque::new(),
+        monitors: HashMap::new(),
+        next_fun: 0,
+        token: rt.make_ref(),
+        timeout: None,
+        continuing: None,
+        starting: Some(slot.clone()),
+    };
+    let token = server.token;
+    let proc = rt.spawn_behaviour(Box::new(server))?;
+    if let Err(holder) = otp::claim_name(&rt, &spec, &proc) {
+        proc.alive
+            .store(false, std::sync::atomic::Ordering::Release);
+        rt.inner.table.remove(proc.pid);
+        return Ok(otp::already_started(holder));
+    }
+    if link {
+        ev.client.link(proc.pid)?;
+    }
+    otp::link_via_owner(&rt, &spec, &proc);
+    // `init/1` runs as the new process, on this thread.
+    let client = Client::attach(&rt, proc.clone(), VecDeque::new(), HashMap::new());
+    let result = {
+        let mut next_fun = 0;
+        let mut inner = Evaluator::new(&client, ev.out, ev.line, &[], &mut next_fun);
+        inner.is_shell = false;
+        let result = super::apply(&mut inner, init, vec![init_arg.clone()]);
+        inner.release_starts();
+        result
+    };
+    let (saved, monitors) = client.detach();
+    let fail = |reason: Term| {
+        crate::runtime::signals::die(&rt, &proc, reason);
+    };
+    let state = match result {
+        Ok(answer) => match init_answer(&answer) {
+            Some(InitAnswer::Ok(state, extra)) => (state, extra),
+            Some(InitAnswer::Ignore) => {
+                fail(Term::atom("normal"));
+                return Ok(Term::atom("ignore"));
+            }
+            Some(InitAnswer::Stop(reason)) => {
+                fail(reason.clone());
+                return Ok(Term::error_tuple(reason));
+            }
+            None => {
+                let reason = Term::tuple(vec![Term::atom("bad_return_value"), answer]);
+                fail(reason.clone());
+                return Ok(Term::error_tuple(reason));
+            }
+        },
+        Err(e) => {
+            let reason = e.exit_reason();
+            rt.emit(Event::Error(crate::eval::crash_report(proc.pid, &e)));
+            fail(reason.clone());
+            return Ok(Term::error_tuple(reason));
+        }
+    };
+    // The server takes over: messages sent during `init` come first.
+    *slot.lock().unwrap() = Some(Started {
+        state: state.0,
+        extra: state.1,
+        saved,
+        monitors,
+    });
+    rt.start_queued(&proc, Term::Ref(token));
+    Ok(rt.inner.consts.ok_tuple(Term::Pid(proc.pid)))
+}
+
+/// What `init/1` answered.
+enum InitAnswer {
+    Ok(Term, Option<Term>),
+    Ignore,
+    Stop(Term),
+}
+
+fn init_answer(answer: &Term) -> Option<InitAnswer> {
+    if answer.is_atom("ignore") {
+        return Some(InitAnswer::Ignore);
+    }
+    match answer.as_tuple()? {
+        [ok, state] if ok.is_atom("ok") => Some(InitAnswer::Ok(state.clone(), None)),
+        [ok, state, extra] if ok.is_atom("ok") => {
+            Some(InitAnswer::Ok(state.clone(), Some(extra.clone())))
+        }
+        [stop, reason] if stop.is_atom("stop") => Some(InitAnswer::Stop(reason.clone())),
+        _ => None,
+    }
+}
+
+/// The state `init` made, handed to the process by its start message.
+struct Started {
+    state: Term,
+    extra: Option<Term>,
+    saved: VecDeque<Term>,
+    monitors: HashMap<Ref, Pid>,
+}
+
+type Slot = Arc<std::sync::Mutex<Option<Started>>>;
+
+impl Behaviour for ModuleServer {
+    fn handle(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        if let Some(slot) = &self.starting {
+            // `init` is still running on the starter's thread: messages wait, until the
+            // start message brings the state.
+            let started = match &msg {
+                Msg::Info(Term::Ref(r)) if *r == self.token => slot.lock().unwrap().take(),
+                _ => None,
+            };
+            let Some(started) = started else {
+                if let Some(t) = crate::runtime::message_term(msg) {
+                    self.saved.push_back(t);
+                }
+                return Flow::Continue;
+            };
+            self.starting = None;
+            self.state = started.state;
+            let early = std::mem::take(&mut self.saved);
+            self.saved = started.saved;
+            self.saved.extend(early);
+            self.monitors = started.monitors;
+            self.after_return(ctx, started.extra);
+            return self.drive(ctx);
+        }
+        self.receive(ctx, msg)
+    }
+
+    fn module(&self) -> Term {
+        Term::Atom(self.module.clone())
+    }
+
+    fn state(&self) -> Option<Term> {
+        Some(self.state.clone())
+    }
+
+    fn replace_state(&mut self, state: Term) -> bool {
+        self.state = state;
+        true
+    }
+}
+
+impl ModuleServer {
+    fn receive(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
+        match msg {
+            Msg::Info(Term::Ref(r)) if r == self.token => self.drive(ctx),
+            Msg::Info(Term::Ref(r)) if self.machine.timer_fired(r) => self.drive(ctx),
+            Msg::Info(Term::Ref(r)) if self.timeout == Some(r) => {
+                self.timeout = None;
+                if self.running.is_none() && self.saved.is_empty() {
+                    self.saved.push_back(Term::atom("timeout"));
+                }
+                self.drive(ctx)
+            }
+            Msg::Stop { reason, from, tag } if self.running.is_none() => {
+                self.timeout = None;
+                self.terminate(ctx, reason, Some((from, tag)), Term::empty_list())
+            }
+            msg => {
+                if let Some(t) = crate::runtime::message_term(msg) {
+                    self.timeout = None;
+                    self.saved.push_back(t);
+                }
+                self.drive(ctx)
+            }
+        }
+    }
+
+    /// Runs callbacks until the server waits for a message, yields or exits.
+    fn drive(&mut self, ctx: &Ctx) -> Flow {
+        loop {
+            if let Some(pending) = self.running.take() {
+                let outcome = super::process::resume_as(
+                    ctx,
+                    &mut self.machine,
+                    &mut self.saved,
+                    &mut self.monitors,
+                    &mut self.next_fun,
+                );
+                match outcome {
+                    Outcome::Yield => {
+                        self.running = Some(pending);
+                        ctx.me.mailbox.push(Msg::Info(Term::Ref(self.token)));
+                        return Flow::Yield;
+                    }
+                    Outcome::Wait(timer) => {
+                        self.running = Some(pending);
+                        if let Some((token, after)) = timer {
+                            ctx.rt.start_process_timer(token, ctx.me.pid, after);
+                        }
+                        return Flow::Continue;
+                    }
+                    Outcome::Done(result) => {
+                        if let Some(flow) = self.returned(ctx, pending, result) {
+                            return flow;
+                        }
+                    }
+                }
+                continue;
+            }
+            if let Some(c) = self.continuing.take() {
+                if let Some(flow) = self.dispatch(ctx, "handle_continue", vec![c.clone()], Pending::Continue(c)) {
+                    return flow;
+                }
+                continue;
+            }
+            let Some(message) = self.saved.pop_front() else {
+                return Flow::Continue;
+            };
+            if let Some(flow) = self.message(ctx, message) {
+                return flow;
+            }
+        }
+    }
+
+    /// The next message: the callback it goes to starts (or the server stops).
+    fn message(&mut self, ctx: &Ctx, message: Term) -> Option<Flow> {
+        if let Some(items) = message.as_tuple() {
+            match items {
+                [tag, from, request] if tag.is_atom("$gen_call") => {
+                    let pending = Pending::Call {
+                        from: from.clone(),
+                        request: request.clone(),
+                    };
+                    return self.dispatch(ctx, "handle_call", vec![request.clone(), from.clone()], pending);
+                }
+                [tag, request] if tag.is_atom("$gen_cast") => {
+                    let pending = Pending::Cast(request.clone());
+                    return self.dispatch(ctx, "handle_cast", vec![request.clone()], pending);
+                }
+                [tag, from, request] if tag.is_atom("system") => {
+                    if let Some([t, reason]) = request.as_tuple() {
+                        if t.is_atom("terminate") {
+                            let reply = caller(ctx.rt, from);
+                            return Some(self.terminate(ctx, reason.clone(), reply, Term::empty_list()));
+                        }
+                    }
+                    return None;
+                }
+                [tag, from, reason] if tag.is_atom("EXIT") && from.as_pid() == Some(self.parent) => {
+                    return Some(self.terminate(ctx, reason.clone(), None, message.clone()));
+                }
+                _ => {}
+            }
+        }
+        self.dispatch(ctx, "handle_info", vec![message.clone()], Pending::Info(message))
+    }
+
+    /// Starts `callback(args..., state)`; handles a callback the module lacks as `use
+    /// GenServer`'s default does.
+    fn dispatch(&mut self, ctx: &Ctx, callback: &str, mut args: Vec<Term>, pending: Pending) -> Option<Flow> {
+        args.push(self.state.clone());
+        let module = ctx
+            .rt
+            .code()
+            .get(self.module.name())
+            .and_then(|m| m.downcast::<Module>().ok());
+        let code = module
+            .as_ref()
+            .and_then(|m| super::module::resolve(m, callback, args.len(), false).ok());
+        match code {
+            Some(code) => {
+                self.machine.start(code, args);
+                self.running = Some(pending);
+                None
+            }
+            None => self.default_callback(ctx, pending),
+        }
+    }
+
+    /// `use GenServer`'s defaults for a callback the module does not define.
+    fn default_callback(&mut self, ctx: &Ctx, pending: Pending) -> Option<Flow> {
+        let name = crate::inspect::inspect_plain(&self.proc_name(ctx.me));
+        match pending {
+            Pending::Call { from, request } => {
+                let error = Error::raise_message(
+                    "RuntimeError",
+                    format!("attempted to call GenServer {name} but no handle_call/3 clause was provided"),
+                );
+                Some(self.crash(ctx, error, request, Some(from)))
+            }
+            Pending::Cast(request) => {
+                let error = Error::raise_message(
+                    "RuntimeError",
+                    format!("attempted to cast GenServer {name} but no handle_cast/2 clause was provided"),
+                );
+                let last = Term::tuple(vec![Term::atom("$gen_cast"), request]);
+                Some(self.crash(ctx, error, last, None))
+            }
+            Pending::Info(message) => {
+                ctx.rt.emit(Event::UnexpectedMessage {
+                    module: Term::Atom(self.module.clone()),
+                    name: self.proc_name(ctx.me),
+                    message,
+                });
+                None
+            }
+            Pending::Continue(c) => {
+                let error = Error::Raise(exception(
+                    "UndefinedFunctionError",
+                    vec![
+                        ("module", Term::Atom(self.module.clone())),
+                        ("function", Term::atom("handle_continue")),
+                        ("arity", Term::Int(2)),
+                        ("reason", Term::nil()),
+                        ("message", Term::nil()),
+                    ],
+                ));
+                Some(self.crash(ctx, error, c, None))
+            }
+            Pending::Terminate { reason, reply } => Some(Flow::Exit {
+                reason,
+                reply: reply.map(|(p, r)| (p, r, Term::ok())),
+            }),
+        }
+    }
+
+    /// A callback finished: its answer read as OTP reads it. Some flow when the server
+    /// stops.
+    fn returned(&mut self, ctx: &Ctx, pending: Pending, result: Result<Term>) -> Option<Flow> {
+        let answer = match result {
+            Ok(answer) => answer,
+            Err(e) => {
+                if let Pending::Terminate { reason, reply } = pending {
+                    return Some(Flow::Exit {
+                        reason,
+                        reply: reply.map(|(p, r)| (p, r, Term::ok())),
+                    });
+                }
+                let (last, client) = last_message(&pending);
+                return Some(self.crash(ctx, e, last, client));
+            }
+        };
+        let items: Vec<Term> = answer.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+        let tag = items.first().and_then(|t| t.as_atom()).map(|a| a.name().to_string());
+        match (&pending, tag.as_deref(), items.as_slice()) {
+            (Pending::Terminate { .. }, _, _) => {
+                let Pending::Terminate { reason, reply } = pending else {
+                    unreachable!()
+                };
+                return Some(Flow::Exit {
+                    reason,
+                    reply: reply.map(|(p, r)| (p, r, Term::ok())),
+                });
+            }
+            (Pending::Call { from, .. }, Some("reply"), [_, value, state, rest @ ..]) if rest.len() <= 1 => {
+                reply(ctx.rt, from, value.clone());
+                self.state = state.clone();
+                self.after_return(ctx, rest.first().cloned());
+            }
+            (_, Some("noreply"), [_, state, rest @ ..]) if rest.len() <= 1 => {
+                self.state = state.clone();
+                self.after_return(ctx, rest.first().cloned());
+            }
+            (Pending::Call { from, .. }, Some("stop"), [_, reason, value, state]) => {
+                self.state = state.clone();
+                let reason = reason.clone();
+                let from = from.clone();
+                let value = value.clone();
+                // OTP replies after `terminate/2` has run.
+                let flow = self.terminate(ctx, reason, None, Term::empty_list());
+                reply(ctx.rt, &from, value);
+                return Some(flow);
+            }
+            (_, Some("stop"), [_, reason, state]) => {
+                self.state = state.clone();
+                let (last, _) = last_message(&pending);
+                return Some(self.terminate(ctx, reason.clone(), None, last));
+            }
+            _ => {
+                let reason = Term::tuple(vec![Term::atom("bad_return_value"), answer.clone()]);
+                let (last, client) = last_message(&pending);
+                return Some(self.crash_reason(ctx, reason, last, client));
+            }
+        }
+        None
+    }
+
+    /// A return's timeout, `:hibernate` or `{:continue, term}`.
+    fn after_return(&mut self, ctx: &Ctx, extra: Option<Term>) {
+        let Some(extra) = extra else { return };
+        if let Some([tag, c]) = extra.as_tuple() {
+            if tag.is_atom("continue") {
+                self.continuing = Some(c.clone());
+            }
+            return;
+        }
+        if let Term::Int(ms) = extra {
+            if ms >= 0 {
+                let token = ctx.rt.make_ref();
+                self.timeout = Some(token);
+                ctx.rt
+                    .start_process_timer(token, ctx.me.pid, Duration::from_millis(ms as u64));
+            }
+        }
+    }
+
+    /// Stops with `reason`: `terminate/2` runs first when the module defines it.
+    fn terminate(
+        &mut self,
+        ctx: &Ctx,
+        reason: Term,
+        reply: Option<(Arc<Process>, Ref)>,
+        last: Term,
+    ) -> Flow {
+        if !otp::is_quiet_reason(&reason) {
+            ctx.rt.emit(Event::GenServerTerminating {
+                name: ctx.me.report_name(),
+                reason: reason.clone(),
+                last_message: last,
+                state: self.state.clone(),
+                client: None,
+            });
+        }
+        let pending = Pending::Terminate {
+            reason: reason.clone(),
+            reply,
+        };
+        match self.dispatch(ctx, "terminate", vec![reason], pending) {
+            Some(flow) => flow,
+            // `terminate/2` runs to its end here: the server is stopping.
+            None => self.drive(ctx),
+        }
+    }
+
+    /// A callback raised: Logger's report, and the exit OTP gives.
+    fn crash(&mut self, ctx: &Ctx, e: Error, last: Term, client: Option<Term>) -> Flow {
+        self.crash_reason(ctx, e.exit_reason(), last, client)
+    }
+
+    fn crash_reason(&mut self, ctx: &Ctx, reason: Term, last: Term, client: Option<Term>) -> Flow {
+        let client = client
+            .and_then(|from| from.as_tuple().and_then(|t| t.first().and_then(|p| p.as_pid())))
+            .map(|pid| {
+                let alive = ctx.rt.inner.table.get(pid).is_some_and(|p| p.is_alive());
+                (pid, alive)
+            });
+        ctx.rt.emit(Event::GenServerTerminating {
+            name: ctx.me.report_name(),
+            reason: reason.clone(),
+            last_message: last,
+            state: self.state.clone(),
+            client,
+        });
+        let pending = Pending::Terminate {
+            reason: reason.clone(),
+            reply: None,
+        };
+        match self.dispatch(ctx, "terminate", vec![reason], pending) {
+            Some(flow) => flow,
+            None => self.drive(ctx),
+        }
+    }
+
+    fn proc_name(&self, me: &Process) -> Term {
+        me.registered_name()
+            .map(Term::Atom)
+            .unwrap_or(Term::Pid(me.pid))
+    }
+}
+
+/// The message a crash report names, and the caller waiting on it.
+fn last_message(pending: &Pending) -> (Term, Option<Term>) {
+    match pending {
+        Pending::Call { from, request } => (request.clone(), Some(from.clone())),
+        Pending::Cast(r) => (Term::tuple(vec![Term::atom("$gen_cast"), r.clone()]), None),
+        Pending::Info(m) => (m.clone(), None),
+        Pending::Continue(c) => (c.clone(), None),
+        Pending::Terminate { .. } => (Term::empty_list(), None),
+    }
+}
+
+/// `GenServer.reply(from, value)`: `from` is `{pid, [:alias | ref]}`.
+fn reply(rt: &Runtime, from: &Term, value: Term) {
+    if let Some((to, tag)) = caller(rt, from) {
+        rt.send_reply(&to, tag, value);
+    }
+}
+
+fn caller(rt: &Runtime, from: &Term) -> Option<(Arc<Process>, Ref)> {
+    let [Term::Pid(pid), tag] = from.as_tuple()? else {
+        return None;
+    };
+    let tag = match tag {
+        Term::Ref(r) => *r,
+        Term::ImproperList(_, end) => match &**end {
+            Term::Ref(r) => *r,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some((rt.inner.table.get(*pid)?, tag))
+}

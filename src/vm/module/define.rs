@@ -1,0 +1,522 @@
+//! `defmodule`: runs a module's body top to bottom as Elixir does (attributes set,
+//! nested modules defined, other expressions evaluated, `IO.puts` printing), gathers the
+//! clauses of each `def`/`defp`, compiles every function to VM code and loads the module.
+//!
+//! Default arguments (`\\`) become the lower-arity functions Elixir generates, each
+//! calling the full one. A body with `rescue`/`after` sections is a `try`. `@name` reads
+//! the attribute as set before the function (compiled in as a constant).
+
+use super::{Function, Module};
+use crate::error::{Error, Result};
+use crate::eval::env::ModuleScope;
+use crate::eval::{Env, Evaluator};
+use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind, Span};
+use crate::term::Term;
+use crate::vm::closure::VmClosure;
+use crate::vm::code::FunctionInfo;
+use std::sync::Arc;
+
+/// One `def`/`defp` read from its syntax.
+struct Def<'e> {
+    name: String,
+    private: bool,
+    params: Vec<&'e Expr>,
+    guard: Option<&'e Expr>,
+    body: Block,
+    span: Span,
+}
+
+/// A function being gathered: its clauses and the module scope its code sees.
+struct Gathered {
+    name: String,
+    arity: usize,
+    private: bool,
+    clauses: Vec<Clause>,
+    scope: Env,
+    line: u32,
+    doc: Option<String>,
+}
+
+/// What `defmodule Name do body end` evaluates to.
+pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Result<Term> {
+    let (name_expr, body) = match args {
+        [name, keywords] => match crate::eval::section(keywords, "do") {
+            Some(body) => (name, body),
+            None => return Err(ev.compile_error("missing :do option in \"defmodule\"")),
+        },
+        _ => {
+            return Err(ev.compile_error(&format!(
+                "undefined function defmodule/{} (there is no such import)",
+                args.len()
+            )))
+        }
+    };
+    let (name, short) = match &name_expr.kind {
+        ExprKind::Alias(a) => match env.module() {
+            Some(outer) => (format!("{}.{a}", outer.name), Some(a.clone())),
+            None => (
+                env.resolve_alias(a)
+                    .unwrap_or_else(|| format!("Elixir.{a}")),
+                None,
+            ),
+        },
+        ExprKind::Atom(a) => (a.clone(), None),
+        _ => {
+            let value = ev.eval(name_expr, env)?;
+            return Err(Error::argument(format!(
+                "invalid module name: {}",
+                crate::inspect::inspect_plain(&value)
+            )));
+        }
+    };
+    let atom = ev.atom(&name)?;
+    // Inside `Outer`, `defmodule Inner` is `Outer.Inner`, reachable there as `Inner`.
+    if let Some(short) = &short {
+        let first = short.split('.').next().unwrap_or(short);
+        env.alias(first, &format!("{}.{first}", env.module().map_or("", |m| &m.name)));
+    }
+    let exprs: Vec<&Expr> = match &body.kind {
+        ExprKind::Block(block) => block.exprs.iter().collect(),
+        _ => vec![body],
+    };
+    let table = Arc::new(crate::vm::code::FnTable::new());
+    let mut scope = ModuleScope {
+        name: name.clone(),
+        functions: signatures(&exprs),
+        attributes: Vec::new(),
+        table: table.clone(),
+    };
+    let mut body_env = env.clone();
+    body_env.set_module(Some(Arc::new(clone_scope(&scope))));
+    let mut gathered: Vec<Gathered> = Vec::new();
+    let mut module = Module {
+        name: atom.as_atom().cloned().expect("an atom"),
+        functions: Vec::new(),
+        behaviours: Vec::new(),
+        moduledoc: None,
+        use_options: Vec::new(),
+    };
+    let mut doc: Option<String> = None;
+    let mut last = Term::nil();
+    for expr in exprs {
+        last = match &expr.kind {
+            ExprKind::Call {
+                target: CallTarget::Local(kind),
+                args,
+            } if matches!(kind.as_str(), "def" | "defp") => {
+                let def = read_def(ev, kind == "defp", args)?;
+                let value = Term::tuple(vec![ev.atom(&def.name)?, Term::Int(def.params.len() as i64)]);
+                gather(&mut gathered, def, &body_env, doc.take());
+                value
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(at),
+                args,
+            } if at == "@" => attribute(ev, args, &mut scope, &mut module, &mut doc, &mut body_env)?,
+            ExprKind::Call {
+                target: CallTarget::Local(form),
+                args,
+            } if form == "use" => {
+                use_behaviour(ev, args, &mut module, &mut body_env)?;
+                Term::ok()
+            }
+            _ => ev.eval(expr, &mut body_env)?,
+        };
+    }
+    for g in gathered {
+        let info = FunctionInfo {
+            module: module.shown(),
+            name: g.name.clone(),
+            arity: g.arity,
+            base_line: ev.line as u32,
+            line: g.line,
+        };
+        let proto = crate::vm::compile::function(ev, &g.scope, &g.clauses, g.arity, info)?;
+        module.functions.push(Function {
+            name: Arc::from(g.name.as_str()),
+            arity: g.arity,
+            private: g.private,
+            code: Arc::new(VmClosure {
+                proto,
+                captured: Box::new([]),
+                env: Arc::new(g.scope),
+            }),
+            doc: g.doc,
+        });
+    }
+    // Local calls find their callees here, in the order of the signatures.
+    let by_signature: Vec<Arc<VmClosure>> = scope
+        .functions
+        .iter()
+        .filter_map(|(n, a)| {
+            module
+                .functions
+                .iter()
+                .find(|f| &*f.name == n && f.arity == *a)
+                .map(|f| f.code.clone())
+        })
+        .collect();
+    let _ = table.set(by_signature);
+    let binary = super::beam_binary(&module);
+    let module = Arc::new(module);
+    let code = ev.client.runtime().code();
+    code.install(Box::new(super::Runner));
+    let replaced = code.load(&name, module.clone());
+    if replaced.is_some() {
+        ev.out.warn(&format!(
+            "warning: redefining module {} (current version defined in memory)\n  iex:{}\n",
+            module.shown(),
+            ev.line
+        ));
+    }
+    Ok(Term::tuple(vec![
+        Term::atom("module"),
+        atom,
+        binary,
+        last,
+    ]))
+}
+
+fn clone_scope(scope: &ModuleScope) -> ModuleScope {
+    ModuleScope {
+        name: scope.name.clone(),
+        functions: scope.functions.clone(),
+        attributes: scope.attributes.clone(),
+        table: scope.table.clone(),
+    }
+}
+
+/// Every function the body defines, by name and arity (defaults' arities included),
+/// so that calls between them compile as local calls whatever their order.
+fn signatures(exprs: &[&Expr]) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for expr in exprs {
+        let ExprKind::Call {
+            target: CallTarget::Local(kind),
+            args,
+        } = &expr.kind
+        else {
+            continue;
+        };
+        if !matches!(kind.as_str(), "def" | "defp") {
+            continue;
+        }
+        let Some((name, params, _)) = args.first().and_then(head) else {
+            continue;
+        };
+        let defaults = params.iter().filter(|p| default_of(p).is_some()).count();
+        for arity in params.len() - defaults..=params.len() {
+            if !found.iter().any(|(n, a)| *n == name && *a == arity) {
+                found.push((name.clone(), arity));
+            }
+        }
+    }
+    found
+}
+
+/// A function head: `name(params)`, `name(params) when guard`, or a bare `name`.
+fn head(expr: &Expr) -> Option<(String, Vec<&Expr>, Option<&Expr>)> {
+    match &expr.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(when),
+            args,
+        } if when == "when" && args.len() == 2 => {
+            let (name, params, _) = head(&args[0])?;
+            Some((name, params, Some(&args[1])))
+        }
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+        } => Some((name.clone(), args.iter().collect(), None)),
+        ExprKind::Var(name) => Some((name.clone(), Vec::new(), None)),
+        _ => None,
+    }
+}
+
+/// `pattern \\ default`: the default.
+fn default_of(param: &Expr) -> Option<(&Expr, &Expr)> {
+    match &param.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(op),
+            args,
+        } if op == "\\\\" && args.len() == 2 => Some((&args[0], &args[1])),
+        _ => None,
+    }
+}
+
+fn read_def<'e>(ev: &Evaluator, private: bool, args: &'e [Expr]) -> Result<Def<'e>> {
+    let kind = if private { "defp" } else { "def" };
+    let Some((head_expr, rest)) = args.split_first() else {
+        return Err(ev.compile_error(&format!(
+            "undefined function {kind}/0 (there is no such import)"
+        )));
+    };
+    let Some((name, params, guard)) = head(head_expr) else {
+        return Err(ev.compile_error_on(
+            &format!("invalid syntax in {kind}"),
+            head_expr.span.line,
+        ));
+    };
+    let body = match rest {
+        [keywords] => body_of(keywords),
+        [] => None,
+        _ => None,
+    };
+    let Some(body) = body else {
+        return Err(ev.compile_error_on(
+            &format!("implementation not provided for predefined {kind} {name}/{}", params.len()),
+            head_expr.span.line,
+        ));
+    };
+    Ok(Def {
+        name,
+        private,
+        params,
+        guard,
+        body,
+        span: head_expr.span,
+    })
+}
+
+/// A def's body: its `do` block, or a `try` of it when it has `rescue`/`catch`/`after`.
+fn body_of(keywords: &Expr) -> Option<Block> {
+    let body = crate::eval::section(keywords, "do")?;
+    let sectioned = ["rescue", "catch", "after", "else"]
+        .iter()
+        .any(|s| crate::eval::section(keywords, s).is_some());
+    let expr = match sectioned {
+        true => Expr {
+            kind: ExprKind::Call {
+                target: CallTarget::Local("try".into()),
+                args: vec![keywords.clone()],
+            },
+            span: keywords.span,
+        },
+        false => body.clone(),
+    };
+    Some(match expr.kind {
+        ExprKind::Block(block) => block,
+        _ => Block {
+            span: expr.span,
+            exprs: vec![expr],
+        },
+    })
+}
+
+/// Adds a def's clause (and its defaults' generated functions) to the functions.
+fn gather(gathered: &mut Vec<Gathered>, def: Def, env: &Env, doc: Option<String>) {
+    let patterns: Vec<Expr> = def
+        .params
+        .iter()
+        .map(|p| default_of(p).map_or((*p).clone(), |(pattern, _)| pattern.clone()))
+        .collect();
+    let arity = patterns.len();
+    let clause = Clause {
+        patterns,
+        guard: def.guard.cloned(),
+        body: def.body.clone(),
+        span: def.span,
+    };
+    add_clause(gathered, &def, arity, clause, env, doc.clone());
+    // `def f(a, b \\ 1)` also defines `f(a)`, calling `f(a, 1)`.
+    let defaults = def.params.iter().filter(|p| default_of(p).is_some()).count();
+    for missing in 1..=defaults {
+        let mut skipped = 0;
+        let mut params = Vec::new();
+        let mut call_args = Vec::new();
+        // The last `missing` defaults are filled in, left to right.
+        let first_filled = defaults - missing;
+        for (i, p) in def.params.iter().enumerate() {
+            match default_of(p) {
+                Some((_, default)) => {
+                    if skipped >= first_filled {
+                        call_args.push(default.clone());
+                    } else {
+                        let var = generated_var(i, def.span);
+                        params.push(var.clone());
+                        call_args.push(var);
+                    }
+                    skipped += 1;
+                }
+                None => {
+                    let var = generated_var(i, def.span);
+                    params.push(var.clone());
+                    call_args.push(var);
+                }
+            }
+        }
+        let call = Expr {
+            kind: ExprKind::Call {
+                target: CallTarget::Local(def.name.clone()),
+                args: call_args,
+            },
+            span: def.span,
+        };
+        let lower = params.len();
+        let clause = Clause {
+            patterns: params,
+            guard: None,
+            body: Block {
+                exprs: vec![call],
+                span: def.span,
+            },
+            span: def.span,
+        };
+        if !gathered
+            .iter()
+            .any(|g| g.name == def.name && g.arity == lower)
+        {
+            add_clause(gathered, &def, lower, clause, env, doc.clone());
+        }
+    }
+}
+
+fn generated_var(i: usize, span: Span) -> Expr {
+    Expr {
+        kind: ExprKind::Var(format!("x{i}@default")),
+        span,
+    }
+}
+
+fn add_clause(
+    gathered: &mut Vec<Gathered>,
+    def: &Def,
+    arity: usize,
+    clause: Clause,
+    env: &Env,
+    doc: Option<String>,
+) {
+    let scope = env.without_vars();
+    match gathered
+        .iter_mut()
+        .find(|g| g.name == def.name && g.arity == arity)
+    {
+        Some(g) => {
+            g.clauses.push(clause);
+            g.scope = scope;
+            if g.doc.is_none() {
+                g.doc = doc;
+            }
+        }
+        None => gathered.push(Gathered {
+            name: def.name.clone(),
+            arity,
+            private: def.private,
+            clauses: vec![clause],
+            scope,
+            line: def.span.line,
+            doc,
+        }),
+    }
+}
+
+/// `@name value` in a module body: sets the attribute (`:ok`); `@name` reads it.
+fn attribute(
+    ev: &mut Evaluator,
+    args: &[Expr],
+    scope: &mut ModuleScope,
+    module: &mut Module,
+    doc: &mut Option<String>,
+    env: &mut Env,
+) -> Result<Term> {
+    let [operand] = args else {
+        return ev.eval(
+            &Expr {
+                kind: ExprKind::Call {
+                    target: CallTarget::Local("@".into()),
+                    args: args.to_vec(),
+                },
+                span: Span::default(),
+            },
+            env,
+        );
+    };
+    let (name, value) = match &operand.kind {
+        ExprKind::Call {
+            target: CallTarget::Local(name),
+            args,
+        } if args.len() == 1 => (name.clone(), &args[0]),
+        ExprKind::Var(name) => {
+            return Ok(scope.attribute(name).cloned().unwrap_or_else(Term::nil));
+        }
+        _ => return ev.eval(operand, env),
+    };
+    match name.as_str() {
+        // Typespecs and callbacks are documentation here: accepted, not evaluated.
+        "spec" | "type" | "typep" | "opaque" | "callback" | "macrocallback" | "typedoc"
+        | "impl" | "dialyzer" | "compile" | "optional_callbacks" | "deprecated" => {
+            return Ok(Term::ok())
+        }
+        _ => {}
+    }
+    let value = ev.eval(value, env)?;
+    match name.as_str() {
+        "doc" => *doc = doc_text(&value),
+        "moduledoc" => module.moduledoc = doc_text(&value),
+        "behaviour" => {
+            if let Some(a) = value.as_atom() {
+                module
+                    .behaviours
+                    .push(a.name().trim_start_matches("Elixir.").to_string());
+            }
+        }
+        _ => {
+            scope.attributes.push((name, value));
+            env.set_module(Some(Arc::new(clone_scope(scope))));
+        }
+    }
+    Ok(Term::ok())
+}
+
+fn doc_text(value: &Term) -> Option<String> {
+    match value {
+        Term::Binary(_) => crate::eval::chars_to_string(value).ok(),
+        _ => None,
+    }
+}
+
+/// `use GenServer` (and the other behaviours) inside a module: records the behaviour
+/// and its options; the defaults it brings are the behaviour's runtime's.
+fn use_behaviour(
+    ev: &mut Evaluator,
+    args: &[Expr],
+    module: &mut Module,
+    env: &mut Env,
+) -> Result<()> {
+    let Some(first) = args.first() else {
+        return Ok(());
+    };
+    let target = ev.eval(first, env)?;
+    let Some(name) = target.as_atom().map(|a| a.name().to_string()) else {
+        return Err(Error::argument(format!(
+            "invalid arguments for use, expected a compile time atom or alias, got: {}",
+            crate::inspect::inspect_plain(&target)
+        )));
+    };
+    let short = name.trim_start_matches("Elixir.").to_string();
+    match short.as_str() {
+        "GenServer" | "Supervisor" | "DynamicSupervisor" | "Agent" | "Task" => {}
+        // A learner's own `__using__` is a macro, which otpsh does not expand.
+        _ => {
+            return Err(crate::eval::builtins::undefined_function(
+                &name,
+                "__using__",
+                &[Term::empty_list()],
+            ));
+        }
+    }
+    module.behaviours.push(short);
+    if let Some(opts) = args.get(1) {
+        let opts = ev.eval(opts, env)?;
+        if let Some(items) = opts.as_list() {
+            for item in items {
+                if let Some([k, v]) = item.as_tuple() {
+                    if let Some(k) = k.as_atom() {
+                        module.use_options.push((k.name().to_string(), v.clone()));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
