@@ -216,6 +216,12 @@ impl Evaluator<'_> {
         arity: usize,
         env: &mut Env,
     ) -> Result<Term> {
+        // `&area/1` inside a module is the module's own function.
+        if module.is_none() {
+            if let Some(code) = module_function(env, name, arity) {
+                return Ok(self.make_fun(arity, code));
+            }
+        }
         let module = match module {
             Some(m) => self.eval(m, env)?,
             None => match self.imported(name, arity, env)? {

@@ -297,10 +297,18 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
             // under the banner; the others are `file:line` lines, not reproduced. A
             // clause error's blame takes the arguments off its frame.
             let clause = module_name(&exception) == "FunctionClauseError";
-            let frames = second.as_list().filter(|_| !clause).unwrap_or(&[]);
-            for (m, f, args) in frames.iter().filter_map(call_frame) {
-                let app = app_of(m);
-                banner.push_str(&format!("{joiner}    {app}{}", format_mfa(m, f, args)));
+            for frame in second.as_list().unwrap_or(&[]) {
+                if let Some(line) = shell_frame(frame) {
+                    banner.push_str(&format!("{joiner}    {line}"));
+                    continue;
+                }
+                if clause {
+                    continue;
+                }
+                if let Some((m, f, args)) = call_frame(frame) {
+                    let app = app_of(m);
+                    banner.push_str(&format!("{joiner}    {app}{}", format_mfa(m, f, args)));
+                }
             }
             return format!("an exception was raised:{joiner}{banner}");
         }
@@ -364,6 +372,41 @@ fn app_of(module: &Term) -> &'static str {
         }
         _ => "",
     }
+}
+
+/// A frame of code typed at the shell (`file: 'iex'`), as `Exception.format_stacktrace_entry/1`
+/// prints it: `iex:9: Stack.handle_call(:pop, from, [])`, or `iex:3: M.f/1`.
+pub(crate) fn shell_frame(frame: &Term) -> Option<String> {
+    let [module @ Term::Atom(_), Term::Atom(f), args, Term::List(location)] = frame.as_tuple()?
+    else {
+        return None;
+    };
+    let keyword = |key: &str| {
+        location.iter().find_map(|kv| match kv.as_tuple() {
+            Some([k, v]) if k.is_atom(key) => Some(v.clone()),
+            _ => None,
+        })
+    };
+    let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
+    let Term::Int(line) = keyword("line")? else {
+        return None;
+    };
+    if file != "iex" {
+        return None;
+    }
+    let call = match args {
+        Term::List(args) => format_mfa(module, f.name(), args),
+        Term::Int(arity) => {
+            let function = inspect_plain(&Term::atom(f.name()));
+            format!(
+                "{}.{}/{arity}",
+                inspect_plain(module),
+                function.trim_start_matches(':')
+            )
+        }
+        _ => return None,
+    };
+    Some(format!("iex:{line}: {call}"))
 }
 
 /// A stack frame `{module, function, args, _}` that has its arguments.
@@ -485,6 +528,14 @@ pub fn gen_server_terminating(
         Some(e) => format!("** ({}) {}", module_name(&e), exception_message(&e)),
         None => format!("** (stop) {}", format_exit(reason)),
     });
+    if let Some([_, Term::List(stack)]) = reason.as_tuple() {
+        lines.extend(
+            stack
+                .iter()
+                .filter_map(shell_frame)
+                .map(|l| format!("    {l}")),
+        );
+    }
     match client {
         Some((pid, _)) => lines.push(format!(
             "Last message (from {}): {}",

@@ -53,18 +53,44 @@ impl Evaluator<'_> {
                 self.line
             )))),
             // Inside a module's function, `@name` is the attribute as it was set.
-            ("@", [Expr {
-                kind: ExprKind::Var(attribute),
-                ..
-            }]) if env.module().is_some() => Some(Ok(env
+            (
+                "@",
+                [Expr {
+                    kind: ExprKind::Var(attribute),
+                    ..
+                }],
+            ) if env.module().is_some() => Some(Ok(env
                 .module()
                 .and_then(|m| m.attribute(attribute).cloned())
                 .unwrap_or_else(Term::nil))),
+            // `@config.port`: the attribute's field.
+            (
+                "@",
+                [Expr {
+                    kind:
+                        ExprKind::Call {
+                            target: CallTarget::Remote { module, function },
+                            args: call_args,
+                        },
+                    ..
+                }],
+            ) if env.module().is_some() && call_args.is_empty() => match &module.kind {
+                ExprKind::Var(attribute) => {
+                    let value = env
+                        .module()
+                        .and_then(|m| m.attribute(attribute).cloned())
+                        .unwrap_or_else(Term::nil);
+                    Some(self.apply_remote(value, function, Vec::new()))
+                }
+                _ => None,
+            },
             // `@name` and `@name value` only: `@123` matches no clause of `@/1`.
             ("@", [operand]) => Some(Err(match &operand.kind {
-                ExprKind::Var(_) | ExprKind::Call { target: CallTarget::Local(_), .. } => {
-                    self.outside_module(&[])
-                }
+                ExprKind::Var(_)
+                | ExprKind::Call {
+                    target: CallTarget::Local(_),
+                    ..
+                } => self.outside_module(&[]),
                 _ => Error::function_clause("Kernel", "@", 1).at(format!(
                     "(elixir 1.14.0) expanding macro: Kernel.@/1\n    iex:{}: (file)",
                     self.line
@@ -86,9 +112,7 @@ impl Evaluator<'_> {
             }
             (crate::syntax::INVALID_FOR, [description]) => match &description.kind {
                 ExprKind::Str(parts) => match parts.as_slice() {
-                    [crate::syntax::ast::StrPart::Lit(text)] => {
-                        Some(Err(self.compile_error(text)))
-                    }
+                    [crate::syntax::ast::StrPart::Lit(text)] => Some(Err(self.compile_error(text))),
                     _ => None,
                 },
                 _ => None,

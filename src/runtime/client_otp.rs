@@ -64,21 +64,31 @@ impl Client {
                     ),
                 ))
             }
-            None => {
-                let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
-                let name = gen_server::parse_name(&self.rt, &name)?;
-                (
-                    Term::module("DynamicSupervisor"),
-                    name,
-                    Options::parse(opts),
-                )
-            }
+            None => return self.supervisor_start_as(Term::module("DynamicSupervisor"), opts, link),
         };
         let options = match options {
             Ok(options) => options,
             Err(data) => return Ok(self.failed_init(data, link)),
         };
         supervisor::start(&self.rt, module_term, name, options, &self.proc, link)
+    }
+
+    /// A DynamicSupervisor with the flags and `name:` in `opts`, whose callback module
+    /// is `module` (`DynamicSupervisor` itself, or a learner's module whose `init/1`
+    /// gave the flags).
+    pub fn supervisor_start_as(
+        &self,
+        module: Term,
+        opts: &Term,
+        link: bool,
+    ) -> Result<Term, Error> {
+        let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
+        let name = gen_server::parse_name(&self.rt, &name)?;
+        let options = match Options::parse(opts) {
+            Ok(options) => options,
+            Err(data) => return Ok(self.failed_init(data, link)),
+        };
+        supervisor::start(&self.rt, module, name, options, &self.proc, link)
     }
 
     /// A supervisor whose flags are bad exits with `{:supervisor_data, data}`: the

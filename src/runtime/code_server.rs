@@ -44,7 +44,10 @@ impl CodeServer {
 
     /// Loads `module` as `name`; the version it replaces, if any.
     pub(crate) fn load(&self, name: &str, module: Loaded) -> Option<Loaded> {
-        self.modules.write().unwrap().insert(Arc::from(name), module)
+        self.modules
+            .write()
+            .unwrap()
+            .insert(Arc::from(name), module)
     }
 
     /// Whether a learner's module is loaded as `name`.

@@ -15,9 +15,9 @@ use super::interp::{Machine, Outcome};
 use super::module::Module;
 use crate::error::{exception, Error, Result};
 use crate::eval::Evaluator;
-use crate::runtime::Event;
 use crate::runtime::gen_server as otp;
 use crate::runtime::process::{Behaviour, Ctx, Flow, Msg, Process};
+use crate::runtime::Event;
 use crate::runtime::{Client, Runtime};
 use crate::term::{Atom, Pid, Ref, Term};
 use std::collections::{HashMap, VecDeque};
@@ -26,7 +26,10 @@ use std::time::Duration;
 
 /// What a callback running now was called for: how to read its answer.
 enum Pending {
-    Call { from: Term, request: Term },
+    Call {
+        from: Term,
+        request: Term,
+    },
     Cast(Term),
     Info(Term),
     Continue(Term),
@@ -71,7 +74,7 @@ pub(crate) fn start(
     if let Some(pid) = otp::holder(&rt, &spec) {
         return Ok(otp::already_started(pid));
     }
-    let Some(init) = super::module::resolve(module, "init", 1, false).ok() else {
+    let Some(init) = super::module::resolve(module, "init", 1, false) else {
         let reason = otp::undef_init(&rt, &module.name, &init_arg);
         return Ok(Term::error_tuple(reason));
     };
@@ -135,7 +138,7 @@ pub(crate) fn start(
             }
         },
         Err(e) => {
-            let reason = e.exit_reason();
+            let reason = exit_reason(&e);
             rt.emit(Event::Error(crate::eval::crash_report(proc.pid, &e)));
             fail(reason.clone());
             return Ok(Term::error_tuple(reason));
@@ -283,7 +286,12 @@ impl ModuleServer {
                 continue;
             }
             if let Some(c) = self.continuing.take() {
-                if let Some(flow) = self.dispatch(ctx, "handle_continue", vec![c.clone()], Pending::Continue(c)) {
+                if let Some(flow) = self.dispatch(
+                    ctx,
+                    "handle_continue",
+                    vec![c.clone()],
+                    Pending::Continue(c),
+                ) {
                     return flow;
                 }
                 continue;
@@ -306,7 +314,12 @@ impl ModuleServer {
                         from: from.clone(),
                         request: request.clone(),
                     };
-                    return self.dispatch(ctx, "handle_call", vec![request.clone(), from.clone()], pending);
+                    return self.dispatch(
+                        ctx,
+                        "handle_call",
+                        vec![request.clone(), from.clone()],
+                        pending,
+                    );
                 }
                 [tag, request] if tag.is_atom("$gen_cast") => {
                     let pending = Pending::Cast(request.clone());
@@ -316,23 +329,41 @@ impl ModuleServer {
                     if let Some([t, reason]) = request.as_tuple() {
                         if t.is_atom("terminate") {
                             let reply = caller(ctx.rt, from);
-                            return Some(self.terminate(ctx, reason.clone(), reply, Term::empty_list()));
+                            return Some(self.terminate(
+                                ctx,
+                                reason.clone(),
+                                reply,
+                                Term::empty_list(),
+                            ));
                         }
                     }
                     return None;
                 }
-                [tag, from, reason] if tag.is_atom("EXIT") && from.as_pid() == Some(self.parent) => {
+                [tag, from, reason]
+                    if tag.is_atom("EXIT") && from.as_pid() == Some(self.parent) =>
+                {
                     return Some(self.terminate(ctx, reason.clone(), None, message.clone()));
                 }
                 _ => {}
             }
         }
-        self.dispatch(ctx, "handle_info", vec![message.clone()], Pending::Info(message))
+        self.dispatch(
+            ctx,
+            "handle_info",
+            vec![message.clone()],
+            Pending::Info(message),
+        )
     }
 
     /// Starts `callback(args..., state)`; handles a callback the module lacks as `use
     /// GenServer`'s default does.
-    fn dispatch(&mut self, ctx: &Ctx, callback: &str, mut args: Vec<Term>, pending: Pending) -> Option<Flow> {
+    fn dispatch(
+        &mut self,
+        ctx: &Ctx,
+        callback: &str,
+        mut args: Vec<Term>,
+        pending: Pending,
+    ) -> Option<Flow> {
         args.push(self.state.clone());
         let module = ctx
             .rt
@@ -341,7 +372,7 @@ impl ModuleServer {
             .and_then(|m| m.downcast::<Module>().ok());
         let code = module
             .as_ref()
-            .and_then(|m| super::module::resolve(m, callback, args.len(), false).ok());
+            .and_then(|m| super::module::resolve(m, callback, args.len(), false));
         match code {
             Some(code) => {
                 self.machine.start(code, args);
@@ -416,7 +447,10 @@ impl ModuleServer {
             }
         };
         let items: Vec<Term> = answer.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-        let tag = items.first().and_then(|t| t.as_atom()).map(|a| a.name().to_string());
+        let tag = items
+            .first()
+            .and_then(|t| t.as_atom())
+            .map(|a| a.name().to_string());
         match (&pending, tag.as_deref(), items.as_slice()) {
             (Pending::Terminate { .. }, _, _) => {
                 let Pending::Terminate { reason, reply } = pending else {
@@ -427,7 +461,9 @@ impl ModuleServer {
                     reply: reply.map(|(p, r)| (p, r, Term::ok())),
                 });
             }
-            (Pending::Call { from, .. }, Some("reply"), [_, value, state, rest @ ..]) if rest.len() <= 1 => {
+            (Pending::Call { from, .. }, Some("reply"), [_, value, state, rest @ ..])
+                if rest.len() <= 1 =>
+            {
                 reply(ctx.rt, from, value.clone());
                 self.state = state.clone();
                 self.after_return(ctx, rest.first().cloned());
@@ -509,12 +545,15 @@ impl ModuleServer {
 
     /// A callback raised: Logger's report, and the exit OTP gives.
     fn crash(&mut self, ctx: &Ctx, e: Error, last: Term, client: Option<Term>) -> Flow {
-        self.crash_reason(ctx, e.exit_reason(), last, client)
+        self.crash_reason(ctx, exit_reason(&e), last, client)
     }
 
     fn crash_reason(&mut self, ctx: &Ctx, reason: Term, last: Term, client: Option<Term>) -> Flow {
         let client = client
-            .and_then(|from| from.as_tuple().and_then(|t| t.first().and_then(|p| p.as_pid())))
+            .and_then(|from| {
+                from.as_tuple()
+                    .and_then(|t| t.first().and_then(|p| p.as_pid()))
+            })
             .map(|pid| {
                 let alive = ctx.rt.inner.table.get(pid).is_some_and(|p| p.is_alive());
                 (pid, alive)
@@ -574,4 +613,59 @@ fn caller(rt: &Runtime, from: &Term) -> Option<(Arc<Process>, Ref)> {
         _ => return None,
     };
     Some((rt.inner.table.get(*pid)?, tag))
+}
+
+/// The reason a callback's error stops the server with: `{exception, stacktrace}`, the
+/// stack holding the frames of the learner's functions it passed through, as the BEAM
+/// records them (`{Mod, :fun, arity, [file: 'iex', line: 9]}`; a clause error's top frame
+/// has the arguments instead of the arity).
+pub(crate) fn exit_reason(e: &Error) -> Term {
+    let plain = e.exit_reason();
+    let (Error::Located(inner, frame), Some([exception, _])) = (e, plain.as_tuple()) else {
+        return plain;
+    };
+    if !matches!(**inner, Error::Raise(_)) {
+        return plain;
+    }
+    let clause_args = match crate::error::exception_module(exception).as_deref() {
+        Some("FunctionClauseError") => crate::error::exception_field(exception, "args")
+            .filter(|a| a.as_list().is_some())
+            .cloned(),
+        _ => None,
+    };
+    let mut stack = Vec::new();
+    for line in frame.line.split("\n    ") {
+        let Some(entry) = iex_frame(line) else {
+            continue;
+        };
+        let (module, function, arity, location) = entry;
+        let arity = match (&clause_args, stack.is_empty()) {
+            (Some(args), true) => args.clone(),
+            _ => Term::Int(arity),
+        };
+        stack.push(Term::tuple(vec![module, function, arity, location]));
+    }
+    Term::tuple(vec![exception.clone(), Term::list(stack)])
+}
+
+/// `iex:9: Stack.handle_call/3` read back as a stack entry.
+fn iex_frame(line: &str) -> Option<(Term, Term, i64, Term)> {
+    let rest = line.strip_prefix("iex:")?;
+    let (number, call) = rest.split_once(": ")?;
+    let number: i64 = number.parse().ok()?;
+    let (mfa, arity) = call.rsplit_once('/')?;
+    let arity: i64 = arity.parse().ok()?;
+    let (module, function) = mfa.rsplit_once('.')?;
+    let module = match module.strip_prefix(':') {
+        Some(erlang) => Term::atom(erlang),
+        None => Term::module(module),
+    };
+    let location = Term::list(vec![
+        Term::tuple(vec![
+            Term::atom("file"),
+            Term::list("iex".bytes().map(|b| Term::Int(b as i64)).collect()),
+        ]),
+        Term::tuple(vec![Term::atom("line"), Term::Int(number)]),
+    ]);
+    Some((module, Term::atom(function), arity, location))
 }

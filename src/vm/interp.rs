@@ -293,7 +293,12 @@ impl Machine {
         let mut error = error;
         for (code, pc) in frames {
             if let Some(info) = &code.proto.function {
-                let line = code.proto.lines.get(pc.saturating_sub(1)).copied().unwrap_or(info.line);
+                let line = code
+                    .proto
+                    .lines
+                    .get(pc.saturating_sub(1))
+                    .copied()
+                    .unwrap_or(info.line);
                 error = error.push_frame(info.frame(line));
             }
         }
@@ -649,7 +654,7 @@ impl Machine {
                 if let Some(callee) = module_term
                     .as_atom()
                     .and_then(|m| super::module::lookup(ev, m.name()))
-                    .and_then(|m| super::module::resolve(&m, function, args.len(), false).ok())
+                    .and_then(|m| super::module::resolve(&m, function, args.len(), false))
                 {
                     self.push_args(base, args);
                     return Ok(match tail {

@@ -204,6 +204,16 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             vec![data.clone(), keys.clone(), value.clone()],
             &["def put_in(data, -[_ | _] = keys-, value)"],
         )),
+        ("function_exported?", [Term::Atom(m), Term::Atom(f), Term::Int(a)])
+            if crate::vm::module::lookup(ev, m.name()).is_some() =>
+        {
+            let module = crate::vm::module::lookup(ev, m.name());
+            let exported = module.is_some_and(|module| {
+                crate::vm::module::resolve(&module, f.name(), *a as usize, false).is_some()
+                    || matches!((f.name(), *a), ("__info__", 1) | ("module_info", 0 | 1))
+            });
+            Ok(Term::bool(exported))
+        }
         ("function_exported?", [m, f, a]) => super::exports::function_exported(m, f, a),
         ("struct" | "struct!", [Term::Atom(m)] | [Term::Atom(m), _]) => {
             Err(super::undefined_function(m.name(), "__struct__", &[]))

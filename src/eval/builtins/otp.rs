@@ -116,7 +116,13 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
         if let Some(module) = crate::vm::module::lookup(ev, m.name()) {
             let opts = rest.first().cloned().unwrap_or_else(Term::empty_list);
             let link = function == "start_link";
-            return Some(crate::vm::gen_server::start(ev, &module, arg.clone(), &opts, link));
+            return Some(crate::vm::gen_server::start(
+                ev,
+                &module,
+                arg.clone(),
+                &opts,
+                link,
+            ));
         }
     }
     let client = ev.client;
@@ -173,6 +179,11 @@ pub fn gen_server(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer
 }
 
 pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
+    if let ("start_link" | "start", [Term::Atom(m), arg, rest @ ..]) = (function, args.as_slice()) {
+        if let Some(module) = crate::vm::module::lookup(ev, m.name()) {
+            return Some(user_dynamic_supervisor(ev, &module, arg, rest.first()));
+        }
+    }
     let client = ev.client;
     Some(match (function, args.as_slice()) {
         ("start_link", [opts]) if opts.as_list().is_some() => {
@@ -199,6 +210,55 @@ pub fn dynamic_supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -
         ("stop", [sup, reason]) => client.stop(sup, reason.clone(), None),
         _ => return None,
     })
+}
+
+/// `DynamicSupervisor.start_link(Module, arg, opts)` for a learner's module: its
+/// `init/1` gives the flags (`DynamicSupervisor.init/1`'s map) or `:ignore`.
+fn user_dynamic_supervisor(
+    ev: &mut Evaluator,
+    module: &crate::vm::module::Module,
+    arg: &Term,
+    opts: Option<&Term>,
+) -> Result<Term> {
+    let answer = crate::vm::module::call(ev, module, "init", vec![arg.clone()], false)?;
+    if answer.is_atom("ignore") {
+        return Ok(answer);
+    }
+    let flags = match answer.as_tuple() {
+        Some([ok, flags @ Term::Map(_)]) if ok.is_atom("ok") => flags.clone(),
+        _ => {
+            let reason = Term::tuple(vec![
+                Term::atom("bad_return"),
+                Term::tuple(vec![
+                    Term::Atom(module.name.clone()),
+                    Term::atom("init"),
+                    answer,
+                ]),
+            ]);
+            return Ok(Term::error_tuple(reason));
+        }
+    };
+    let Term::Map(flags) = flags else {
+        unreachable!()
+    };
+    let mut keywords: Vec<Term> = Vec::new();
+    for (flag, key) in [
+        ("strategy", "strategy"),
+        ("intensity", "max_restarts"),
+        ("period", "max_seconds"),
+        ("max_children", "max_children"),
+        ("extra_arguments", "extra_arguments"),
+    ] {
+        if let Some(v) = flags.get(&Term::atom(flag)) {
+            keywords.push(Term::tuple(vec![Term::atom(key), v.clone()]));
+        }
+    }
+    if let Some(name) = opts.and_then(|o| o.keyword_get("name")) {
+        keywords.push(Term::tuple(vec![Term::atom("name"), name.clone()]));
+    }
+    let module = Term::Atom(module.name.clone());
+    ev.client
+        .supervisor_start_as(module, &Term::list(keywords), true)
 }
 
 pub fn registry(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {

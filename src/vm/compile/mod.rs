@@ -377,7 +377,11 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             ExprKind::Var(name) => match self.scope.get(name.as_str()) {
                 Some(reg) => Ok(*reg),
                 None if name == "__MODULE__" && self.env.module().is_some() => {
-                    let module = self.env.module().map(|m| m.name.clone()).unwrap_or_default();
+                    let module = self
+                        .env
+                        .module()
+                        .map(|m| m.name.clone())
+                        .unwrap_or_default();
                     let value = self.ev.atom(&module)?;
                     let dst = self.fresh();
                     self.emit(Op::Const { dst, value });
@@ -479,7 +483,11 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                     let value = self.call(expr, target, args, true)?;
                     if matches!(
                         self.ops.last(),
-                        Some(Op::TailCallFun { .. } | Op::CallLocalFn { tail: true, .. } | Op::CallRemote { tail: true, .. })
+                        Some(
+                            Op::TailCallFun { .. }
+                                | Op::CallLocalFn { tail: true, .. }
+                                | Op::CallRemote { tail: true, .. }
+                        )
                     ) {
                         return Ok(());
                     }
@@ -615,24 +623,22 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         tail: bool,
     ) -> Result<Reg> {
         match target {
-            CallTarget::Local(name) if name == "@" && self.env.module().is_some() => {
-                match args {
-                    [Expr {
-                        kind: ExprKind::Var(attribute),
-                        ..
-                    }] => {
-                        let value = self
-                            .env
-                            .module()
-                            .and_then(|m| m.attribute(attribute).cloned())
-                            .unwrap_or_else(crate::term::Term::nil);
-                        let dst = self.fresh();
-                        self.emit(Op::Const { dst, value });
-                        Ok(dst)
-                    }
-                    _ => Ok(self.fallback(whole)),
+            CallTarget::Local(name) if name == "@" && self.env.module().is_some() => match args {
+                [Expr {
+                    kind: ExprKind::Var(attribute),
+                    ..
+                }] => {
+                    let value = self
+                        .env
+                        .module()
+                        .and_then(|m| m.attribute(attribute).cloned())
+                        .unwrap_or_else(crate::term::Term::nil);
+                    let dst = self.fresh();
+                    self.emit(Op::Const { dst, value });
+                    Ok(dst)
                 }
-            }
+                _ => Ok(self.fallback(whole)),
+            },
             CallTarget::Local(name) if self.module_function(name, args.len()).is_some() => {
                 let (table, index) = self.module_function(name, args.len()).expect("checked");
                 let args = self.all(args)?;

@@ -73,7 +73,10 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
     // Inside `Outer`, `defmodule Inner` is `Outer.Inner`, reachable there as `Inner`.
     if let Some(short) = &short {
         let first = short.split('.').next().unwrap_or(short);
-        env.alias(first, &format!("{}.{first}", env.module().map_or("", |m| &m.name)));
+        env.alias(
+            first,
+            &format!("{}.{first}", env.module().map_or("", |m| &m.name)),
+        );
     }
     let exprs: Vec<&Expr> = match &body.kind {
         ExprKind::Block(block) => block.exprs.iter().collect(),
@@ -105,14 +108,19 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
                 args,
             } if matches!(kind.as_str(), "def" | "defp") => {
                 let def = read_def(ev, kind == "defp", args)?;
-                let value = Term::tuple(vec![ev.atom(&def.name)?, Term::Int(def.params.len() as i64)]);
+                let value = Term::tuple(vec![
+                    ev.atom(&def.name)?,
+                    Term::Int(def.params.len() as i64),
+                ]);
                 gather(&mut gathered, def, &body_env, doc.take());
                 value
             }
             ExprKind::Call {
                 target: CallTarget::Local(at),
                 args,
-            } if at == "@" => attribute(ev, args, &mut scope, &mut module, &mut doc, &mut body_env)?,
+            } if at == "@" => {
+                attribute(ev, args, &mut scope, &mut module, &mut doc, &mut body_env)?
+            }
             ExprKind::Call {
                 target: CallTarget::Local(form),
                 args,
@@ -169,12 +177,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
             ev.line
         ));
     }
-    Ok(Term::tuple(vec![
-        Term::atom("module"),
-        atom,
-        binary,
-        last,
-    ]))
+    Ok(Term::tuple(vec![Term::atom("module"), atom, binary, last]))
 }
 
 fn clone_scope(scope: &ModuleScope) -> ModuleScope {
@@ -252,19 +255,28 @@ fn read_def<'e>(ev: &Evaluator, private: bool, args: &'e [Expr]) -> Result<Def<'
         )));
     };
     let Some((name, params, guard)) = head(head_expr) else {
-        return Err(ev.compile_error_on(
-            &format!("invalid syntax in {kind}"),
-            head_expr.span.line,
-        ));
+        return Err(ev.compile_error_on(&format!("invalid syntax in {kind}"), head_expr.span.line));
     };
     let body = match rest {
         [keywords] => body_of(keywords),
         [] => None,
         _ => None,
     };
+    // A head without a body declares the defaults of the clauses that follow.
+    let defaults = params.iter().any(|p| default_of(p).is_some());
+    let body = match (body, rest.is_empty() && defaults) {
+        (None, true) => Some(Block {
+            exprs: Vec::new(),
+            span: head_expr.span,
+        }),
+        (body, _) => body,
+    };
     let Some(body) = body else {
         return Err(ev.compile_error_on(
-            &format!("implementation not provided for predefined {kind} {name}/{}", params.len()),
+            &format!(
+                "implementation not provided for predefined {kind} {name}/{}",
+                params.len()
+            ),
             head_expr.span.line,
         ));
     };
@@ -317,9 +329,16 @@ fn gather(gathered: &mut Vec<Gathered>, def: Def, env: &Env, doc: Option<String>
         body: def.body.clone(),
         span: def.span,
     };
-    add_clause(gathered, &def, arity, clause, env, doc.clone());
+    // A bodiless head (`def join(a, b \\ nil)`) adds no clause of its own.
+    if !def.body.exprs.is_empty() {
+        add_clause(gathered, &def, arity, clause, env, doc.clone());
+    }
     // `def f(a, b \\ 1)` also defines `f(a)`, calling `f(a, 1)`.
-    let defaults = def.params.iter().filter(|p| default_of(p).is_some()).count();
+    let defaults = def
+        .params
+        .iter()
+        .filter(|p| default_of(p).is_some())
+        .count();
     for missing in 1..=defaults {
         let mut skipped = 0;
         let mut params = Vec::new();

@@ -84,24 +84,25 @@ pub fn call(
     private: bool,
 ) -> Result<Term> {
     match resolve(module, function, args.len(), private) {
-        Ok(code) => super::apply(ev, code, args),
-        Err(_) => match builtin(ev, module, function, &args) {
+        Some(code) => super::apply(ev, code, args),
+        None => match builtin(ev, module, function, &args) {
             Some(answer) => answer,
             None => Err(undefined(module, function, args)),
         },
     }
 }
 
-/// The closure of `function/arity`, or an error that `undefined` words.
+/// The closure of `function/arity`, if the module has it (and it is public, unless
+/// `private`).
 pub fn resolve(
     module: &Module,
     function: &str,
     arity: usize,
     private: bool,
-) -> std::result::Result<Arc<VmClosure>, ()> {
+) -> Option<Arc<VmClosure>> {
     match module.function(function, arity) {
-        Some(f) if private || !f.private => Ok(f.code.clone()),
-        _ => Err(()),
+        Some(f) if private || !f.private => Some(f.code.clone()),
+        _ => None,
     }
 }
 
@@ -226,7 +227,17 @@ pub fn undefined(module: &Module, function: &str, args: Vec<Term>) -> Error {
 /// so the binary reads as a compiled module does; no other code is in it.
 pub fn beam_binary(module: &Module) -> Term {
     let mut atoms: Vec<String> = vec![module.name.name().to_string(), "__info__".into()];
-    atoms.extend(["attributes", "compile", "functions", "macros", "md5", "module"].map(String::from));
+    atoms.extend(
+        [
+            "attributes",
+            "compile",
+            "functions",
+            "macros",
+            "md5",
+            "module",
+        ]
+        .map(String::from),
+    );
     for f in &module.functions {
         if !atoms.iter().any(|a| **a == *f.name) {
             atoms.push(f.name.to_string());
@@ -238,7 +249,7 @@ pub fn beam_binary(module: &Module) -> Term {
         chunk.push(bytes.len().min(255) as u8);
         chunk.extend(&bytes[..bytes.len().min(255)]);
     }
-    while chunk.len() % 4 != 0 {
+    while !chunk.len().is_multiple_of(4) {
         chunk.push(0);
     }
     let mut body = b"BEAM".to_vec();
@@ -263,7 +274,8 @@ impl crate::runtime::code_server::CodeRunner for Runner {
         function: &str,
         args: Vec<Term>,
     ) -> Result<Term> {
-        let client = crate::runtime::Client::attach(rt, me.clone(), Default::default(), Default::default());
+        let client =
+            crate::runtime::Client::attach(rt, me.clone(), Default::default(), Default::default());
         let mut out = crate::eval::event_output(rt);
         let mut next_fun = 0;
         let result = {
