@@ -12,6 +12,7 @@ use crate::error::Error;
 use crate::term::Term;
 use std::any::Any;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 
 pub(crate) type Loaded = Arc<dyn Any + Send + Sync>;
@@ -34,6 +35,8 @@ pub(crate) trait CodeRunner: Send + Sync {
 pub(crate) struct CodeServer {
     modules: RwLock<HashMap<Arc<str>, Loaded>>,
     runner: OnceLock<Box<dyn CodeRunner>>,
+    /// Set once a module is loaded: until then every remote call skips the lock.
+    loaded_any: AtomicBool,
 }
 
 impl CodeServer {
@@ -44,10 +47,13 @@ impl CodeServer {
 
     /// Loads `module` as `name`; the version it replaces, if any.
     pub(crate) fn load(&self, name: &str, module: Loaded) -> Option<Loaded> {
-        self.modules
+        let replaced = self
+            .modules
             .write()
             .unwrap()
-            .insert(Arc::from(name), module)
+            .insert(Arc::from(name), module);
+        self.loaded_any.store(true, Ordering::Release);
+        replaced
     }
 
     /// Whether a learner's module is loaded as `name`.
@@ -74,6 +80,6 @@ impl CodeServer {
 
     /// Whether no module was ever defined (most lines: the lookups stay cheap).
     pub(crate) fn is_empty(&self) -> bool {
-        self.modules.read().unwrap().is_empty()
+        !self.loaded_any.load(Ordering::Acquire)
     }
 }
