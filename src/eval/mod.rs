@@ -232,7 +232,10 @@ impl<'a> Evaluator<'a> {
         let mut last = Term::nil();
         let n = block.exprs.len();
         for (i, expr) in block.exprs.iter().enumerate() {
-            if let Some(error) = compile
+            // A module's own struct exists only once its body ran: `defmodule` expands
+            // the literals inside it as it goes.
+            let defines_module = matches!(&expr.kind, ExprKind::Call { target: CallTarget::Local(d), .. } if d == "defmodule");
+            if let Some(error) = (compile && !defines_module)
                 .then(|| self.struct_expansion_error(expr, env))
                 .flatten()
             {

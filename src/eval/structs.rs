@@ -43,6 +43,13 @@ fn enforced(alias: &str) -> &'static [&'static str] {
     }
 }
 
+/// What a learner's `defstruct`/`defexception` defined.
+struct UserStruct {
+    exception: bool,
+    fields: Vec<(String, Term)>,
+    enforce: Vec<String>,
+}
+
 /// The atom name of a struct's module as written (`Elixir.RuntimeError`, `erlang`), or
 /// None for a variable (`%name{}` in a pattern).
 fn module_name(module: &Expr, env: &Env) -> Option<String> {
@@ -142,10 +149,35 @@ impl Evaluator<'_> {
         found
     }
 
+    /// A learner's struct: whether it is an exception, its fields with their defaults
+    /// and its `@enforce_keys`.
+    fn user_struct(&self, module: &str) -> Option<UserStruct> {
+        let m = crate::vm::module::lookup(self, module)?;
+        Some(UserStruct {
+            exception: m.exception,
+            fields: m.struct_fields.clone()?,
+            enforce: m.enforce_keys.clone(),
+        })
+    }
+
     fn expansion_error(&self, expansion: &Expansion, entries: &[(Expr, Expr)]) -> Option<Error> {
         let name = expansion.shown();
         let alias = expansion.module.strip_prefix("Elixir.").unwrap_or("");
-        let Some((_, fields)) = struct_fields(alias) else {
+        let user = self.user_struct(&expansion.module);
+        let user_names: Vec<&str> = user
+            .as_ref()
+            .map(|u| u.fields.iter().map(|(k, _)| k.as_str()).collect())
+            .unwrap_or_default();
+        let user_enforced: Vec<&str> = user
+            .as_ref()
+            .map(|u| u.enforce.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        let known = match (&user, struct_fields(alias)) {
+            (Some(_), _) => Some(user_names.as_slice()),
+            (None, Some((_, fields))) => Some(fields),
+            (None, None) => None,
+        };
+        let Some(fields) = known else {
             let arity = expansion.arity();
             return Some(self.compile_error_on(
                 &format!(
@@ -190,7 +222,11 @@ impl Evaluator<'_> {
                 .iter()
                 .any(|(k, _)| matches!(&k.kind, ExprKind::Atom(a) if a == field))
         };
-        let missing: Vec<Term> = enforced(alias)
+        let enforced_keys: &[&str] = match user {
+            Some(_) => &user_enforced,
+            None => enforced(alias),
+        };
+        let missing: Vec<Term> = enforced_keys
             .iter()
             .filter(|f| !given(f))
             .map(|f| Term::atom(f))
@@ -218,7 +254,9 @@ impl Evaluator<'_> {
             .and_then(|a| a.name().strip_prefix("Elixir."))
             .unwrap_or("")
             .to_string();
-        let Some((is_exception, fields)) = struct_fields(&alias) else {
+        let user = module.as_atom().and_then(|m| self.user_struct(m.name()));
+        let static_fields = struct_fields(&alias);
+        if user.is_none() && static_fields.is_none() {
             let name = inspect_plain(&module);
             return Err(self.compile_error(&format!(
                 "{name}.__struct__/1 is undefined, cannot expand struct {name}. {UNDEFINED_HINT}"
@@ -241,14 +279,25 @@ impl Evaluator<'_> {
             }
             None => {
                 let mut pairs = vec![(Term::atom("__struct__"), module.clone())];
-                if is_exception {
-                    pairs.push((Term::atom("__exception__"), Term::bool(true)));
+                match (&user, static_fields) {
+                    (Some(u), _) => {
+                        if u.exception {
+                            pairs.push((Term::atom("__exception__"), Term::bool(true)));
+                        }
+                        pairs.extend(u.fields.iter().map(|(f, v)| (Term::atom(f), v.clone())));
+                    }
+                    (None, Some((is_exception, fields))) => {
+                        if is_exception {
+                            pairs.push((Term::atom("__exception__"), Term::bool(true)));
+                        }
+                        pairs.extend(
+                            fields
+                                .iter()
+                                .map(|f| (Term::atom(f), default_of(&alias, f))),
+                        );
+                    }
+                    (None, None) => {}
                 }
-                pairs.extend(
-                    fields
-                        .iter()
-                        .map(|f| (Term::atom(f), default_of(&alias, f))),
-                );
                 pairs.into_iter().collect::<BTreeMap<_, _>>()
             }
         };

@@ -22,8 +22,12 @@ pub use float::format_float;
 pub use identifier::{inspect_atom, inspect_key, is_printable_string};
 pub use structs::struct_fields;
 
+/// The field order of the structs a learner defined, by module atom name: Inspect shows
+/// a struct's fields in `defstruct` order.
+pub type StructOrder = std::sync::Arc<std::collections::HashMap<String, Vec<String>>>;
+
 /// Options of `Inspect.Opts` that iex uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Columns of the pretty layout (iex: 80).
     pub width: usize,
@@ -41,6 +45,8 @@ pub struct Options {
     pub charlists_as_lists: bool,
     /// `structs: false`: structs (exceptions, ranges) print as the maps they are.
     pub structs: bool,
+    /// Structs defined in the session (otpsh's own come from `structs`).
+    pub user_structs: Option<StructOrder>,
 }
 
 impl Default for Options {
@@ -54,6 +60,7 @@ impl Default for Options {
             base: 10,
             charlists_as_lists: false,
             structs: true,
+            user_structs: None,
         }
     }
 }
@@ -127,6 +134,7 @@ pub fn inspect(term: &crate::term::Term, opts: &Options) -> String {
         base: opts.base,
         charlists_as_lists: opts.charlists_as_lists,
         structs: opts.structs,
+        user_structs: opts.user_structs.as_deref(),
     };
     let doc = algebra::group(ctx.to_doc(term, opts.limit));
     let width = opts.pretty.then_some(opts.width);

@@ -20,6 +20,8 @@ pub(crate) struct Ctx<'p> {
     pub charlists_as_lists: bool,
     /// `structs: false`: a struct prints as its map.
     pub structs: bool,
+    /// Field orders of the structs a learner defined.
+    pub user_structs: Option<&'p std::collections::HashMap<String, Vec<String>>>,
 }
 
 type Role = fn(&Palette) -> Option<&'static str>;
@@ -207,7 +209,21 @@ impl Ctx<'_> {
             return Some(self.range(first, last, step, limit));
         }
         let keys: Option<Vec<&str>> = map.keys().map(|k| k.as_atom().map(|a| a.name())).collect();
-        let fields = structs::fields_of(module, &keys?)?;
+        let keys = keys?;
+        let user: Option<Vec<&str>> = self
+            .user_structs
+            .and_then(|u| u.get(module))
+            .filter(|fields| {
+                // Exactly the struct's keys, as `Inspect.Any` checks against `__struct__/0`.
+                let extra = usize::from(keys.contains(&"__exception__"));
+                keys.len() == fields.len() + 1 + extra
+                    && fields.iter().all(|f| keys.contains(&f.as_str()))
+            })
+            .map(|fields| fields.iter().map(String::as_str).collect());
+        let fields: &[&str] = match &user {
+            Some(fields) => fields,
+            None => structs::fields_of(module, &keys)?,
+        };
         let values: Vec<(Term, &Term)> = fields
             .iter()
             .filter_map(|f| Some((Term::atom(f), field(f)?)))

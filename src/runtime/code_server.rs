@@ -37,6 +37,8 @@ pub(crate) struct CodeServer {
     runner: OnceLock<Box<dyn CodeRunner>>,
     /// Set once a module is loaded: until then every remote call skips the lock.
     loaded_any: AtomicBool,
+    /// The field order of each loaded module's struct, for the printer.
+    struct_order: RwLock<Option<crate::inspect::StructOrder>>,
 }
 
 impl CodeServer {
@@ -54,6 +56,22 @@ impl CodeServer {
             .insert(Arc::from(name), module);
         self.loaded_any.store(true, Ordering::Release);
         replaced
+    }
+
+    /// Records (or, with None, forgets) the struct field order of module `name`.
+    pub(crate) fn set_struct_order(&self, name: &str, fields: Option<Vec<String>>) {
+        let mut order = self.struct_order.write().unwrap();
+        let mut map = order.as_deref().cloned().unwrap_or_default();
+        match fields {
+            Some(fields) => map.insert(name.to_string(), fields),
+            None => map.remove(name),
+        };
+        *order = (!map.is_empty()).then(|| Arc::new(map));
+    }
+
+    /// The struct field orders the printer needs (None while no module has a struct).
+    pub(crate) fn struct_order(&self) -> Option<crate::inspect::StructOrder> {
+        self.struct_order.read().unwrap().clone()
     }
 
     /// Whether a learner's module is loaded as `name`.

@@ -315,6 +315,7 @@ impl Session {
                     &value,
                     &Options {
                         color: self.out.color(),
+                        user_structs: self.client.runtime().code().struct_order(),
                         ..Options::default()
                     },
                 );

@@ -18,6 +18,38 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         return Some(answer);
     }
     if matches!(name, "struct" | "struct!") {
+        // A learner's struct module: its defaults stand in for it.
+        let user = match args.first() {
+            Some(Term::Atom(m)) => crate::vm::module::lookup(ev, m.name()),
+            _ => None,
+        };
+        if let Some(module) = user.filter(|m| m.struct_fields.is_some()) {
+            let given = |key: &str| {
+                args.get(1).and_then(|kw| kw.as_list()).is_some_and(|kw| {
+                    kw.iter()
+                        .any(|p| matches!(p.as_tuple(), Some([k, _]) if k.is_atom(key)))
+                })
+            };
+            let missing: Vec<Term> = module
+                .enforce_keys
+                .iter()
+                .filter(|k| !given(k))
+                .map(|k| Term::atom(k))
+                .collect();
+            if name == "struct!" && !missing.is_empty() {
+                return Some(Err(Error::argument(format!(
+                    "the following keys must also be given when building struct {}: {}",
+                    module.shown(),
+                    inspect_plain(&Term::list(missing))
+                ))
+                .at(format!("{}.__struct__/1", module.shown()))));
+            }
+            let mut args = args.clone();
+            args[0] = module.default_struct().unwrap_or_else(Term::nil);
+            if let Some(answer) = crate::eval::structs::struct_call(name, &args) {
+                return Some(answer);
+            }
+        }
         if let Some(answer) = crate::eval::structs::struct_call(name, &args) {
             return Some(answer);
         }
@@ -111,10 +143,18 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("round" | "trunc", [Term::Int(i)]) => Ok(Term::Int(*i)),
         ("to_string", [v]) => to_string(v).map(|s| Term::string(&s)),
         ("to_charlist", [v]) => super::chardata::to_charlist(v),
-        ("inspect", [v]) => Ok(Term::string(&inspect_plain(v))),
+        ("inspect", [v]) => Ok(Term::string(&inspect(
+            v,
+            &Options {
+                pretty: false,
+                user_structs: ev.client.runtime().code().struct_order(),
+                ..Options::default()
+            },
+        ))),
         ("inspect", [v, opts]) => {
             let plain = Options {
                 pretty: false,
+                user_structs: ev.client.runtime().code().struct_order(),
                 ..Options::default()
             };
             Ok(Term::string(&inspect(v, &plain.with_keyword(opts))))

@@ -131,6 +131,7 @@ fn io_inspect(ev: &mut Evaluator, v: &Term, opts: &Term) -> Term {
     // reads `:pretty`, to choose between the width and one line).
     let options = Options {
         pretty: true,
+        user_structs: ev.client.runtime().code().struct_order(),
         ..Options::default().with_keyword(opts)
     };
     let label = opts.keyword_get("label").and_then(|l| to_string(l).ok());

@@ -98,6 +98,9 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         behaviours: Vec::new(),
         moduledoc: None,
         use_options: Vec::new(),
+        struct_fields: None,
+        exception: false,
+        enforce_keys: Vec::new(),
     };
     let mut doc: Option<String> = None;
     let mut last = Term::nil();
@@ -120,6 +123,21 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
                 args,
             } if at == "@" => {
                 attribute(ev, args, &mut scope, &mut module, &mut doc, &mut body_env)?
+            }
+            ExprKind::Call {
+                target: CallTarget::Local(form),
+                args,
+            } if matches!(form.as_str(), "defstruct" | "defexception") && args.len() == 1 => {
+                let fields = ev.eval(&args[0], &mut body_env)?;
+                module.struct_fields = Some(struct_fields(&fields)?);
+                module.exception = form == "defexception";
+                if module.exception {
+                    module.behaviours.push("Exception".into());
+                }
+                match module.exception {
+                    true => Term::ok(),
+                    false => module.default_struct().unwrap_or_else(Term::nil),
+                }
             }
             ExprKind::Call {
                 target: CallTarget::Local(form),
@@ -169,6 +187,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
     let module = Arc::new(module);
     let code = ev.client.runtime().code();
     code.install(Box::new(super::Runner));
+    code.set_struct_order(&name, module.field_names());
     let replaced = code.load(&name, module.clone());
     if replaced.is_some() {
         ev.out.warn(&format!(
@@ -472,6 +491,14 @@ fn attribute(
     match name.as_str() {
         "doc" => *doc = doc_text(&value),
         "moduledoc" => module.moduledoc = doc_text(&value),
+        "enforce_keys" => {
+            module.enforce_keys = value
+                .as_list()
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|k| k.as_atom().map(|a| a.name().to_string()))
+                .collect();
+        }
         "behaviour" => {
             if let Some(a) = value.as_atom() {
                 module
@@ -485,6 +512,30 @@ fn attribute(
         }
     }
     Ok(Term::ok())
+}
+
+/// `defstruct [:name, age: 27]` or `defstruct name: nil`: the fields and defaults.
+fn struct_fields(fields: &Term) -> Result<Vec<(String, Term)>> {
+    let invalid = || {
+        Error::argument(format!(
+            "struct field names must be atoms, got: {}",
+            crate::inspect::inspect_plain(fields)
+        ))
+    };
+    let items = fields.as_list().ok_or_else(invalid)?;
+    let mut out: Vec<(String, Term)> = Vec::new();
+    for item in items {
+        let (name, value) = match item {
+            Term::Atom(a) => (a.name().to_string(), Term::nil()),
+            _ => match item.as_tuple() {
+                Some([Term::Atom(a), v]) => (a.name().to_string(), v.clone()),
+                _ => return Err(invalid()),
+            },
+        };
+        out.retain(|(n, _)| *n != name);
+        out.push((name, value));
+    }
+    Ok(out)
 }
 
 fn doc_text(value: &Term) -> Option<String> {

@@ -33,6 +33,12 @@ pub struct Module {
     pub moduledoc: Option<String>,
     /// `use GenServer`'s options (`restart: :transient`), for `child_spec/1`.
     pub use_options: Vec<(String, Term)>,
+    /// `defstruct`'s fields and defaults, in definition order.
+    pub struct_fields: Option<Vec<(String, Term)>>,
+    /// Defined by `defexception` (its struct has `__exception__: true`).
+    pub exception: bool,
+    /// `@enforce_keys`
+    pub enforce_keys: Vec<String>,
 }
 
 impl Module {
@@ -63,6 +69,53 @@ impl Module {
     pub fn uses(&self, behaviour: &str) -> bool {
         self.behaviours.iter().any(|b| b == behaviour)
     }
+
+    /// `%Module{}`: the struct with every field at its default.
+    pub fn default_struct(&self) -> Option<Term> {
+        let fields = self.struct_fields.as_ref()?;
+        let mut entries = vec![(Term::atom("__struct__"), Term::Atom(self.name.clone()))];
+        if self.exception {
+            entries.push((Term::atom("__exception__"), Term::bool(true)));
+        }
+        entries.extend(fields.iter().map(|(k, v)| (Term::atom(k), v.clone())));
+        Some(Term::map(entries))
+    }
+
+    /// The struct's field names in definition order.
+    pub fn field_names(&self) -> Option<Vec<String>> {
+        Some(
+            self.struct_fields
+                .as_ref()?
+                .iter()
+                .map(|(k, _)| k.clone())
+                .collect(),
+        )
+    }
+}
+
+/// `Module.exception(arg)` of a `defexception` module: a message string or keyword
+/// fields over the defaults.
+fn exception_of(module: &Module, arg: &Term) -> Option<Result<Term>> {
+    let Term::Map(base) = module.default_struct()? else {
+        return None;
+    };
+    let mut map = (*base).clone();
+    match arg {
+        Term::Binary(_) if map.contains_key(&Term::atom("message")) => {
+            map.insert(Term::atom("message"), arg.clone());
+        }
+        _ => {
+            for pair in arg.as_list()? {
+                let [k, v] = pair.as_tuple()? else {
+                    return None;
+                };
+                if map.contains_key(k) && !k.is_atom("__struct__") {
+                    map.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    Some(Ok(Term::Map(Arc::new(map))))
 }
 
 /// The module loaded as `name` (an atom's name), if a learner defined one.
@@ -119,6 +172,13 @@ pub fn builtin(
         ("module_info", []) => Some(Ok(Term::empty_list())),
         ("child_spec", [arg]) if module.uses("GenServer") || module.uses("Agent") => {
             Some(Ok(child_spec(module, arg)))
+        }
+        ("__struct__", []) => module.default_struct().map(Ok),
+        ("exception", [arg]) if module.exception => exception_of(module, arg),
+        ("message", [e]) if module.exception => {
+            Some(Ok(crate::error::exception_field(e, "message")
+                .cloned()
+                .unwrap_or_else(Term::nil)))
         }
         _ => None,
     }
