@@ -302,12 +302,11 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
                     banner.push_str(&format!("{joiner}    {line}"));
                     continue;
                 }
-                if clause {
+                if clause && call_frame(frame).is_some() {
                     continue;
                 }
-                if let Some((m, f, args)) = call_frame(frame) {
-                    let app = app_of(m);
-                    banner.push_str(&format!("{joiner}    {app}{}", format_mfa(m, f, args)));
+                if let Some(line) = stack_line(frame) {
+                    banner.push_str(&format!("{joiner}    {line}"));
                 }
             }
             return format!("an exception was raised:{joiner}{banner}");
@@ -407,6 +406,38 @@ pub(crate) fn shell_frame(frame: &Term) -> Option<String> {
         _ => return None,
     };
     Some(format!("iex:{line}: {call}"))
+}
+
+/// One entry of a stacktrace as `Exception.format_stacktrace_entry/1` prints it: a
+/// shell frame, a file frame (`(stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4`)
+/// or a BIF's call (`:erlang.div(1, 0)`).
+fn stack_line(frame: &Term) -> Option<String> {
+    if let Some(line) = shell_frame(frame) {
+        return Some(line);
+    }
+    if let Some((m, f, args)) = call_frame(frame) {
+        return Some(format!("{}{}", app_of(m), format_mfa(m, f, args)));
+    }
+    let [module @ Term::Atom(_), Term::Atom(f), Term::Int(arity), Term::List(location)] =
+        frame.as_tuple()?
+    else {
+        return None;
+    };
+    let keyword = |key: &str| {
+        location.iter().find_map(|kv| match kv.as_tuple() {
+            Some([k, v]) if k.is_atom(key) => Some(v.clone()),
+            _ => None,
+        })
+    };
+    let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
+    let line = keyword("line")?.as_int()?;
+    let function = inspect_plain(&Term::atom(f.name()));
+    Some(format!(
+        "{}{file}:{line}: {}.{}/{arity}",
+        app_of(module),
+        inspect_plain(module),
+        function.trim_start_matches(':')
+    ))
 }
 
 /// A stack frame `{module, function, args, _}` that has its arguments.
@@ -524,15 +555,18 @@ pub fn gen_server_terminating(
         Some([e, stack]) => raised(e, stack),
         _ => None,
     };
-    lines.push(match raised {
-        Some(e) => format!("** ({}) {}", module_name(&e), exception_message(&e)),
+    lines.push(match &raised {
+        Some(e) => format!("** ({}) {}", module_name(e), exception_message(e)),
         None => format!("** (stop) {}", format_exit(reason)),
     });
-    if let Some([_, Term::List(stack)]) = reason.as_tuple() {
+    if let (Some(e), Some([_, Term::List(stack)])) = (&raised, reason.as_tuple()) {
+        // A clause error's blame has taken the arguments off a frame without a file.
+        let clause = module_name(e) == "FunctionClauseError";
         lines.extend(
             stack
                 .iter()
-                .filter_map(shell_frame)
+                .filter(|f| !(clause && shell_frame(f).is_none() && call_frame(f).is_some()))
+                .filter_map(stack_line)
                 .map(|l| format!("    {l}")),
         );
     }

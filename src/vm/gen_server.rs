@@ -33,10 +33,12 @@ enum Pending {
     Cast(Term),
     Info(Term),
     Continue(Term),
-    /// `terminate/2`, then the exit (and `GenServer.stop`'s `:ok` to its caller).
+    /// `terminate/2`, then Logger's report if any, then the exit (and
+    /// `GenServer.stop`'s `:ok` to its caller), in OTP's order.
     Terminate {
         reason: Term,
         reply: Option<(Arc<Process>, Ref)>,
+        report: Option<Box<Event>>,
     },
 }
 
@@ -138,7 +140,7 @@ pub(crate) fn start(
             }
         },
         Err(e) => {
-            let reason = exit_reason(&e);
+            let reason = exit_reason(&e, Vec::new());
             rt.emit(Event::Error(crate::eval::crash_report(proc.pid, &e)));
             fail(reason.clone());
             return Ok(Term::error_tuple(reason));
@@ -423,10 +425,11 @@ impl ModuleServer {
                 ));
                 Some(self.crash(ctx, error, c, None))
             }
-            Pending::Terminate { reason, reply } => Some(Flow::Exit {
+            Pending::Terminate {
                 reason,
-                reply: reply.map(|(p, r)| (p, r, Term::ok())),
-            }),
+                reply,
+                report,
+            } => Some(stopped(ctx, reason, reply, report)),
         }
     }
 
@@ -436,14 +439,17 @@ impl ModuleServer {
         let answer = match result {
             Ok(answer) => answer,
             Err(e) => {
-                if let Pending::Terminate { reason, reply } = pending {
-                    return Some(Flow::Exit {
-                        reason,
-                        reply: reply.map(|(p, r)| (p, r, Term::ok())),
-                    });
+                if let Pending::Terminate {
+                    reason,
+                    reply,
+                    report,
+                } = pending
+                {
+                    return Some(stopped(ctx, reason, reply, report));
                 }
                 let (last, client) = last_message(&pending);
-                return Some(self.crash(ctx, e, last, client));
+                let reason = exit_reason(&e, otp_frames(&pending));
+                return Some(self.crash_reason(ctx, reason, last, client));
             }
         };
         let items: Vec<Term> = answer.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
@@ -453,13 +459,15 @@ impl ModuleServer {
             .map(|a| a.name().to_string());
         match (&pending, tag.as_deref(), items.as_slice()) {
             (Pending::Terminate { .. }, _, _) => {
-                let Pending::Terminate { reason, reply } = pending else {
+                let Pending::Terminate {
+                    reason,
+                    reply,
+                    report,
+                } = pending
+                else {
                     unreachable!()
                 };
-                return Some(Flow::Exit {
-                    reason,
-                    reply: reply.map(|(p, r)| (p, r, Term::ok())),
-                });
+                return Some(stopped(ctx, reason, reply, report));
             }
             (Pending::Call { from, .. }, Some("reply"), [_, value, state, rest @ ..])
                 if rest.len() <= 1 =>
@@ -523,18 +531,19 @@ impl ModuleServer {
         reply: Option<(Arc<Process>, Ref)>,
         last: Term,
     ) -> Flow {
-        if !otp::is_quiet_reason(&reason) {
-            ctx.rt.emit(Event::GenServerTerminating {
+        let report = (!otp::is_quiet_reason(&reason)).then(|| {
+            Box::new(Event::GenServerTerminating {
                 name: ctx.me.report_name(),
                 reason: reason.clone(),
                 last_message: last,
                 state: self.state.clone(),
                 client: None,
-            });
-        }
+            })
+        });
         let pending = Pending::Terminate {
             reason: reason.clone(),
             reply,
+            report,
         };
         match self.dispatch(ctx, "terminate", vec![reason], pending) {
             Some(flow) => flow,
@@ -545,7 +554,7 @@ impl ModuleServer {
 
     /// A callback raised: Logger's report, and the exit OTP gives.
     fn crash(&mut self, ctx: &Ctx, e: Error, last: Term, client: Option<Term>) -> Flow {
-        self.crash_reason(ctx, exit_reason(&e), last, client)
+        self.crash_reason(ctx, exit_reason(&e, Vec::new()), last, client)
     }
 
     fn crash_reason(&mut self, ctx: &Ctx, reason: Term, last: Term, client: Option<Term>) -> Flow {
@@ -558,7 +567,7 @@ impl ModuleServer {
                 let alive = ctx.rt.inner.table.get(pid).is_some_and(|p| p.is_alive());
                 (pid, alive)
             });
-        ctx.rt.emit(Event::GenServerTerminating {
+        let report = Box::new(Event::GenServerTerminating {
             name: ctx.me.report_name(),
             reason: reason.clone(),
             last_message: last,
@@ -568,6 +577,7 @@ impl ModuleServer {
         let pending = Pending::Terminate {
             reason: reason.clone(),
             reply: None,
+            report: Some(report),
         };
         match self.dispatch(ctx, "terminate", vec![reason], pending) {
             Some(flow) => flow,
@@ -582,13 +592,66 @@ impl ModuleServer {
     }
 }
 
+/// The server is done with `terminate/2`: Logger's report (OTP logs after terminate
+/// ran), then the exit.
+fn stopped(
+    ctx: &Ctx,
+    reason: Term,
+    reply: Option<(Arc<Process>, Ref)>,
+    report: Option<Box<Event>>,
+) -> Flow {
+    if let Some(report) = report {
+        ctx.rt.emit(*report);
+    }
+    Flow::Exit {
+        reason,
+        reply: reply.map(|(p, r)| (p, r, Term::ok())),
+    }
+}
+
+/// gen_server's own frames under a callback, as OTP 25's stack shows them.
+fn otp_frames(pending: &Pending) -> Vec<Term> {
+    let frame = |module: &str, function: &str, arity: i64, file: &str, line: i64| {
+        let file = Term::list(file.bytes().map(|b| Term::Int(i64::from(b))).collect());
+        Term::tuple(vec![
+            Term::atom(module),
+            Term::atom(function),
+            Term::Int(arity),
+            Term::list(vec![
+                Term::tuple(vec![Term::atom("file"), file]),
+                Term::tuple(vec![Term::atom("line"), Term::Int(line)]),
+            ]),
+        ])
+    };
+    let (first, second) = match pending {
+        Pending::Call { .. } => (
+            frame("gen_server", "try_handle_call", 4, "gen_server.erl", 1149),
+            frame("gen_server", "handle_msg", 6, "gen_server.erl", 1178),
+        ),
+        Pending::Cast(_) | Pending::Info(_) => (
+            frame("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            frame("gen_server", "handle_msg", 6, "gen_server.erl", 1200),
+        ),
+        Pending::Continue(_) => (
+            frame("gen_server", "try_dispatch", 4, "gen_server.erl", 1123),
+            frame("gen_server", "loop", 7, "gen_server.erl", 865),
+        ),
+        Pending::Terminate { .. } => return Vec::new(),
+    };
+    vec![
+        first,
+        second,
+        frame("proc_lib", "init_p_do_apply", 3, "proc_lib.erl", 240),
+    ]
+}
+
 /// The message a crash report names, and the caller waiting on it.
 fn last_message(pending: &Pending) -> (Term, Option<Term>) {
     match pending {
         Pending::Call { from, request } => (request.clone(), Some(from.clone())),
         Pending::Cast(r) => (Term::tuple(vec![Term::atom("$gen_cast"), r.clone()]), None),
         Pending::Info(m) => (m.clone(), None),
-        Pending::Continue(c) => (c.clone(), None),
+        Pending::Continue(c) => (Term::tuple(vec![Term::atom("continue"), c.clone()]), None),
         Pending::Terminate { .. } => (Term::empty_list(), None),
     }
 }
@@ -619,32 +682,50 @@ fn caller(rt: &Runtime, from: &Term) -> Option<(Arc<Process>, Ref)> {
 /// stack holding the frames of the learner's functions it passed through, as the BEAM
 /// records them (`{Mod, :fun, arity, [file: 'iex', line: 9]}`; a clause error's top frame
 /// has the arguments instead of the arity).
-pub(crate) fn exit_reason(e: &Error) -> Term {
+pub(crate) fn exit_reason(e: &Error, otp: Vec<Term>) -> Term {
     let plain = e.exit_reason();
     let (Error::Located(inner, frame), Some([exception, _])) = (e, plain.as_tuple()) else {
-        return plain;
+        return match plain.as_tuple() {
+            Some([exception, Term::List(stack)]) if matches!(e, Error::Raise(_)) => {
+                let mut stack = stack.to_vec();
+                stack.extend(otp);
+                Term::tuple(vec![exception.clone(), Term::list(stack)])
+            }
+            _ => plain,
+        };
     };
     if !matches!(**inner, Error::Raise(_)) {
         return plain;
     }
+    // A BIF's error exits in Erlang's form, its call on top (`{:badarith, [{:erlang,
+    // :div, [1, 0], ...} | ...]}`).
+    let (exception, mut stack) = match e.bif_exit_reason() {
+        Some(bif) => match bif.as_tuple() {
+            Some([reason, Term::List(frames)]) => (reason.clone(), frames.to_vec()),
+            _ => (exception.clone(), Vec::new()),
+        },
+        None => (exception.clone(), Vec::new()),
+    };
+    let exception = &exception;
     let clause_args = match crate::error::exception_module(exception).as_deref() {
         Some("FunctionClauseError") => crate::error::exception_field(exception, "args")
             .filter(|a| a.as_list().is_some())
             .cloned(),
         _ => None,
     };
-    let mut stack = Vec::new();
+    let user_from = stack.len();
     for line in frame.line.split("\n    ") {
         let Some(entry) = iex_frame(line) else {
             continue;
         };
         let (module, function, arity, location) = entry;
-        let arity = match (&clause_args, stack.is_empty()) {
+        let arity = match (&clause_args, stack.len() == user_from) {
             (Some(args), true) => args.clone(),
             _ => Term::Int(arity),
         };
         stack.push(Term::tuple(vec![module, function, arity, location]));
     }
+    stack.extend(otp);
     Term::tuple(vec![exception.clone(), Term::list(stack)])
 }
 
