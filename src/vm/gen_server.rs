@@ -119,8 +119,21 @@ pub(crate) fn start(
         result
     };
     let (saved, monitors) = client.detach();
-    let fail = |reason: Term| {
-        crate::runtime::signals::die(&rt, &proc, reason);
+    // A failed start: the process dies; a linked starter gets its exit signal once it
+    // has its answer (`{:error, reason}` prints before the shell's `** (EXIT ...)`).
+    let caller = rt.inner.table.get(parent).filter(|_| link);
+    let mut fail = |reason: Term| {
+        if let Some(caller) = &caller {
+            crate::runtime::signals::unlink(caller, &proc);
+        }
+        crate::runtime::signals::die(&rt, &proc, reason.clone());
+        if let Some(caller) = caller.clone().filter(|_| !reason.is_atom("normal")) {
+            let rt = rt.clone();
+            let from = proc.pid;
+            ev.hold(Box::new(move || {
+                crate::runtime::signals::exit_signal(&rt, from, &caller, reason);
+            }));
+        }
     };
     let state = match result {
         Ok(answer) => match init_answer(&answer) {

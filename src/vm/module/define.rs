@@ -61,6 +61,18 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
             ),
         },
         ExprKind::Atom(a) => (a.clone(), None),
+        ExprKind::Var(_) => {
+            let value = ev.eval(name_expr, env).map_err(|e| {
+                e.at(format!(
+                    "(elixir 1.14.0) expanding macro: Kernel.defmodule/2\n    iex:{}: (file)",
+                    ev.line
+                ))
+            })?;
+            return Err(Error::argument(format!(
+                "invalid module name: {}",
+                crate::inspect::inspect_plain(&value)
+            )));
+        }
         _ => {
             let value = ev.eval(name_expr, env)?;
             return Err(Error::argument(format!(
@@ -149,6 +161,11 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
             _ => ev.eval(expr, &mut body_env)?,
         };
     }
+    // As Elixir's compiler does before the module exists: every name a function uses
+    // must be a variable it binds, a function of the module, or an import.
+    if let Some(error) = undefined_local(ev, &module, &gathered, &scope) {
+        return Err(error);
+    }
     for g in gathered {
         let info = FunctionInfo {
             module: module.shown(),
@@ -197,6 +214,94 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         ));
     }
     Ok(Term::tuple(vec![Term::atom("module"), atom, binary, last]))
+}
+
+/// Local calls and forms that need no definition: Kernel's special forms and macros
+/// written as calls.
+const FORMS: &[&str] = &[
+    "try",
+    "with",
+    "quote",
+    "unquote",
+    "super",
+    "import",
+    "alias",
+    "require",
+    "raise",
+    "reraise",
+    "throw",
+    "exit",
+    "@",
+    "def",
+    "defp",
+    "defmodule",
+    "defstruct",
+    "defexception",
+    "defdelegate",
+    "defguard",
+    "defmacro",
+    "__block__",
+    "when",
+    "\\\\",
+];
+
+/// The first name a function uses that nothing defines, as iex's `CompileError`.
+fn undefined_local(
+    ev: &Evaluator,
+    module: &Module,
+    gathered: &[Gathered],
+    scope: &ModuleScope,
+) -> Option<Error> {
+    let shown = module.shown();
+    let error = |name: &str, arity: usize, line: u32| {
+        ev.compile_error_on(
+            &format!(
+                "undefined function {name}/{arity} (expected {shown} to define such a function or for it to be imported, but none are available)"
+            ),
+            line,
+        )
+    };
+    for g in gathered {
+        for clause in &g.clauses {
+            // Variables first, as the clause binds them.
+            let as_fn = Expr {
+                kind: ExprKind::Fn(vec![clause.clone()]),
+                span: clause.span,
+            };
+            if let Some((crate::eval::compile_check::Undefined::Variable(name), at)) =
+                crate::eval::compile_check::first_undefined_at(&as_fn, &Env::new())
+            {
+                if !name.starts_with("__") {
+                    let line = crate::eval::compile_check::line_of(&as_fn, at).unwrap_or(1);
+                    return Some(error(&name, 0, line));
+                }
+            }
+            let mut found = None;
+            for e in &clause.body.exprs {
+                crate::eval::visit(e, &mut |e| {
+                    let ExprKind::Call {
+                        target: CallTarget::Local(name),
+                        args,
+                    } = &e.kind
+                    else {
+                        return;
+                    };
+                    let arity = args.len();
+                    let defined = scope.defines(name, arity)
+                        || FORMS.contains(&name.as_str())
+                        || crate::eval::builtins::exports_function("Elixir.Kernel", name, arity)
+                        || g.scope.imports().iter().any(|i| i.covers(name, arity));
+                    if !defined && found.is_none() {
+                        found = Some((name.clone(), arity, e.span.line));
+                    }
+                });
+            }
+            if let Some((name, arity, line)) = found {
+                return Some(error(&name, arity, line));
+            }
+        }
+    }
+    None
 }
 
 fn clone_scope(scope: &ModuleScope) -> ModuleScope {
