@@ -387,6 +387,12 @@ impl Runtime {
         Ok(proc)
     }
 
+    /// Sends `message`; the receiver may handle it on this thread at once, as any
+    /// message between processes.
+    pub(crate) fn deliver(&self, proc: &Arc<process::Process>, message: Term) {
+        scheduler::deliver(self, proc, process::Msg::Info(message));
+    }
+
     /// Sends `message` so that a scheduler thread handles it, never the sender's.
     pub(crate) fn start_queued(&self, proc: &Arc<process::Process>, message: Term) {
         scheduler::deliver_queued(self, proc, process::Msg::Info(message));

@@ -46,7 +46,9 @@ pub(crate) struct ModuleServer {
     module: Atom,
     state: Term,
     parent: Pid,
-    machine: Machine,
+    /// The machine of the callback running now (none between messages: an idle server
+    /// keeps only its state).
+    machine: Option<Box<Machine>>,
     running: Option<Pending>,
     saved: VecDeque<Term>,
     monitors: HashMap<Ref, Pid>,
@@ -86,7 +88,7 @@ pub(crate) fn start(
         module: module.name.clone(),
         state: Term::nil(),
         parent,
-        machine: Machine::new(),
+        machine: None,
         running: None,
         saved: VecDeque::new(),
         monitors: HashMap::new(),
@@ -166,7 +168,8 @@ pub(crate) fn start(
         saved,
         monitors,
     });
-    rt.start_queued(&proc, Term::Ref(token));
+    // It handles what came during `init` now, on this thread if it can.
+    rt.deliver(&proc, Term::Ref(token));
     Ok(rt.inner.consts.ok_tuple(Term::Pid(proc.pid)))
 }
 
@@ -246,7 +249,9 @@ impl ModuleServer {
     fn receive(&mut self, ctx: &Ctx, msg: Msg) -> Flow {
         match msg {
             Msg::Info(Term::Ref(r)) if r == self.token => self.drive(ctx),
-            Msg::Info(Term::Ref(r)) if self.machine.timer_fired(r) => self.drive(ctx),
+            Msg::Info(Term::Ref(r)) if self.machine.as_mut().is_some_and(|m| m.timer_fired(r)) => {
+                self.drive(ctx)
+            }
             Msg::Info(Term::Ref(r)) if self.timeout == Some(r) => {
                 self.timeout = None;
                 if self.running.is_none() && self.saved.is_empty() {
@@ -272,9 +277,10 @@ impl ModuleServer {
     fn drive(&mut self, ctx: &Ctx) -> Flow {
         loop {
             if let Some(pending) = self.running.take() {
+                let machine = self.machine.get_or_insert_with(Default::default);
                 let outcome = super::process::resume_as(
                     ctx,
-                    &mut self.machine,
+                    machine,
                     &mut self.saved,
                     &mut self.monitors,
                     &mut self.next_fun,
@@ -293,6 +299,7 @@ impl ModuleServer {
                         return Flow::Continue;
                     }
                     Outcome::Done(result) => {
+                        self.machine = None;
                         if let Some(flow) = self.returned(ctx, pending, result) {
                             return flow;
                         }
@@ -390,7 +397,9 @@ impl ModuleServer {
             .and_then(|m| super::module::resolve(m, callback, args.len(), false));
         match code {
             Some(code) => {
-                self.machine.start(code, args);
+                self.machine
+                    .get_or_insert_with(Default::default)
+                    .start(code, args);
                 self.running = Some(pending);
                 None
             }
