@@ -491,6 +491,20 @@ fn format_exit_reason(reason: &Term) -> String {
         }
     }
     if let Some([tag, inner]) = reason.as_tuple() {
+        if tag.is_atom("start_spec") {
+            if let Some([dup, id]) = inner.as_tuple() {
+                if dup.is_atom("duplicate_child_name") {
+                    return format!(
+                        "bad child specification, more than one child specification has the id: {}.\n\
+                         If using maps as child specifications, make sure the :id keys are unique.\n\
+                         If using a module or {{module, arg}} as child, use Supervisor.child_spec/2 to change the :id, for example:\n\n    \
+                         children = [\n      Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_1),\n      \
+                         Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_2)\n    ]\n",
+                        inspect_plain(id)
+                    );
+                }
+            }
+        }
         if tag.is_atom("shutdown") {
             return format!("shutdown: {}", inspect_plain(inner));
         }

@@ -122,6 +122,72 @@ impl Client {
         self.call_with(sup, make, None, mfa)
     }
 
+    /// A child given to a Supervisor as its spec map (a learner's module asked for its
+    /// `child_spec/1`), with its id.
+    pub(crate) fn child_spec_map(&self, child: &Term) -> Result<Term, Error> {
+        match self.user_child_spec(child)? {
+            Some(map) => super::supervisor_child_spec(&map, &Term::empty_list()),
+            None => super::supervisor_child_spec(child, &Term::empty_list()),
+        }
+    }
+
+    /// `Supervisor.start_link/2,3`: `flags` as `Supervisor.init/2` made them, `children`
+    /// as spec maps.
+    pub fn static_supervisor_start(
+        &self,
+        module: Term,
+        children: &Term,
+        flags: &Term,
+        opts: &Term,
+        link: bool,
+    ) -> Result<super::static_supervisor::Started, Error> {
+        let name = opts.keyword_get("name").cloned().unwrap_or(Term::nil());
+        let name = gen_server::parse_name(&self.rt, &name)?;
+        let Some(flags) = super::static_supervisor::Flags::from_map(flags) else {
+            let reason = Term::tuple(vec![Term::atom("supervisor_data"), flags.clone()]);
+            return Ok((Term::error_tuple(reason), None));
+        };
+        let mut parsed = Vec::new();
+        for child in children.as_list().unwrap_or(&[]) {
+            let map = self.child_spec_map(child)?;
+            let id = match &map {
+                Term::Map(m) => m.get(&Term::atom("id")).cloned().unwrap_or_else(Term::nil),
+                _ => Term::nil(),
+            };
+            match ChildSpec::parse(&map)? {
+                Ok(spec) => parsed.push((id, spec)),
+                Err(reason) => {
+                    let reason = Term::tuple(vec![Term::atom("start_spec"), reason]);
+                    return Ok((Term::error_tuple(reason), None));
+                }
+            }
+        }
+        super::static_supervisor::start(&self.rt, module, name, flags, parsed, &self.proc, link)
+    }
+
+    /// `Supervisor.start_child/2` on a static supervisor.
+    pub fn static_start_child(&self, sup: &Term, child: &Term) -> Result<Term, Error> {
+        let map = self.child_spec_map(child)?;
+        let id = match &map {
+            Term::Map(m) => m.get(&Term::atom("id")).cloned().unwrap_or_else(Term::nil),
+            _ => Term::nil(),
+        };
+        let spec = match ChildSpec::parse(&map)? {
+            Ok(spec) => spec,
+            Err(reason) => return Ok(Term::error_tuple(reason)),
+        };
+        let request = super::tuple([
+            Term::atom("start_child"),
+            Term::tuple(vec![id, spec.to_term()]),
+        ]);
+        self.sup_call(sup, request)
+    }
+
+    /// A call to a supervisor (`{:restart_child, id}`...), as `Supervisor` makes it.
+    pub fn supervisor_call(&self, sup: &Term, request: Term) -> Result<Term, Error> {
+        self.sup_call(sup, request)
+    }
+
     /// The child spec a learner's module gives for `{Module, arg}` or `Module` (its
     /// `child_spec/1`), or None when the module is not theirs.
     pub(crate) fn user_child_spec(&self, spec: &Term) -> Result<Option<Term>, Error> {

@@ -39,6 +39,7 @@ mod server;
 pub(crate) mod signals;
 mod slot_memory;
 mod stacks;
+pub(crate) mod static_supervisor;
 mod supervisor;
 mod supervisor_state;
 mod table;

@@ -120,6 +120,11 @@ pub(crate) trait Behaviour: Send {
     fn replace_state(&mut self, _state: Term) -> bool {
         false
     }
+    /// Messages a stand-in held while its process was being started, for the
+    /// behaviour that takes over.
+    fn take_queued(&mut self) -> Vec<Msg> {
+        Vec::new()
+    }
 }
 
 /// What a handler knows about where it runs.

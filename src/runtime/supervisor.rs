@@ -346,6 +346,11 @@ impl SupervisorProc {
     }
 }
 
+/// `start_spec`, for the static Supervisor's children.
+pub(crate) fn start_spec_for(ctx: &Ctx, spec: &ChildSpec, parent: Pid) -> Term {
+    start_spec(ctx, spec, parent)
+}
+
 /// Runs the child's start function from inside the supervisor (started by `parent`).
 /// A failure is the `{:error, reason}` OTP's DynamicSupervisor returns, stack included.
 fn start_spec(ctx: &Ctx, spec: &ChildSpec, parent: Pid) -> Term {

@@ -67,14 +67,103 @@ pub fn dsupervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answe
 /// `Supervisor`: its calls reach any supervisor (a DynamicSupervisor, a Registry's).
 pub fn supervisor(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
+    let call = |request: Vec<Term>, sup: &Term| client.supervisor_call(sup, Term::tuple(request));
     Some(match (function, args.as_slice()) {
-        ("child_spec", [spec, overrides]) => crate::runtime::supervisor_child_spec(spec, overrides),
+        ("start_link", [children @ Term::List(_), opts]) => {
+            let init = supervisor_init(ev, children, opts);
+            init.and_then(|init| {
+                start_supervisor(ev, Term::module("Supervisor.Default"), init, opts)
+            })
+        }
+        ("start_link", [Term::Atom(m), arg]) | ("start_link", [Term::Atom(m), arg, _]) => {
+            let opts = args.get(2).cloned().unwrap_or_else(Term::empty_list);
+            match crate::vm::module::lookup(ev, m.name()) {
+                Some(module) => {
+                    let init =
+                        crate::vm::module::call(ev, &module, "init", vec![arg.clone()], false);
+                    init.and_then(|init| start_supervisor(ev, Term::Atom(m.clone()), init, &opts))
+                }
+                None => Err(super::undefined_function(
+                    m.name(),
+                    "init",
+                    std::slice::from_ref(arg),
+                )),
+            }
+        }
+        ("init", [children @ Term::List(_), opts]) => supervisor_init(ev, children, opts),
+        ("start_child", [sup, child]) => client.static_start_child(sup, child),
+        ("terminate_child", [sup, id]) => {
+            call(vec![Term::atom("terminate_child"), id.clone()], sup)
+        }
+        ("restart_child", [sup, id]) => call(vec![Term::atom("restart_child"), id.clone()], sup),
+        ("delete_child", [sup, id]) => call(vec![Term::atom("delete_child"), id.clone()], sup),
+        ("child_spec", [spec, overrides]) => client
+            .child_spec_map(spec)
+            .and_then(|map| crate::runtime::supervisor_child_spec(&map, overrides)),
         ("which_children", [sup]) => client.which_children(sup),
         ("count_children", [sup]) => client.count_children(sup),
         ("stop", [sup]) => client.stop(sup, Term::atom("normal"), None),
         ("stop", [sup, reason]) => client.stop(sup, reason.clone(), None),
         _ => return None,
     })
+}
+
+/// `Supervisor.init(children, opts)`: `{:ok, {flags, child_specs}}`, as Elixir builds it.
+fn supervisor_init(ev: &mut Evaluator, children: &Term, opts: &Term) -> Result<Term> {
+    let Some(strategy) = opts.keyword_get("strategy").cloned() else {
+        return Err(crate::error::Error::argument(
+            "expected :strategy option to be given",
+        ));
+    };
+    let get = |key: &str, default: Term| opts.keyword_get(key).cloned().unwrap_or(default);
+    let flags = Term::map(vec![
+        (
+            Term::atom("auto_shutdown"),
+            get("auto_shutdown", Term::atom("never")),
+        ),
+        (Term::atom("intensity"), get("max_restarts", Term::Int(3))),
+        (Term::atom("period"), get("max_seconds", Term::Int(5))),
+        (Term::atom("strategy"), strategy),
+    ]);
+    let mut specs = Vec::new();
+    for child in children.as_list().unwrap_or(&[]) {
+        specs.push(ev.client.child_spec_map(child)?);
+    }
+    Ok(Term::ok_tuple(Term::tuple(vec![flags, Term::list(specs)])))
+}
+
+/// Starts a Supervisor from what its `init` answered.
+fn start_supervisor(ev: &mut Evaluator, module: Term, init: Term, opts: &Term) -> Result<Term> {
+    if init.is_atom("ignore") {
+        return Ok(init);
+    }
+    match init.as_tuple() {
+        Some([ok, flags_children]) if ok.is_atom("ok") => match flags_children.as_tuple() {
+            Some([flags, children]) => {
+                let (answer, exit) = ev
+                    .client
+                    .static_supervisor_start(module, children, flags, opts, true)?;
+                // The supervisor died starting: the link brings its exit once the
+                // starter has its answer, as on the BEAM.
+                if let Some((from, reason)) = exit {
+                    let rt = ev.client.runtime().clone();
+                    let me = ev.client.pid();
+                    ev.hold(Box::new(move || {
+                        crate::runtime::static_supervisor::exit_starter(&rt, from, me, reason)
+                    }));
+                }
+                Ok(answer)
+            }
+            _ => Ok(Term::error_tuple(Term::tuple(vec![
+                Term::atom("bad_return"),
+                init.clone(),
+            ]))),
+        },
+        _ => Ok(Term::error_tuple(Term::tuple(vec![
+            Term::atom("bad_return"),
+            init.clone(),
+        ]))),
+    }
 }
 
 /// `GenServer.call/3` given a timeout that is neither `:infinity` nor a non-negative

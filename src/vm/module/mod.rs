@@ -170,7 +170,17 @@ pub fn builtin(
     match (function, args) {
         ("__info__", [what]) => Some(info(ev, module, what)),
         ("module_info", []) => Some(Ok(Term::empty_list())),
-        ("child_spec", [arg]) if module.uses("GenServer") || module.uses("Agent") => {
+        ("child_spec", [arg])
+            if [
+                "GenServer",
+                "Agent",
+                "Task",
+                "Supervisor",
+                "DynamicSupervisor",
+            ]
+            .iter()
+            .any(|b| module.uses(b)) =>
+        {
             Some(Ok(child_spec(module, arg)))
         }
         ("__struct__", []) => module.default_struct().map(Ok),
@@ -199,6 +209,9 @@ pub fn child_spec(module: &Module, arg: &Term) -> Term {
             ]),
         ),
     ];
+    if module.uses("Supervisor") || module.uses("DynamicSupervisor") {
+        entries.push((Term::atom("type"), Term::atom("supervisor")));
+    }
     for (key, value) in &module.use_options {
         let key = Term::atom(key);
         entries.retain(|(k, _)| *k != key);
