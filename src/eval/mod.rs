@@ -483,9 +483,9 @@ impl<'a> Evaluator<'a> {
             if !updated.contains_key(&k) {
                 let frame = format!(
                     "(stdlib 4.2) :maps.update({}, {}, {})",
-                    crate::inspect::inspect_plain(&k),
-                    crate::inspect::inspect_plain(&v),
-                    crate::inspect::inspect_plain(&original)
+                    self.plain(&k),
+                    self.plain(&v),
+                    self.plain(&original)
                 );
                 return Err(Error::Raise(exception(
                     "KeyError",
@@ -667,6 +667,18 @@ impl<'a> Evaluator<'a> {
     /// Interns atoms the node creates as a side effect (code loading).
     pub fn atom_names(&self, names: &[&str]) -> Result<()> {
         names.iter().try_for_each(|n| self.atom(n).map(|_| ()))
+    }
+
+    /// A value as `inspect/1` shows it, the session's structs shown as such.
+    pub(crate) fn plain(&self, term: &Term) -> String {
+        crate::inspect::inspect(
+            term,
+            &crate::inspect::Options {
+                pretty: false,
+                user_structs: self.client.runtime().code().struct_order(),
+                ..Default::default()
+            },
+        )
     }
 
     pub(crate) fn make_fun(

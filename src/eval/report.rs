@@ -6,27 +6,99 @@ use crate::error::{exception_field, exception_module, Error};
 use crate::inspect::inspect_plain;
 use crate::term::{Pid, Term};
 
+/// How errors print the values in them: the session's structs in their field order.
+#[derive(Default)]
+pub struct Texts<'a> {
+    pub structs: Option<&'a crate::inspect::StructOrder>,
+}
+
+impl Texts<'_> {
+    /// A value as `inspect/1` shows it on one line.
+    fn plain(&self, term: &Term) -> String {
+        match self.structs {
+            None => inspect_plain(term),
+            Some(_) => crate::inspect::inspect(term, &self.options(false)),
+        }
+    }
+
+    /// A value as the shell pretty-prints it (80 columns).
+    fn pretty(&self, term: &Term) -> String {
+        crate::inspect::inspect(term, &self.options(true))
+    }
+
+    fn options(&self, pretty: bool) -> crate::inspect::Options {
+        crate::inspect::Options {
+            pretty,
+            user_structs: self.structs.cloned(),
+            ..crate::inspect::Options::default()
+        }
+    }
+}
+
+pub fn exception_message(e: &Term) -> String {
+    exception_message_in(&Texts::default(), e)
+}
+
+pub fn format_banner(e: &Term) -> String {
+    format_banner_in(&Texts::default(), e)
+}
+
+pub fn format_error(error: &Error) -> String {
+    format_error_in(&Texts::default(), error)
+}
+
+pub fn format_exit(reason: &Term) -> String {
+    format_exit_in(&Texts::default(), reason)
+}
+
+pub fn format_mfa(module: &Term, function: &str, args: &[Term]) -> String {
+    format_mfa_in(&Texts::default(), module, function, args)
+}
+
+pub fn gen_server_terminating(
+    time: &str,
+    name: &Term,
+    reason: &Term,
+    last_message: &Term,
+    state: &Term,
+    client: Option<(Pid, bool)>,
+) -> String {
+    gen_server_terminating_in(
+        &Texts::default(),
+        time,
+        name,
+        reason,
+        last_message,
+        state,
+        client,
+    )
+}
+
+pub fn shell_exited(shell: Pid, reason: &Term) -> String {
+    shell_exited_in(&Texts::default(), shell, reason)
+}
+
 /// `** (Module) message` alone: what Logger prints for an exception that ended a
 /// process (it does not add `Exception.blame/3`'s argument list, the shell does).
-pub fn format_banner(e: &Term) -> String {
-    format!("** ({}) {}", module_name(e), exception_message(e))
+pub fn format_banner_in(tx: &Texts, e: &Term) -> String {
+    format!("** ({}) {}", module_name(e), exception_message_in(tx, e))
 }
 
 /// What iex prints when a line fails: `** (ArgumentError) ...`, `** (exit) ...`.
-pub fn format_error(error: &Error) -> String {
+pub fn format_error_in(tx: &Texts, error: &Error) -> String {
     match error {
         Error::Raise(e) => {
             format!(
                 "** ({}) {}{}",
                 module_name(e),
-                exception_message(e),
-                blame(e)
+                exception_message_in(tx, e),
+                blame_in(tx, e)
             )
         }
-        Error::Exit(reason) => format!("** (exit) {}", format_exit(reason)),
-        Error::Throw(value) => format!("** (throw) {}", inspect_plain(value)),
+        Error::Exit(reason) => format!("** (exit) {}", format_exit_in(tx, reason)),
+        Error::Throw(value) => format!("** (throw) {}", tx.plain(value)),
         Error::Located(inner, frame) => {
-            let text = format_error(inner);
+            let text = format_error_in(tx, inner);
             let text = match &frame.blame {
                 Some(blame) => match text.split_once('\n') {
                     Some((first, rest)) => format!("{first}{blame}\n{rest}"),
@@ -41,9 +113,9 @@ pub fn format_error(error: &Error) -> String {
 
 /// What iex adds under a `FunctionClauseError` whose arguments are known: the
 /// arguments, one by one.
-fn blame(e: &Term) -> String {
+fn blame_in(tx: &Texts, e: &Term) -> String {
     match exception_module(e).as_deref() {
-        Some("KeyError") => return key_hint(e),
+        Some("KeyError") => return key_hint_in(tx, e),
         Some("UndefinedFunctionError") => return function_hint(e),
         _ => {}
     }
@@ -56,12 +128,12 @@ fn blame(e: &Term) -> String {
     }
     let mut text = format!(
         "\n\n    The following arguments were given to {}:\n",
-        function_name(e)
+        function_name_in(tx, e)
     );
     for (i, arg) in args.iter().enumerate() {
         // The shell inspects each argument with its own options (pretty, width 80),
         // and `FunctionClauseError.blame/3` indents every line of a broken layout.
-        let shown = crate::inspect::inspect(arg, &crate::inspect::Options::default());
+        let shown = tx.pretty(arg);
         text.push_str(&format!(
             "\n        # {}\n        {}\n",
             i + 1,
@@ -75,7 +147,7 @@ fn blame(e: &Term) -> String {
                 "\n    Attempted function clauses (showing {n} out of {n}):\n\n"
             ));
             for clause in clauses.iter() {
-                text.push_str(&format!("        {}\n", text_of(clause)));
+                text.push_str(&format!("        {}\n", text_of_in(tx, clause)));
             }
         }
     }
@@ -98,7 +170,7 @@ fn function_hint(e: &Term) -> String {
 
 /// `KeyError.blame/2`: for an atom key missing from a map of atom keys or a keyword
 /// list, the keys spelled alike (Jaro distance >= 0.77, at most five).
-fn key_hint(e: &Term) -> String {
+fn key_hint_in(tx: &Texts, e: &Term) -> String {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let (Term::Atom(key), term) = (field("key"), field("term")) else {
         return String::new();
@@ -134,23 +206,23 @@ fn key_hint(e: &Term) -> String {
     close.sort_by(|a, b| a.1.cmp(&b.1));
     let mut hint = String::from(". Did you mean:\n");
     for (_, k) in close {
-        hint.push_str(&format!("\n      * {}", inspect_plain(&k)));
+        hint.push_str(&format!("\n      * {}", tx.plain(&k)));
     }
     hint.push('\n');
     hint
 }
 
-fn text_of(t: &Term) -> String {
+fn text_of_in(tx: &Texts, t: &Term) -> String {
     match t {
         Term::Binary(b) => String::from_utf8_lossy(b).into_owned(),
-        other => inspect_plain(other),
+        other => tx.plain(other),
     }
 }
 
 /// `Module.fun/arity` of a `FunctionClauseError`.
-fn function_name(e: &Term) -> String {
+fn function_name_in(tx: &Texts, e: &Term) -> String {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
-    let fun = inspect_plain(&field("function"));
+    let fun = tx.plain(&field("function"));
     // An anonymous fn is compiled to `-outer/arity-fun-N-` (`Exception.format_mfa/3`).
     if let Some((outer, _)) = fun
         .trim_start_matches(":\"-")
@@ -159,16 +231,16 @@ fn function_name(e: &Term) -> String {
     {
         return format!(
             "anonymous fn/{} in {}.{}",
-            inspect_plain(&field("arity")),
-            inspect_plain(&field("module")),
+            tx.plain(&field("arity")),
+            tx.plain(&field("module")),
             outer
         );
     }
     format!(
         "{}.{}/{}",
-        inspect_plain(&field("module")),
+        tx.plain(&field("module")),
         fun.trim_start_matches(':'),
-        inspect_plain(&field("arity"))
+        tx.plain(&field("arity"))
     )
 }
 
@@ -177,16 +249,16 @@ fn module_name(exception: &Term) -> String {
 }
 
 /// `Exception.message/1` for the exceptions the shell raises.
-pub fn exception_message(e: &Term) -> String {
+pub fn exception_message_in(tx: &Texts, e: &Term) -> String {
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
-    let shown = |name: &str| inspect_plain(&field(name));
+    let shown = |name: &str| tx.plain(&field(name));
     let module = module_name(e);
     match module.as_str() {
         "CompileError" => format!(
             "{}:{}: {}",
-            text(&field("file")),
+            text_in(tx, &field("file")),
             shown("line"),
-            text(&field("description"))
+            text_in(tx, &field("description"))
         ),
         "MatchError" => format!("no match of right hand side value: {}", shown("term")),
         "CaseClauseError" => format!("no case clause matching: {}", shown("term")),
@@ -201,12 +273,12 @@ pub fn exception_message(e: &Term) -> String {
         ),
         "BadBooleanError" => format!(
             "expected a boolean on left-side of \"{}\", got: {}",
-            text_atom(&field("operator")),
+            text_atom_in(tx, &field("operator")),
             shown("term")
         ),
         "KeyError" if field("message").is_nil() => match field("term") {
             t if t.is_nil() => format!("key {} not found", shown("key")),
-            t => format!("key {} not found in: {}", shown("key"), inspect_plain(&t)),
+            t => format!("key {} not found in: {}", shown("key"), tx.plain(&t)),
         },
         "ErlangError" if field("message").is_nil() => {
             format!("Erlang error: {}", shown("original"))
@@ -226,37 +298,39 @@ pub fn exception_message(e: &Term) -> String {
                 field("arity").as_int().unwrap_or(0) as usize,
             )
         }
-        "BadArityError" => bad_arity(&field("function"), &field("args")),
+        "BadArityError" => bad_arity_in(tx, &field("function"), &field("args")),
         "FunctionClauseError" if field("function").is_nil() => "no function clause matches".into(),
-        "FunctionClauseError" => format!("no function clause matching in {}", function_name(e)),
+        "FunctionClauseError" => {
+            format!("no function clause matching in {}", function_name_in(tx, e))
+        }
         _ => match field("message") {
             Term::Binary(b) => String::from_utf8_lossy(&b).into_owned(),
             // `Exception.message/1` reports a message that is not a string.
             m if exception_field(e, "message").is_some() => format!(
                 "got {} while retrieving Exception.message/1 for {} (expected a string)",
-                inspect_plain(&m),
-                inspect_plain(e)
+                tx.plain(&m),
+                tx.plain(e)
             ),
             _ => format!("{} raised", module),
         },
     }
 }
 
-fn text(t: &Term) -> String {
+fn text_in(tx: &Texts, t: &Term) -> String {
     match t {
         Term::Binary(b) => String::from_utf8_lossy(b).into_owned(),
-        other => inspect_plain(other),
+        other => tx.plain(other),
     }
 }
 
-fn text_atom(t: &Term) -> String {
+fn text_atom_in(tx: &Texts, t: &Term) -> String {
     match t {
         Term::Atom(a) => a.name().to_string(),
-        other => inspect_plain(other),
+        other => tx.plain(other),
     }
 }
 
-fn bad_arity(function: &Term, args: &Term) -> String {
+fn bad_arity_in(tx: &Texts, function: &Term, args: &Term) -> String {
     let args = args.as_list().unwrap_or(&[]);
     let arity = match function {
         Term::Fun(f) => f.arity,
@@ -270,7 +344,7 @@ fn bad_arity(function: &Term, args: &Term) -> String {
     let listed: Vec<String> = args.iter().map(inspect_plain).collect();
     let mut message = format!(
         "{} with arity {arity} called with {called}",
-        inspect_plain(function)
+        tx.plain(function)
     );
     if !listed.is_empty() {
         message.push_str(&format!(" ({})", listed.join(", ")));
@@ -279,11 +353,11 @@ fn bad_arity(function: &Term, args: &Term) -> String {
 }
 
 /// `Exception.format_exit/1`.
-pub fn format_exit(reason: &Term) -> String {
-    format_exit_with(reason, "\n    ")
+pub fn format_exit_in(tx: &Texts, reason: &Term) -> String {
+    format_exit_with_in(tx, reason, "\n    ")
 }
 
-fn format_exit_with(reason: &Term, joiner: &str) -> String {
+fn format_exit_with_in(tx: &Texts, reason: &Term, joiner: &str) -> String {
     if let Some([first, second]) = reason.as_tuple() {
         if let Some(exception) = raised(first, second) {
             // Only the banner's first line takes the nesting's indent: iex leaves a
@@ -291,21 +365,21 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
             let mut banner = format!(
                 "** ({}) {}",
                 module_name(&exception),
-                exception_message(&exception)
+                exception_message_in(tx, &exception)
             );
             // The frames that carry their arguments (a BIF's call) print as calls
             // under the banner; the others are `file:line` lines, not reproduced. A
             // clause error's blame takes the arguments off its frame.
             let clause = module_name(&exception) == "FunctionClauseError";
             for frame in second.as_list().unwrap_or(&[]) {
-                if let Some(line) = shell_frame(frame) {
+                if let Some(line) = shell_frame_in(tx, frame) {
                     banner.push_str(&format!("{joiner}    {line}"));
                     continue;
                 }
                 if clause && call_frame(frame).is_some() {
                     continue;
                 }
-                if let Some(line) = stack_line(frame) {
+                if let Some(line) = stack_line_in(tx, frame) {
                     banner.push_str(&format!("{joiner}    {line}"));
                 }
             }
@@ -316,13 +390,13 @@ fn format_exit_with(reason: &Term, joiner: &str) -> String {
                 let nested = format!("{joiner}    ");
                 return format!(
                     "exited in: {}{joiner}** (EXIT) {}",
-                    format_mfa(m, f.name(), args),
-                    format_exit_with(first, &nested)
+                    format_mfa_in(tx, m, f.name(), args),
+                    format_exit_with_in(tx, first, &nested)
                 );
             }
         }
     }
-    format_exit_reason(reason)
+    format_exit_reason_in(tx, reason)
 }
 
 /// The exception of an exit `{reason, stacktrace}`, as `Exception.format_exit/1`
@@ -375,7 +449,7 @@ fn app_of(module: &Term) -> &'static str {
 
 /// A frame of code typed at the shell (`file: 'iex'`), as `Exception.format_stacktrace_entry/1`
 /// prints it: `iex:9: Stack.handle_call(:pop, from, [])`, or `iex:3: M.f/1`.
-pub(crate) fn shell_frame(frame: &Term) -> Option<String> {
+pub(crate) fn shell_frame_in(tx: &Texts, frame: &Term) -> Option<String> {
     let [module @ Term::Atom(_), Term::Atom(f), args, Term::List(location)] = frame.as_tuple()?
     else {
         return None;
@@ -394,12 +468,12 @@ pub(crate) fn shell_frame(frame: &Term) -> Option<String> {
         return None;
     }
     let call = match args {
-        Term::List(args) => format_mfa(module, f.name(), args),
+        Term::List(args) => format_mfa_in(tx, module, f.name(), args),
         Term::Int(arity) => {
-            let function = inspect_plain(&Term::atom(f.name()));
+            let function = tx.plain(&Term::atom(f.name()));
             format!(
                 "{}.{}/{arity}",
-                inspect_plain(module),
+                tx.plain(module),
                 function.trim_start_matches(':')
             )
         }
@@ -411,12 +485,12 @@ pub(crate) fn shell_frame(frame: &Term) -> Option<String> {
 /// One entry of a stacktrace as `Exception.format_stacktrace_entry/1` prints it: a
 /// shell frame, a file frame (`(stdlib 4.2) gen_server.erl:1149: :gen_server.try_handle_call/4`)
 /// or a BIF's call (`:erlang.div(1, 0)`).
-fn stack_line(frame: &Term) -> Option<String> {
-    if let Some(line) = shell_frame(frame) {
+fn stack_line_in(tx: &Texts, frame: &Term) -> Option<String> {
+    if let Some(line) = shell_frame_in(tx, frame) {
         return Some(line);
     }
     if let Some((m, f, args)) = call_frame(frame) {
-        return Some(format!("{}{}", app_of(m), format_mfa(m, f, args)));
+        return Some(format!("{}{}", app_of(m), format_mfa_in(tx, m, f, args)));
     }
     let [module @ Term::Atom(_), Term::Atom(f), Term::Int(arity), Term::List(location)] =
         frame.as_tuple()?
@@ -431,11 +505,11 @@ fn stack_line(frame: &Term) -> Option<String> {
     };
     let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
     let line = keyword("line")?.as_int()?;
-    let function = inspect_plain(&Term::atom(f.name()));
+    let function = tx.plain(&Term::atom(f.name()));
     Some(format!(
         "{}{file}:{line}: {}.{}/{arity}",
         app_of(module),
-        inspect_plain(module),
+        tx.plain(module),
         function.trim_start_matches(':')
     ))
 }
@@ -463,18 +537,18 @@ fn is_frame(frame: &Term) -> bool {
 }
 
 /// `Exception.format_mfa/3`: `GenServer.call(:beta, :state, 5000)`.
-pub fn format_mfa(module: &Term, function: &str, args: &[Term]) -> String {
+pub fn format_mfa_in(tx: &Texts, module: &Term, function: &str, args: &[Term]) -> String {
     let args: Vec<String> = args.iter().map(inspect_plain).collect();
-    let function = inspect_plain(&Term::atom(function));
+    let function = tx.plain(&Term::atom(function));
     format!(
         "{}.{}({})",
-        inspect_plain(module),
+        tx.plain(module),
         function.trim_start_matches(':'),
         args.join(", ")
     )
 }
 
-fn format_exit_reason(reason: &Term) -> String {
+fn format_exit_reason_in(tx: &Texts, reason: &Term) -> String {
     if let Term::Atom(a) = reason {
         let text = match a.name() {
             "normal" => "normal",
@@ -500,16 +574,29 @@ fn format_exit_reason(reason: &Term) -> String {
                          If using a module or {{module, arg}} as child, use Supervisor.child_spec/2 to change the :id, for example:\n\n    \
                          children = [\n      Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_1),\n      \
                          Supervisor.child_spec({{MyWorker, arg}}, id: :my_worker_2)\n    ]\n",
-                        inspect_plain(id)
+                        tx.plain(id)
                     );
                 }
             }
         }
+        if tag.is_atom("already_started") {
+            return format!("already started: {}", tx.plain(inner));
+        }
         if tag.is_atom("shutdown") {
-            return format!("shutdown: {}", inspect_plain(inner));
+            // A supervisor whose child did not start (`Exception.format_exit/1`).
+            if let Some([what, child, why]) = inner.as_tuple() {
+                if what.is_atom("failed_to_start_child") {
+                    return format!(
+                        "shutdown: failed to start child: {}\n    ** (EXIT) {}",
+                        tx.plain(child),
+                        format_exit_with_in(tx, why, "\n    ")
+                    );
+                }
+            }
+            return format!("shutdown: {}", tx.plain(inner));
         }
         if tag.is_atom("bad_return_value") {
-            return format!("bad return value: {}", inspect_plain(inner));
+            return format!("bad return value: {}", tx.plain(inner));
         }
         // `Exception.format_exit/1`'s words for a supervisor's bad flags.
         if tag.is_atom("supervisor_data") {
@@ -527,28 +614,29 @@ fn format_exit_reason(reason: &Term) -> String {
             };
             let data = match inner.as_tuple() {
                 Some([_, value]) if !words.is_empty() => {
-                    format!("{words}: {}", inspect_plain(value))
+                    format!("{words}: {}", tx.plain(value))
                 }
-                _ => format!("got: {}", inspect_plain(inner)),
+                _ => format!("got: {}", tx.plain(inner)),
             };
             return format!("bad supervisor configuration, {data}");
         }
     }
-    inspect_plain(reason)
+    tx.plain(reason)
 }
 
 /// iex's line when the shell process was killed by an exit signal.
-pub fn shell_exited(shell: Pid, reason: &Term) -> String {
+pub fn shell_exited_in(tx: &Texts, shell: Pid, reason: &Term) -> String {
     format!(
         "** (EXIT from {}) shell process exited with reason: {}",
-        inspect_plain(&Term::Pid(shell)),
-        format_exit(reason)
+        tx.plain(&Term::Pid(shell)),
+        format_exit_in(tx, reason)
     )
 }
 
 /// Logger's report for a GenServer that terminated abnormally (without its stack trace
 /// lines, which the comparison rules drop and otpsh does not have).
-pub fn gen_server_terminating(
+pub fn gen_server_terminating_in(
+    tx: &Texts,
     time: &str,
     name: &Term,
     reason: &Term,
@@ -558,7 +646,7 @@ pub fn gen_server_terminating(
 ) -> String {
     let mut lines = vec![format!(
         "{time} [error] GenServer {} terminating",
-        inspect_plain(name)
+        tx.plain(name)
     )];
     // Logger normalizes an Erlang error under a stack (`{:function_clause, [...]}`)
     // into its exception, as it does an exception struct.
@@ -570,8 +658,8 @@ pub fn gen_server_terminating(
         _ => None,
     };
     lines.push(match &raised {
-        Some(e) => format!("** ({}) {}", module_name(e), exception_message(e)),
-        None => format!("** (stop) {}", format_exit(reason)),
+        Some(e) => format!("** ({}) {}", module_name(e), exception_message_in(tx, e)),
+        None => format!("** (stop) {}", format_exit_in(tx, reason)),
     });
     if let (Some(e), Some([_, Term::List(stack)])) = (&raised, reason.as_tuple()) {
         // A clause error's blame has taken the arguments off a frame without a file.
@@ -579,26 +667,23 @@ pub fn gen_server_terminating(
         lines.extend(
             stack
                 .iter()
-                .filter(|f| !(clause && shell_frame(f).is_none() && call_frame(f).is_some()))
-                .filter_map(stack_line)
+                .filter(|f| !(clause && shell_frame_in(tx, f).is_none() && call_frame(f).is_some()))
+                .filter_map(|f| stack_line_in(tx, f))
                 .map(|l| format!("    {l}")),
         );
     }
     match client {
         Some((pid, _)) => lines.push(format!(
             "Last message (from {}): {}",
-            inspect_plain(&Term::Pid(pid)),
-            inspect_plain(last_message)
+            tx.plain(&Term::Pid(pid)),
+            tx.plain(last_message)
         )),
-        None => lines.push(format!("Last message: {}", inspect_plain(last_message))),
+        None => lines.push(format!("Last message: {}", tx.plain(last_message))),
     }
-    lines.push(format!("State: {}", inspect_plain(state)));
+    lines.push(format!("State: {}", tx.plain(state)));
     if let Some((pid, alive)) = client {
         let status = if alive { "is alive" } else { "is dead" };
-        lines.push(format!(
-            "Client {} {status}",
-            inspect_plain(&Term::Pid(pid))
-        ));
+        lines.push(format!("Client {} {status}", tx.plain(&Term::Pid(pid))));
     }
     lines.join("\n")
 }

@@ -143,10 +143,9 @@ pub(crate) fn start(
                     Term::atom("shutdown"),
                     Term::tuple(vec![Term::atom("failed_to_start_child"), id, reason]),
                 ]);
-                signals::unlink(&proc, parent);
+                // Its init has run: the exit reaches a linked starter at once.
                 signals::die(rt, &proc, reason.clone());
-                let exit = link.then(|| (pid, reason.clone()));
-                return Ok((Term::error_tuple(reason), exit));
+                return Ok((Term::error_tuple(reason), None));
             }
         }
     }

@@ -57,6 +57,17 @@ pub struct Session {
 }
 
 impl Session {
+    /// An error as iex prints it, the session's structs shown as such.
+    fn error_text(&self, e: &crate::error::Error) -> String {
+        let order = self.runtime.code().struct_order();
+        report::format_error_in(
+            &report::Texts {
+                structs: order.as_ref(),
+            },
+            e,
+        )
+    }
+
     pub fn new(config: Config, out: Output) -> Result<Session, String> {
         let runtime = Runtime::new(config.clone());
         let client = runtime.spawn_client().map_err(|e| {
@@ -243,7 +254,7 @@ impl Session {
                 true,
             );
             if let Err(e) = r {
-                self.out.line(Role::Error, &format_error(&e));
+                self.out.line(Role::Error, &self.error_text(&e));
                 return false;
             }
             started.push("DSupervisor.start_link([])");
@@ -254,7 +265,7 @@ impl Session {
                 Term::tuple(vec![Term::atom("name"), Term::module("Registry")]),
             ]);
             if let Err(e) = self.client.registry_start(&opts, true) {
-                self.out.line(Role::Error, &format_error(&e));
+                self.out.line(Role::Error, &self.error_text(&e));
                 return false;
             }
             started.push("Registry.start_link(keys: :unique, name: Registry)");
@@ -329,7 +340,7 @@ impl Session {
                 self.counter += 1;
             }
             Err(e) => {
-                self.out.line(Role::Error, &format_error(&e));
+                self.out.line(Role::Error, &self.error_text(&e));
                 if let Some(hint) = self.hints.then(|| super::hints::for_error(&e)).flatten() {
                     self.out.line(Role::Note, &hint);
                 }
@@ -349,7 +360,10 @@ impl Session {
                     last_message,
                     state,
                     client,
-                } => report::gen_server_terminating(
+                } => report::gen_server_terminating_in(
+                    &report::Texts {
+                        structs: self.runtime.code().struct_order().as_ref(),
+                    },
                     &time,
                     &name,
                     &reason,
@@ -396,7 +410,10 @@ impl Session {
         self.out.line(Role::Info, BANNER);
         match self.runtime.spawn_client() {
             Ok(client) => self.client = client,
-            Err(e) => self.out.line(Role::Error, &format_error(&e)),
+            Err(e) => {
+                let text = self.error_text(&e);
+                self.out.line(Role::Error, &text)
+            }
         }
         self.state = ShellState::default();
         self.counter = 1;

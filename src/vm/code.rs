@@ -271,6 +271,8 @@ pub struct FunctionInfo {
     /// function's first clause within that input (1 for the first).
     pub base_line: u32,
     pub line: u32,
+    /// Set for a `fn` inside the function: its arity.
+    pub anonymous: Option<usize>,
 }
 
 impl FunctionInfo {
@@ -278,7 +280,11 @@ impl FunctionInfo {
     /// its input.
     pub fn frame(&self, line: u32) -> String {
         let line = self.base_line + line.max(1) - 1;
-        format!("iex:{line}: {}.{}/{}", self.module, self.name, self.arity)
+        let function = format!("{}.{}/{}", self.module, self.name, self.arity);
+        match self.anonymous {
+            Some(arity) => format!("iex:{line}: anonymous fn/{arity} in {function}"),
+            None => format!("iex:{line}: {function}"),
+        }
     }
 }
 

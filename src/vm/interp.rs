@@ -542,20 +542,27 @@ impl Machine {
             Op::NoFnClause => {
                 let arity = code.proto.arity as usize;
                 let args = self.regs[base..base + arity].to_vec();
-                return Err(match &code.proto.function {
-                    Some(info) => Error::Raise(exception(
-                        "FunctionClauseError",
-                        vec![
-                            ("module", Term::module(&info.module)),
-                            ("function", Term::atom(&info.name)),
-                            ("arity", Term::Int(arity as i64)),
-                            ("kind", Term::nil()),
-                            ("args", Term::list(args)),
-                            ("clauses", Term::nil()),
-                        ],
-                    )),
-                    None => ev.fn_clause_error(args),
-                });
+                return Err(
+                    match code
+                        .proto
+                        .function
+                        .as_ref()
+                        .filter(|i| i.anonymous.is_none())
+                    {
+                        Some(info) => Error::Raise(exception(
+                            "FunctionClauseError",
+                            vec![
+                                ("module", Term::module(&info.module)),
+                                ("function", Term::atom(&info.name)),
+                                ("arity", Term::Int(arity as i64)),
+                                ("kind", Term::nil()),
+                                ("args", Term::list(args)),
+                                ("clauses", Term::nil()),
+                            ],
+                        )),
+                        None => ev.fn_clause_error(args),
+                    },
+                );
             }
             Op::MakeClosure {
                 dst,

@@ -207,13 +207,23 @@ impl FnCompiler<'_, '_> {
         let captured: Vec<Binding> = self.reads_of([whole]);
         let env = self.env;
         let mut inner = FnCompiler::new(self.ev, env);
+        inner.enclosing = self.enclosing.clone();
+        inner.line = self.line;
         inner.next_reg = (arity + captured.len()) as Reg;
         for (i, (name, _)) in captured.iter().enumerate() {
             inner.scope.insert(name.clone(), (arity + i) as Reg);
         }
         inner.clauses(clauses)?;
         inner.emit(Op::NoFnClause);
-        let proto = Arc::new(inner.finish(arity as u32, captured.len() as u32));
+        let enclosing = inner.enclosing.clone();
+        let mut proto = inner.finish(arity as u32, captured.len() as u32);
+        proto.function = enclosing.map(|info| {
+            Arc::new(crate::vm::code::FunctionInfo {
+                anonymous: Some(arity),
+                ..(*info).clone()
+            })
+        });
+        let proto = Arc::new(proto);
         let dst = self.fresh();
         self.emit(Op::MakeClosure {
             dst,

@@ -107,14 +107,16 @@ pub fn function(
     arity: usize,
     info: super::code::FunctionInfo,
 ) -> Result<Arc<Proto>> {
+    let info = Arc::new(info);
     let mut f = FnCompiler::new(ev, env);
     f.next_reg = arity as Reg;
     f.line = info.line;
+    f.enclosing = Some(info.clone());
     f.clauses(clauses)?;
     f.line = info.line;
     f.emit(Op::NoFnClause);
     let mut proto = f.finish(arity as u32, 0);
-    proto.function = Some(Arc::new(info));
+    proto.function = Some(info);
     Ok(Arc::new(proto))
 }
 
@@ -239,6 +241,8 @@ pub(super) struct FnCompiler<'c, 'a> {
     lines: Vec<u32>,
     /// The input line of the expression being compiled.
     line: u32,
+    /// The module function this code is in (its `fn`s name it in their frames).
+    enclosing: Option<Arc<super::code::FunctionInfo>>,
     next_reg: Reg,
     scope: HashMap<Arc<str>, Reg>,
     /// Where each label was placed (an instruction index), by label number.
@@ -253,6 +257,7 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
             ops: Vec::new(),
             lines: Vec::new(),
             line: 1,
+            enclosing: None,
             next_reg: 0,
             scope: HashMap::new(),
             labels: Vec::new(),

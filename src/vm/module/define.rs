@@ -173,6 +173,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
             arity: g.arity,
             base_line: ev.line as u32,
             line: g.line,
+            anonymous: None,
         };
         let proto = crate::vm::compile::function(ev, &g.scope, &g.clauses, g.arity, info)?;
         module.functions.push(Function {

@@ -212,6 +212,9 @@ pub fn child_spec(module: &Module, arg: &Term) -> Term {
     if module.uses("Supervisor") || module.uses("DynamicSupervisor") {
         entries.push((Term::atom("type"), Term::atom("supervisor")));
     }
+    if module.uses("Task") {
+        entries.push((Term::atom("restart"), Term::atom("temporary")));
+    }
     for (key, value) in &module.use_options {
         let key = Term::atom(key);
         entries.retain(|(k, _)| *k != key);
