@@ -82,6 +82,20 @@ fn topic(arg: &Expr) -> Option<(&Expr, &str, Option<i64>)> {
 impl Evaluator<'_> {
     /// `h Mod.fun` and `h Mod.fun/arity`; None for what otpsh leaves to the call path.
     pub(super) fn help_form(&mut self, arg: &Expr, env: &mut Env) -> Option<Result<Term>> {
+        // `h Mod` of a module typed at the prompt.
+        if let ExprKind::Alias(_) = &arg.kind {
+            let module = match self.eval(arg, env) {
+                Ok(m) => m,
+                Err(e) => return Some(Err(e)),
+            };
+            let name = module.as_atom()?.name().to_string();
+            crate::vm::module::lookup(self, &name)?;
+            self.out.write(&format!(
+                "{} was not compiled with docs\n",
+                inspect_plain(&module)
+            ));
+            return Some(Ok(Term::atom(DONT_DISPLAY)));
+        }
         let (module, function, arity) = topic(arg)?;
         let module = match self.eval(module, env) {
             Ok(m) => m,
@@ -99,7 +113,10 @@ impl Evaluator<'_> {
             .find(|(m, f, a, _)| *m == alias && *f == function && arity.is_none_or(|n| n == *a));
         let text = if let Some((.., text)) = doc {
             text.trim_end().to_string()
-        } else if matches!(alias, "Server" | "DSupervisor") {
+        } else if matches!(alias, "Server" | "DSupervisor")
+            || crate::vm::module::lookup(self, &atom).is_some()
+        {
+            // A module typed at the prompt has no docs chunk, whatever its `@doc`s.
             format!("{shown} was not compiled with docs")
         } else if !super::builtins::known_module(&atom) {
             format!("Could not load module {shown}, got: nofile")

@@ -10,7 +10,13 @@ use crate::term::{Pid, Term};
 #[derive(Default)]
 pub struct Texts<'a> {
     pub structs: Option<&'a crate::inspect::StructOrder>,
+    /// The message of an exception whose module defines `message/1` (a learner's
+    /// `defexception`), run by the caller.
+    pub message: Option<&'a MessageOf<'a>>,
 }
+
+/// Runs an exception's own `message/1`, when it has one.
+pub type MessageOf<'a> = dyn Fn(&Term) -> Option<String> + 'a;
 
 impl Texts<'_> {
     /// A value as `inspect/1` shows it on one line.
@@ -250,6 +256,9 @@ fn module_name(exception: &Term) -> String {
 
 /// `Exception.message/1` for the exceptions the shell raises.
 pub fn exception_message_in(tx: &Texts, e: &Term) -> String {
+    if let Some(message) = tx.message.and_then(|m| m(e)) {
+        return message;
+    }
     let field = |name: &str| exception_field(e, name).cloned().unwrap_or_else(Term::nil);
     let shown = |name: &str| tx.plain(&field(name));
     let module = module_name(e);

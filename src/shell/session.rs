@@ -60,9 +60,20 @@ impl Session {
     /// An error as iex prints it, the session's structs shown as such.
     fn error_text(&self, e: &crate::error::Error) -> String {
         let order = self.runtime.code().struct_order();
+        // A learner's exception words its own message: its `message/1` runs here.
+        let message = |exception: &crate::term::Term| {
+            let (mut out, _) = Output::buffer(false);
+            let mut next_fun = 0;
+            let mut ev = crate::eval::Evaluator::new(&self.client, &mut out, 1, &[], &mut next_fun);
+            match crate::vm::module::exception_message(&mut ev, exception)? {
+                Ok(text) => crate::eval::chars_to_string(&text).ok(),
+                Err(_) => None,
+            }
+        };
         report::format_error_in(
             &report::Texts {
                 structs: order.as_ref(),
+                message: Some(&message),
             },
             e,
         )
@@ -363,6 +374,7 @@ impl Session {
                 } => report::gen_server_terminating_in(
                     &report::Texts {
                         structs: self.runtime.code().struct_order().as_ref(),
+                        message: None,
                     },
                     &time,
                     &name,

@@ -55,6 +55,12 @@ pub fn new(module: &str, arg: &Term) -> Option<Result<Term>> {
 /// The `Exception` module: `message/1`, `format/2`, `format_exit/1`.
 pub fn exception_functions(function: &str, args: &[Term]) -> Answer {
     Some(match (function, args) {
+        // `Exception.exception?/1`: a struct whose `__exception__` is true.
+        ("exception?", [t]) => Ok(Term::bool(matches!(
+            t,
+            Term::Map(m) if m.get(&Term::atom("__exception__")).is_some_and(|v| v.is_atom("true"))
+                && m.contains_key(&Term::atom("__struct__"))
+        ))),
         ("message", [e]) if exception_module(e).is_some() => {
             Ok(Term::string(&report::exception_message(e)))
         }

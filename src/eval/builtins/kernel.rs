@@ -298,6 +298,17 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
             Err(super::access::get_and_update_clause(data, keys, fun))
         }
         ("flush", []) => flush(ev),
+        ("exports", [Term::Atom(m)]) if crate::vm::module::lookup(ev, m.name()).is_some() => {
+            let module = crate::vm::module::lookup(ev, m.name());
+            let names: Vec<String> = module
+                .map(|m| m.exports())
+                .unwrap_or_default()
+                .iter()
+                .map(|(f, a)| format!("{f}/{a}"))
+                .collect();
+            ev.out.write(&exports_table(&names));
+            Ok(Term::atom(crate::eval::DONT_DISPLAY))
+        }
         ("i", [term]) => return super::info::info(ev, term).map(Ok),
         ("i", []) => {
             let last = ev.history.nth(&Term::Int(-1));
@@ -420,6 +431,25 @@ fn raise(ev: &mut Evaluator, what: &Term, fields: Option<&Term>) -> Result<Term,
             inspect_plain(what)
         ))),
     }
+}
+
+/// `IEx.Helpers.exports/1`'s table: each name padded to the longest (at most 30) plus
+/// five, a new line once a line has passed 80 columns.
+fn exports_table(names: &[String]) -> String {
+    let longest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let offset = longest.min(30) + 5;
+    let mut text = String::new();
+    let mut length = 0;
+    for name in names {
+        if length > 80 {
+            text.push('\n');
+            length = 0;
+        }
+        text.push_str(&format!("{name:<offset$}"));
+        length += offset;
+    }
+    text.push('\n');
+    text
 }
 
 /// Prints every message in the shell's mailbox, one per line, and returns `:ok`.

@@ -78,6 +78,12 @@ pub fn remote(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>)
         "Elixir.Registry" => otp::registry(ev, function, args),
         "Elixir.Server" => otp::server(ev, function, args),
         "Elixir.DSupervisor" => otp::dsupervisor(ev, function, args),
+        "Elixir.Exception" if function == "message" && args.len() == 1 => {
+            match crate::vm::module::exception_message(ev, &args[0]) {
+                Some(answer) => Some(answer),
+                None => exceptions::exception_functions(function, &args),
+            }
+        }
         "Elixir.Exception" => exceptions::exception_functions(function, &args),
         m if function == "exception" && args.len() == 1 => exceptions::new(m, &args[0]),
         "Elixir.Supervisor" => otp::supervisor(ev, function, args),

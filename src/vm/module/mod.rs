@@ -170,6 +170,26 @@ pub fn builtin(
     match (function, args) {
         ("__info__", [what]) => Some(info(ev, module, what)),
         ("module_info", []) => Some(Ok(Term::empty_list())),
+        ("module_info", [what]) if what.is_atom("exports") => {
+            let mut list = module.exports();
+            list.extend([
+                (Arc::from("__info__"), 1),
+                (Arc::from("module_info"), 0),
+                (Arc::from("module_info"), 1),
+            ]);
+            list.sort();
+            let mut items = Vec::with_capacity(list.len());
+            for (name, arity) in list {
+                match ev.atom(&name) {
+                    Ok(a) => items.push(Term::tuple(vec![a, Term::Int(arity as i64)])),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            Some(Ok(Term::list(items)))
+        }
+        ("module_info", [what]) if what.is_atom("module") => {
+            Some(Ok(Term::Atom(module.name.clone())))
+        }
         ("child_spec", [arg])
             if [
                 "GenServer",
@@ -366,4 +386,15 @@ impl crate::runtime::code_server::CodeRunner for Runner {
         let _ = client.detach();
         result
     }
+}
+
+/// `Exception.message/1` of a learner's exception whose module defines `message/1`:
+/// None for any other term.
+pub fn exception_message(ev: &mut Evaluator, exception: &Term) -> Option<Result<Term>> {
+    let module = crate::error::exception_field(exception, "__struct__")?
+        .as_atom()?
+        .clone();
+    let module = lookup(ev, module.name())?;
+    let code = resolve(&module, "message", 1, false)?;
+    Some(super::apply(ev, code, vec![exception.clone()]))
 }
