@@ -26,7 +26,8 @@ pub fn task(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     Some(match (function, args.as_slice()) {
         ("async", [f]) => start_task(ev, "async", f, true),
         ("start", [f]) => start_task(ev, "start", f, false),
-        ("async" | "start", [m, f, a]) => start_mfa(ev, function, m, f, a),
+        ("start_link", [f]) => start_task(ev, "start_link", f, false),
+        ("async" | "start" | "start_link", [m, f, a]) => start_mfa(ev, function, m, f, a),
         ("await" | "yield", [t]) => wait(ev, function, t, &five_s),
         ("await" | "yield", [t, timeout]) => wait(ev, function, t, timeout),
         ("shutdown", [t]) => many::shutdown(ev, t, &five_s),
@@ -54,7 +55,8 @@ fn start_task(ev: &mut Evaluator, function: &str, f: &Term, is_async: bool) -> R
         ));
     }
     let apply = [Term::atom("erlang"), Term::atom("apply"), Term::Int(2)];
-    spawn_task(ev, f, Term::tuple(apply.to_vec()), is_async)
+    let link = function == "start_link";
+    spawn_task(ev, f, Term::tuple(apply.to_vec()), is_async, link)
 }
 
 /// `Task.async/3`, `Task.start/3`: `apply(module, function, args)` in a task, whose
@@ -73,14 +75,24 @@ fn start_mfa(ev: &mut Evaluator, function: &str, m: &Term, f: &Term, a: &Term) -
     };
     let mfa = Term::tuple(vec![m.clone(), f.clone(), Term::Int(args.len() as i64)]);
     let call = Term::tuple(vec![m.clone(), f.clone(), a.clone()]);
-    spawn_task(ev, &call, mfa, function == "async")
+    spawn_task(
+        ev,
+        &call,
+        mfa,
+        function == "async",
+        function == "start_link",
+    )
 }
 
-/// Starts a task running `f` (a fun or `{m, f, args}`): `{:ok, pid}`, or for `async` the
-/// `%Task{}` its owner awaits.
-fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool) -> Result<Term> {
+/// Starts a task running `f` (a fun or `{m, f, args}`): `{:ok, pid}` (linked to its
+/// starter for `start_link`), or for `async` the `%Task{}` its owner awaits.
+fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool, link: bool) -> Result<Term> {
     let owner = ev.client.pid();
-    let how = if is_async { Spawn::Link } else { Spawn::Plain };
+    let how = if is_async || link {
+        Spawn::Link
+    } else {
+        Spawn::Plain
+    };
     let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
     let (_, pid) = spawn_body(ev, f, how, Box::new(body))?;
     if !is_async {
