@@ -249,7 +249,15 @@ impl Client {
         let is_client = target.runs_code();
         let pid = Term::Pid(target.pid);
         match self.request(&target, stop, timeout) {
-            Ok(v) => Ok(v),
+            // `:gen.stop/3` returns once the process is down: one the shell runs (an
+            // Agent) answers just before it dies.
+            Ok(v) => {
+                let deadline = Instant::now() + Duration::from_secs(1);
+                while target.is_alive() && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_micros(50));
+                }
+                Ok(v)
+            }
             Err(None) => Err(exit_with(Term::atom("timeout"), mfa)),
             // A process the shell runs (a spawned receive) took the system message and
             // died before answering: `:sys.terminate/3`'s call fails with its reason.

@@ -94,6 +94,25 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         ExprKind::Block(block) => block.exprs.iter().collect(),
         _ => vec![body],
     };
+    // `defguard`s are macros: callable inside the module, not from outside.
+    let macros: Vec<(String, usize)> = exprs
+        .iter()
+        .filter_map(|e| match &e.kind {
+            ExprKind::Call {
+                target: CallTarget::Local(kind),
+                args,
+            } if kind == "defguard" => match args.first().map(|a| &a.kind) {
+                Some(ExprKind::Call {
+                    target: CallTarget::Local(when),
+                    args: parts,
+                }) if when == "when" => head(&parts[0]).map(|(n, p, _)| (n, p.len())),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    let desugared: Vec<Expr> = exprs.iter().map(|e| desugar(e)).collect();
+    let exprs: Vec<&Expr> = desugared.iter().collect();
     let table = Arc::new(crate::vm::code::FnTable::new());
     let mut scope = ModuleScope {
         name: name.clone(),
@@ -113,6 +132,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         struct_fields: None,
         exception: false,
         enforce_keys: Vec::new(),
+        macros,
     };
     let mut doc: Option<String> = None;
     let mut last = Term::nil();
@@ -311,6 +331,79 @@ fn clone_scope(scope: &ModuleScope) -> ModuleScope {
         functions: scope.functions.clone(),
         attributes: scope.attributes.clone(),
         table: scope.table.clone(),
+    }
+}
+
+/// `defdelegate` and `defguard` as the `def`s they define: `defdelegate f(a), to: M,
+/// as: :g` is `def f(a), do: M.g(a)`; `defguard g(x) when test` is `def g(x), do: test`
+/// (guards may call it, as its expansion).
+fn desugar(expr: &Expr) -> Expr {
+    let ExprKind::Call {
+        target: CallTarget::Local(kind),
+        args,
+    } = &expr.kind
+    else {
+        return expr.clone();
+    };
+    let call = |target: CallTarget, args: Vec<Expr>| Expr {
+        kind: ExprKind::Call { target, args },
+        span: expr.span,
+    };
+    let def = |kind: &str, head: Expr, body: Expr| {
+        let keywords = Expr {
+            kind: ExprKind::List {
+                items: vec![Expr {
+                    kind: ExprKind::Tuple(vec![
+                        Expr {
+                            kind: ExprKind::Atom("do".into()),
+                            span: expr.span,
+                        },
+                        body,
+                    ]),
+                    span: expr.span,
+                }],
+                tail: None,
+            },
+            span: expr.span,
+        };
+        call(CallTarget::Local(kind.into()), vec![head, keywords])
+    };
+    match (kind.as_str(), args.as_slice()) {
+        ("defdelegate", [head_expr, opts]) => {
+            let Some((name, params, _)) = head(head_expr) else {
+                return expr.clone();
+            };
+            let Some(to) = crate::eval::section(opts, "to") else {
+                return expr.clone();
+            };
+            let target = match crate::eval::section(opts, "as").map(|a| &a.kind) {
+                Some(ExprKind::Atom(a)) => a.clone(),
+                _ => name,
+            };
+            let args: Vec<Expr> = params
+                .iter()
+                .map(|p| default_of(p).map_or((*p).clone(), |(pattern, _)| pattern.clone()))
+                .collect();
+            let body = call(
+                CallTarget::Remote {
+                    module: Box::new(to.clone()),
+                    function: target,
+                },
+                args,
+            );
+            def("def", head_expr.clone(), body)
+        }
+        ("defguard" | "defguardp", [guarded]) => match &guarded.kind {
+            ExprKind::Call {
+                target: CallTarget::Local(when),
+                args: parts,
+            } if when == "when" && parts.len() == 2 => {
+                let kind = if kind == "defguard" { "def" } else { "defp" };
+                def(kind, parts[0].clone(), parts[1].clone())
+            }
+            _ => expr.clone(),
+        },
+        _ => expr.clone(),
     }
 }
 

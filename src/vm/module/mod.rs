@@ -39,6 +39,8 @@ pub struct Module {
     pub exception: bool,
     /// `@enforce_keys`
     pub enforce_keys: Vec<String>,
+    /// `defguard`s: macros, which only the module's own code calls.
+    pub macros: Vec<(String, usize)>,
 }
 
 impl Module {
@@ -54,7 +56,13 @@ impl Module {
         let mut list: Vec<(Arc<str>, usize)> = self
             .functions
             .iter()
-            .filter(|f| !f.private)
+            .filter(|f| {
+                !f.private
+                    && !self
+                        .macros
+                        .iter()
+                        .any(|(n, a)| **n == *f.name && *a == f.arity)
+            })
             .map(|f| (f.name.clone(), f.arity))
             .collect();
         list.sort();
@@ -153,8 +161,14 @@ pub fn resolve(
     arity: usize,
     private: bool,
 ) -> Option<Arc<VmClosure>> {
+    let is_macro = || {
+        module
+            .macros
+            .iter()
+            .any(|(n, a)| n == function && *a == arity)
+    };
     match module.function(function, arity) {
-        Some(f) if private || !f.private => Some(f.code.clone()),
+        Some(f) if private || (!f.private && !is_macro()) => Some(f.code.clone()),
         _ => None,
     }
 }
@@ -253,7 +267,15 @@ fn info(ev: &mut Evaluator, module: &Module, what: &Term) -> Result<Term> {
     };
     match what.as_atom().map(|a| a.name()) {
         Some("functions") => pairs(module.exports()),
-        Some("macros") => Ok(Term::empty_list()),
+        Some("macros") => {
+            let mut list: Vec<(Arc<str>, usize)> = module
+                .macros
+                .iter()
+                .map(|(n, a)| (Arc::from(n.as_str()), *a))
+                .collect();
+            list.sort();
+            pairs(list)
+        }
         Some("module") => Ok(Term::Atom(module.name.clone())),
         Some("attributes") => Ok(Term::list(
             module
@@ -288,9 +310,16 @@ pub fn undefined(module: &Module, function: &str, args: Vec<Term>) -> Error {
             (
                 "message",
                 Term::string(&format!(
-                    "function {}.{}/{arity} is undefined or private",
+                    "function {}.{}/{arity} is undefined or private{}",
                     module.shown(),
-                    crate::eval::builtins::remote_name(function)
+                    crate::eval::builtins::remote_name(function),
+                    match module.macros.iter().any(|(n, a)| n == function && *a == arity) {
+                        true => format!(
+                            ". However there is a macro with the same name and arity. Be sure to require {} if you intend to invoke this macro",
+                            module.shown()
+                        ),
+                        false => String::new(),
+                    }
                 )),
             ),
         ],
