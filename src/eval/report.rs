@@ -456,23 +456,28 @@ fn app_of(module: &Term) -> &'static str {
     }
 }
 
+/// A stack entry's `[file: 'path', line: n]`.
+fn file_line(location: &Term) -> Option<(String, i64)> {
+    let keyword = |key: &str| {
+        location
+            .as_list()?
+            .iter()
+            .find_map(|kv| match kv.as_tuple() {
+                Some([k, v]) if k.is_atom(key) => Some(v.clone()),
+                _ => None,
+            })
+    };
+    let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
+    Some((file, keyword("line")?.as_int()?))
+}
+
 /// A frame of code typed at the shell (`file: 'iex'`), as `Exception.format_stacktrace_entry/1`
 /// prints it: `iex:9: Stack.handle_call(:pop, from, [])`, or `iex:3: M.f/1`.
 pub(crate) fn shell_frame_in(tx: &Texts, frame: &Term) -> Option<String> {
-    let [module @ Term::Atom(_), Term::Atom(f), args, Term::List(location)] = frame.as_tuple()?
-    else {
+    let [module @ Term::Atom(_), Term::Atom(f), args, location] = frame.as_tuple()? else {
         return None;
     };
-    let keyword = |key: &str| {
-        location.iter().find_map(|kv| match kv.as_tuple() {
-            Some([k, v]) if k.is_atom(key) => Some(v.clone()),
-            _ => None,
-        })
-    };
-    let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
-    let Term::Int(line) = keyword("line")? else {
-        return None;
-    };
+    let (file, line) = file_line(location)?;
     if file != "iex" {
         return None;
     }
@@ -501,19 +506,11 @@ fn stack_line_in(tx: &Texts, frame: &Term) -> Option<String> {
     if let Some((m, f, args)) = call_frame(frame) {
         return Some(format!("{}{}", app_of(m), format_mfa_in(tx, m, f, args)));
     }
-    let [module @ Term::Atom(_), Term::Atom(f), Term::Int(arity), Term::List(location)] =
-        frame.as_tuple()?
+    let [module @ Term::Atom(_), Term::Atom(f), Term::Int(arity), location] = frame.as_tuple()?
     else {
         return None;
     };
-    let keyword = |key: &str| {
-        location.iter().find_map(|kv| match kv.as_tuple() {
-            Some([k, v]) if k.is_atom(key) => Some(v.clone()),
-            _ => None,
-        })
-    };
-    let file = crate::eval::chars_to_string(&keyword("file")?).ok()?;
-    let line = keyword("line")?.as_int()?;
+    let (file, line) = file_line(location)?;
     let function = tx.plain(&Term::atom(f.name()));
     Some(format!(
         "{}{file}:{line}: {}.{}/{arity}",

@@ -10,11 +10,12 @@
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::child_spec::{ChildSpec, Restart};
 use super::gen_server::{self, NameSpec};
 use super::process::{Behaviour, Ctx, Flow, Msg, Process};
+use super::supervisor::stop_child;
 use super::{signals, Runtime};
 use crate::error::Error;
 use crate::term::{Pid, Term};
@@ -389,17 +390,8 @@ impl StaticSupervisor {
 
     /// Records a restart; false when it exceeds the intensity.
     fn may_restart(&mut self) -> bool {
-        let now = Instant::now();
-        let window = Duration::from_secs(self.flags.max_seconds);
-        self.restarts.push_back(now);
-        while self
-            .restarts
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window && window > Duration::ZERO)
-        {
-            self.restarts.pop_front();
-        }
-        self.restarts.len() <= self.flags.max_restarts
+        let (max, seconds) = (self.flags.max_restarts, self.flags.max_seconds);
+        super::supervisor::may_restart(&mut self.restarts, max, seconds)
     }
 
     /// Stops every child, the last started first.
@@ -409,15 +401,6 @@ impl StaticSupervisor {
                 stop_child(ctx, pid);
             }
         }
-    }
-}
-
-/// Stops a child as OTP does: unlink, then an exit signal `:shutdown`.
-fn stop_child(ctx: &Ctx, pid: Pid) {
-    if let Some(child) = ctx.rt.inner.table.get(pid) {
-        signals::unlink(ctx.me, &child);
-        let shutdown = ctx.rt.inner.consts.shutdown.clone();
-        signals::exit_signal(ctx.rt, ctx.me.pid, &child, shutdown);
     }
 }
 

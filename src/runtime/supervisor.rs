@@ -293,17 +293,11 @@ impl SupervisorProc {
 
     /// Records a restart; false when it exceeds `max_restarts` in `max_seconds`.
     fn may_restart(&mut self) -> bool {
-        let now = Instant::now();
-        let window = Duration::from_secs(self.opts.max_seconds);
-        self.restarts.push_back(now);
-        while self
-            .restarts
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window && window > Duration::ZERO)
-        {
-            self.restarts.pop_front();
-        }
-        self.restarts.len() <= self.opts.max_restarts
+        may_restart(
+            &mut self.restarts,
+            self.opts.max_restarts,
+            self.opts.max_seconds,
+        )
     }
 
     /// Logger's `GenServer NAME terminating` report, for a reason it reports.
@@ -440,8 +434,27 @@ fn undef(spec: &ChildSpec) -> Term {
     stacks::in_supervisor("undef", vec![Term::tuple(frame)])
 }
 
+/// OTP's restart intensity: records a restart in `restarts`; false when there are now
+/// more than `max_restarts` within `max_seconds`.
+pub(crate) fn may_restart(
+    restarts: &mut VecDeque<Instant>,
+    max_restarts: usize,
+    max_seconds: u64,
+) -> bool {
+    let now = Instant::now();
+    let window = Duration::from_secs(max_seconds);
+    restarts.push_back(now);
+    while restarts
+        .front()
+        .is_some_and(|t| now.duration_since(*t) >= window && window > Duration::ZERO)
+    {
+        restarts.pop_front();
+    }
+    restarts.len() <= max_restarts
+}
+
 /// Stops a child as OTP does: unlink, then an exit signal `:shutdown`.
-fn stop_child(ctx: &Ctx, pid: Pid) {
+pub(crate) fn stop_child(ctx: &Ctx, pid: Pid) {
     if let Some(child) = ctx.rt.inner.table.get(pid) {
         signals::unlink(ctx.me, &child);
         let shutdown = ctx.rt.inner.consts.shutdown.clone();
