@@ -23,6 +23,7 @@ pub fn call(ev: &mut Evaluator, module: &str, function: &str, args: Vec<Term>) -
         "Elixir.Tuple" => tuple::call(function, args),
         "Elixir.Atom" => tuple::atom(function, args),
         "Elixir.Module" => super::module::call(function, args),
+        "Elixir.Code" => code(ev, function, &args),
         "Elixir.Integer" => integer::call(function, args),
         "Elixir.Float" => float::call(function, args),
         "Elixir.Range" => range(function, args),
@@ -256,4 +257,23 @@ pub fn existing_atom(ev: &Evaluator, name: &str, frame: impl FnOnce() -> String)
 /// Elixir's `Enum.EmptyError`.
 pub fn empty_error() -> Error {
     Error::raise_message("Enum.EmptyError", "empty error")
+}
+
+/// `Code`'s questions about loaded modules: a learner's, the node's own.
+fn code(ev: &mut Evaluator, function: &str, args: &[Term]) -> Answer {
+    let Some(Term::Atom(m)) = args.first() else {
+        return None;
+    };
+    let user = crate::vm::module::lookup(ev, m.name()).is_some();
+    let loaded = user || super::known_module(m.name());
+    Some(Ok(match (function, args.len()) {
+        ("ensure_loaded?", 1) => Term::bool(loaded),
+        ("ensure_loaded", 1) | ("ensure_compiled", 1) => match loaded {
+            true => Term::tuple(vec![Term::atom("module"), Term::Atom(m.clone())]),
+            false => Term::error_tuple(Term::atom("nofile")),
+        },
+        // A module typed at the prompt has no docs chunk.
+        ("fetch_docs", 1) if user || !loaded => Term::error_tuple(Term::atom("module_not_found")),
+        _ => return None,
+    }))
 }
