@@ -183,9 +183,25 @@ fn module_child_spec(module: &Atom, arg: &Term) -> Result<Term, Error> {
         Term::list(vec![arg.clone()]),
     ]);
     let mut entries = vec![(Term::atom("id"), m), (Term::atom("start"), start)];
+    // The id of a supervisor-like child named by its `name:` option.
+    let named_id = |default: &str| match arg.keyword_get("name") {
+        Some(Term::Atom(a)) => Term::Atom(a.clone()),
+        Some(t) => match t.as_tuple() {
+            Some([_, name]) | Some([_, _, name]) => name.clone(),
+            _ => Term::module(default),
+        },
+        None => Term::module(default),
+    };
     match module.name() {
         "Elixir.Server" => {}
         "Elixir.DSupervisor" => entries.push((Term::atom("type"), Term::atom("supervisor"))),
+        "Elixir.DynamicSupervisor" | "Elixir.Registry" if arg.as_list().is_some() => {
+            let alias = module.name().trim_start_matches("Elixir.");
+            entries[0].1 = named_id(alias);
+            entries.push((Term::atom("type"), Term::atom("supervisor")));
+        }
+        "Elixir.Agent" => {}
+        "Elixir.Task" => entries.push((Term::atom("restart"), Term::atom("temporary"))),
         name if exists(name) => {
             return Err(Error::argument(no_child_spec(&text::atom(module))));
         }

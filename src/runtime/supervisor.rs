@@ -419,7 +419,14 @@ fn start_user_child(ctx: &Ctx, spec: &ChildSpec) -> Option<Result<Term, Error>> 
         Start::StartLink(arg) => ("start_link", vec![arg.clone()]),
         Start::Mfa(f, args) => (f.name(), args.as_list()?.to_vec()),
     };
-    let user = code.has(spec.module.name())
+    // Elixir's own behaviours a child spec may start (`{DynamicSupervisor, opts}`,
+    // `{Agent, fun}`) are library code too.
+    let library = matches!(
+        spec.module.name(),
+        "Elixir.DynamicSupervisor" | "Elixir.Agent" | "Elixir.Task" | "Elixir.Registry"
+    );
+    let user = library
+        || code.has(spec.module.name())
         || (spec.module.name() == "Elixir.GenServer"
             && matches!(args.first(), Some(Term::Atom(m)) if code.has(m.name())));
     if !user {

@@ -81,6 +81,8 @@ impl Session {
 
     pub fn new(config: Config, out: Output) -> Result<Session, String> {
         let runtime = Runtime::new(config.clone());
+        // Supervisors start children through the VM (learners' modules, Agent, Task).
+        crate::vm::module::install_runner(&runtime);
         let client = runtime.spawn_client().map_err(|e| {
             format!(
                 "otpsh: cannot start the shell process: {}",

@@ -427,3 +427,8 @@ pub fn exception_message(ev: &mut Evaluator, exception: &Term) -> Option<Result<
     let code = resolve(&module, "message", 1, false)?;
     Some(super::apply(ev, code, vec![exception.clone()]))
 }
+
+/// Lets the runtime's supervisors run library and learners' start functions.
+pub fn install_runner(rt: &crate::runtime::Runtime) {
+    rt.code().install(Box::new(Runner));
+}
