@@ -214,6 +214,14 @@ impl Client {
         }
     }
 
+    /// Sends a call's request and returns at once: a VM process that waits for the
+    /// reply without holding its thread (`Msg::Reply` with `tag` answers it).
+    pub(crate) fn send_call(&self, target: &Arc<Process>, tag: Ref, request: Term) {
+        self.rt.release_deferred();
+        let from = self.proc.clone();
+        scheduler::deliver(&self.rt, target, Msg::Call { from, tag, request });
+    }
+
     /// `GenServer.cast/2`: always `:ok`.
     pub fn cast(&self, server: &Term, request: Term) -> Term {
         if let Ok(Some(target)) = gen_server::resolve(&self.rt, server) {

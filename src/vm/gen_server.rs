@@ -259,6 +259,12 @@ impl ModuleServer {
                 }
                 self.drive(ctx)
             }
+            Msg::Reply { tag, value }
+                if self.machine.as_ref().is_some_and(|m| m.awaits_reply(tag)) =>
+            {
+                self.saved.push_back(super::interp::reply_term(tag, value));
+                self.drive(ctx)
+            }
             Msg::Stop { reason, from, tag } if self.running.is_none() => {
                 self.timeout = None;
                 self.terminate(ctx, reason, Some((from, tag)), Term::empty_list())

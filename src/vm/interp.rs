@@ -49,6 +49,9 @@ pub struct Machine {
     /// Where a suspended machine goes on: its code, instruction and frame base.
     suspended: Option<(Arc<VmClosure>, usize, usize)>,
     waiting: Option<Waiting>,
+    /// A `GenServer.call` a scheduled machine waits in: the call's tag (also its
+    /// monitor) and `{GenServer, :call, args}` for its exit.
+    calling: Option<(Ref, Term)>,
 }
 
 enum Step {
@@ -102,6 +105,7 @@ impl Machine {
             scheduled: false,
             suspended: None,
             waiting: None,
+            calling: None,
         }
     }
 
@@ -149,6 +153,81 @@ impl Machine {
             self.frames.shrink_to_fit();
         }
         outcome
+    }
+
+    /// Whether this machine waits in a `GenServer.call` answered with `tag`.
+    pub fn awaits_reply(&self, tag: Ref) -> bool {
+        matches!(&self.calling, Some((t, _)) if *t == tag)
+    }
+
+    /// `GenServer.call(server, request[, timeout])` in a scheduled machine: the request
+    /// goes out and the machine suspends until the reply (a `reply_term`), the server's
+    /// `:DOWN` or the timeout. None when the blocking library call should answer
+    /// (a server that is no process, a bad timeout: its errors are the library's).
+    fn gen_call(&mut self, ev: &mut Evaluator, args: Vec<Term>) -> Option<Result<Term>> {
+        if let Some((tag, mfa)) = self.calling.clone() {
+            let reply = ev.client.take_saved(|t| reply_tag(t) == Some(tag));
+            if let Some(reply) = reply {
+                self.calling = None;
+                self.taken(ev);
+                ev.client.demonitor(tag);
+                let _ = ev.client.take_saved(|t| down_tag(t) == Some(tag));
+                return Some(Ok(reply
+                    .as_tuple()
+                    .map(|t| t[2].clone())
+                    .unwrap_or_else(Term::nil)));
+            }
+            if let Some(down) = ev.client.take_saved(|t| down_tag(t) == Some(tag)) {
+                self.calling = None;
+                self.taken(ev);
+                let reason = down
+                    .as_tuple()
+                    .and_then(|t| t.get(4).cloned())
+                    .unwrap_or_else(Term::nil);
+                return Some(Err(Error::Exit(Term::tuple(vec![reason, mfa]))));
+            }
+            return match &self.waiting {
+                Some(w) if w.fired => {
+                    self.waiting = None;
+                    self.calling = None;
+                    ev.client.demonitor(tag);
+                    Some(Err(Error::Exit(Term::tuple(vec![
+                        Term::atom("timeout"),
+                        mfa,
+                    ]))))
+                }
+                _ => None,
+            };
+        }
+        let (server, request) = (args.first()?, args.get(1)?);
+        let timeout = match args.get(2) {
+            None => Some(Duration::from_millis(5000)),
+            Some(t) if t.is_atom("infinity") => None,
+            Some(Term::Int(ms)) if (0..=u32::MAX as i64).contains(ms) && *ms > 0 => {
+                Some(Duration::from_millis(*ms as u64))
+            }
+            Some(_) => return None,
+        };
+        let rt = ev.client.runtime().clone();
+        let target = crate::runtime::gen_server::resolve(&rt, server).ok()??;
+        if target.pid == ev.client.pid() {
+            return None;
+        }
+        let tag = ev.client.monitor(&Term::Pid(target.pid));
+        let mut mfa_args = vec![server.clone(), request.clone()];
+        mfa_args.push(args.get(2).cloned().unwrap_or(Term::Int(5000)));
+        let mfa = Term::tuple(vec![
+            Term::module("GenServer"),
+            Term::atom("call"),
+            Term::list(mfa_args),
+        ]);
+        self.calling = Some((tag, mfa));
+        self.waiting = Some(Waiting {
+            token: timeout.map(|_| rt.make_ref()),
+            fired: false,
+        });
+        ev.client.send_call(&target, tag, request.clone());
+        None
     }
 
     /// A timer this machine set for a receive's `after`: true if it is the one waited on
@@ -657,6 +736,37 @@ impl Machine {
                         NoMessage::Wait(arm) => Ok(Step::Wait(arm)),
                     };
                 }
+                let is_call = self.scheduled
+                    && &**function == "call"
+                    && matches!(args.len(), 2 | 3)
+                    && self.reg(base, *module).is_atom("Elixir.GenServer");
+                if is_call {
+                    let values = self.values(base, args);
+                    let first = self.calling.is_none();
+                    match self.gen_call(ev, values) {
+                        Some(Ok(value)) if *tail => return Ok(Step::Return(value)),
+                        Some(Ok(value)) => {
+                            self.set(base, *dst, value);
+                            return Ok(Step::Next);
+                        }
+                        Some(Err(e)) => return Err(e),
+                        // The call went out (or is still out): wait for its answer.
+                        None if self.calling.is_some() => {
+                            let arm = match (first, &self.waiting) {
+                                (true, Some(Waiting { token: Some(t), .. })) => {
+                                    let ms = match args.get(2).map(|r| self.reg(base, *r)) {
+                                        Some(Term::Int(ms)) => *ms as u64,
+                                        _ => 5000,
+                                    };
+                                    Some((*t, Duration::from_millis(ms)))
+                                }
+                                _ => None,
+                            };
+                            return Ok(Step::Wait(arm));
+                        }
+                        None => {}
+                    }
+                }
                 let module_term = self.reg(base, *module);
                 if let Some(callee) = module_term
                     .as_atom()
@@ -959,4 +1069,28 @@ fn heap_limit() -> Error {
         "SystemLimitError",
         "a system limit has been reached: the process's stack outgrew otpsh's ceiling (a runaway recursion?)",
     )
+}
+
+/// The tag of a reply term (`{:"$gen_reply", tag, value}`) a scheduled process queued.
+fn reply_tag(t: &Term) -> Option<Ref> {
+    match t.as_tuple()? {
+        [mark, Term::Ref(tag), _] if mark.is_atom(REPLY) => Some(*tag),
+        _ => None,
+    }
+}
+
+/// The monitor of a `{:DOWN, ref, :process, pid, reason}` message.
+fn down_tag(t: &Term) -> Option<Ref> {
+    match t.as_tuple()? {
+        [down, Term::Ref(r), _, _, _] if down.is_atom("DOWN") => Some(*r),
+        _ => None,
+    }
+}
+
+/// How a scheduled process keeps a `GenServer.call` reply until its machine takes it.
+const REPLY: &str = "$otpsh_gen_reply";
+
+/// The term a reply to a call a scheduled machine waits in is queued as.
+pub fn reply_term(tag: Ref, value: Term) -> Term {
+    Term::tuple(vec![Term::atom(REPLY), Term::Ref(tag), value])
 }

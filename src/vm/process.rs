@@ -195,6 +195,14 @@ impl Behaviour for VmProcess {
                 true => self.run(ctx),
                 false => Flow::Continue,
             },
+            // The reply to the `GenServer.call` the machine waits in.
+            Msg::Reply { tag, value } if self.machine.awaits_reply(tag) => {
+                self.saved.push_back(super::interp::reply_term(tag, value));
+                match self.started && self.waiting {
+                    true => self.run(ctx),
+                    false => Flow::Continue,
+                }
+            }
             msg => {
                 if let Some(t) = crate::runtime::message_term(msg) {
                     self.saved.push_back(t);
