@@ -69,15 +69,15 @@ pub fn gen_server_terminating(
     state: &Term,
     client: Option<(Pid, bool)>,
 ) -> String {
-    gen_server_terminating_in(
-        &Texts::default(),
-        time,
+    let report = Terminating {
         name,
         reason,
         last_message,
         state,
         client,
-    )
+        stack: None,
+    };
+    gen_server_terminating_in(&Texts::default(), time, &report)
 }
 
 pub fn shell_exited(shell: Pid, reason: &Term) -> String {
@@ -639,17 +639,28 @@ pub fn shell_exited_in(tx: &Texts, shell: Pid, reason: &Term) -> String {
     )
 }
 
-/// Logger's report for a GenServer that terminated abnormally (without its stack trace
-/// lines, which the comparison rules drop and otpsh does not have).
-pub fn gen_server_terminating_in(
-    tx: &Texts,
-    time: &str,
-    name: &Term,
-    reason: &Term,
-    last_message: &Term,
-    state: &Term,
-    client: Option<(Pid, bool)>,
-) -> String {
+/// What Logger's report of a terminating GenServer shows.
+pub struct Terminating<'a> {
+    pub name: &'a Term,
+    pub reason: &'a Term,
+    pub last_message: &'a Term,
+    pub state: &'a Term,
+    pub client: Option<(Pid, bool)>,
+    /// The stack of an exit the server made (an exception's is in `reason`).
+    pub stack: Option<&'a Term>,
+}
+
+/// Logger's report for a GenServer that terminated abnormally, with the frames of its
+/// stack that otpsh keeps.
+pub fn gen_server_terminating_in(tx: &Texts, time: &str, report: &Terminating) -> String {
+    let Terminating {
+        name,
+        reason,
+        last_message,
+        state,
+        client,
+        stack,
+    } = *report;
     let mut lines = vec![format!(
         "{time} [error] GenServer {} terminating",
         tx.plain(name)
@@ -667,6 +678,15 @@ pub fn gen_server_terminating_in(
         Some(e) => format!("** ({}) {}", module_name(e), exception_message_in(tx, e)),
         None => format!("** (stop) {}", format_exit_in(tx, reason)),
     });
+    // An exit the callback made: Logger prints its stack under the reason.
+    if let (None, Some(Term::List(frames))) = (&raised, stack) {
+        lines.extend(
+            frames
+                .iter()
+                .filter_map(|f| stack_line_in(tx, f))
+                .map(|l| format!("    {l}")),
+        );
+    }
     if let (Some(e), Some([_, Term::List(stack)])) = (&raised, reason.as_tuple()) {
         // A clause error's blame has taken the arguments off a frame without a file.
         let clause = module_name(e) == "FunctionClauseError";

@@ -15,6 +15,9 @@ pub enum Event {
         last_message: Term,
         state: Term,
         client: Option<(Pid, bool)>,
+        /// The stack of an exit the callback made (`exit/1`, a failed call inside it),
+        /// which Logger prints under the reason; exceptions carry theirs in `reason`.
+        stack: Option<Term>,
     },
     /// `use GenServer`'s default `handle_info/2` got a message it does not expect. iex
     /// prints `[error] MODULE NAME received unexpected message in handle_info/2: MSG`

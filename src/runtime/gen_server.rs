@@ -258,6 +258,7 @@ impl GenServerProc {
             last_message: last,
             state: self.state.clone(),
             client,
+            stack: None,
         });
         Flow::Exit {
             reason,
@@ -304,6 +305,7 @@ impl Behaviour for GenServerProc {
                         last_message: Term::empty_list(),
                         state: self.state.clone(),
                         client: None,
+                        stack: None,
                     });
                 }
                 Flow::Exit {

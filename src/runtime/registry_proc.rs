@@ -232,6 +232,7 @@ impl RegistrySup {
             last_message,
             state: registry_state::report_state(&self.spec, &self.partitions),
             client: None,
+            stack: None,
         });
     }
 }
@@ -324,6 +325,7 @@ impl RegistryPartition {
             last_message,
             state: Term::Ref(self.table),
             client: None,
+            stack: None,
         });
     }
 }

@@ -328,6 +328,7 @@ impl SupervisorProc {
             last_message,
             state,
             client: None,
+            stack: None,
         });
     }
 

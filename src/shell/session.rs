@@ -373,17 +373,21 @@ impl Session {
                     last_message,
                     state,
                     client,
+                    stack,
                 } => report::gen_server_terminating_in(
                     &report::Texts {
                         structs: self.runtime.code().struct_order().as_ref(),
                         message: None,
                     },
                     &time,
-                    &name,
-                    &reason,
-                    &last_message,
-                    &state,
-                    client,
+                    &report::Terminating {
+                        name: &name,
+                        reason: &reason,
+                        last_message: &last_message,
+                        state: &state,
+                        client,
+                        stack: stack.as_ref(),
+                    },
                 ),
                 Event::UnexpectedMessage {
                     module,

@@ -61,6 +61,8 @@ pub(crate) struct ModuleServer {
     continuing: Option<Term>,
     /// Set while `init` runs on the starter's thread: where it leaves the state.
     starting: Option<Slot>,
+    /// The stack of the exit a callback just made, for Logger's report.
+    exit_stack: Option<Term>,
 }
 
 /// `GenServer.start/start_link(module, init_arg, opts)` for a learner's module.
@@ -97,6 +99,7 @@ pub(crate) fn start(
         timeout: None,
         continuing: None,
         starting: Some(slot.clone()),
+        exit_stack: None,
     };
     let token = server.token;
     let proc = rt.spawn_behaviour(Box::new(server))?;
@@ -477,6 +480,7 @@ impl ModuleServer {
                 }
                 let (last, client) = last_message(&pending);
                 let reason = exit_reason(&e, otp_frames(&pending));
+                self.exit_stack = exit_stack(&e, otp_frames(&pending));
                 return Some(self.crash_reason(ctx, reason, last, client));
             }
         };
@@ -566,6 +570,7 @@ impl ModuleServer {
                 last_message: last,
                 state: self.state.clone(),
                 client: None,
+                stack: None,
             })
         });
         let pending = Pending::Terminate {
@@ -601,6 +606,7 @@ impl ModuleServer {
             last_message: last,
             state: self.state.clone(),
             client,
+            stack: self.exit_stack.take(),
         });
         let pending = Pending::Terminate {
             reason: reason.clone(),
@@ -755,6 +761,25 @@ pub(crate) fn exit_reason(e: &Error, otp: Vec<Term>) -> Term {
     }
     stack.extend(otp);
     Term::tuple(vec![exception.clone(), Term::list(stack)])
+}
+
+/// The stack of an exit made in a callback (`exit/1`, a failed call), as the BEAM
+/// records it; None for exceptions, whose reason carries it.
+fn exit_stack(e: &Error, otp: Vec<Term>) -> Option<Term> {
+    let Error::Located(inner, frame) = e else {
+        return None;
+    };
+    if !matches!(**inner, Error::Exit(_)) {
+        return None;
+    }
+    let mut stack: Vec<Term> = frame
+        .line
+        .split("\n    ")
+        .filter_map(iex_frame)
+        .map(|(m, f, a, at)| Term::tuple(vec![m, f, Term::Int(a), at]))
+        .collect();
+    stack.extend(otp);
+    Some(Term::list(stack))
 }
 
 /// `iex:9: Stack.handle_call/3` read back as a stack entry.

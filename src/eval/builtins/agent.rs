@@ -342,5 +342,6 @@ fn report(child: &Client, reason: &Term, last: Term, state: Term, from: Option<P
         last_message: last,
         state,
         client,
+        stack: None,
     });
 }
