@@ -24,7 +24,7 @@ pub struct Env {
 
 /// What code inside a module knows of it: its name, the functions it defines (local calls
 /// go to them first) and the module attributes set before this code (`@name` reads them).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ModuleScope {
     /// The module's atom name (`Elixir.Math`).
     pub name: String,

@@ -17,8 +17,9 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 pub(crate) type Loaded = Arc<dyn Any + Send + Sync>;
 
-/// Runs loaded code for the runtime's own processes (a supervisor starting a learner's
-/// child): the VM installs it when the first module is defined.
+/// Runs code for the runtime's own processes (a supervisor starting a learner's child,
+/// or Elixir's `Agent`/`Task`/`DynamicSupervisor` as children): the VM installs it when
+/// the shell starts, and again (a no-op then) when a module is defined.
 pub(crate) trait CodeRunner: Send + Sync {
     /// `module.function(args)` run as the process `me`.
     fn apply(

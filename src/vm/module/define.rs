@@ -121,7 +121,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         table: table.clone(),
     };
     let mut body_env = env.clone();
-    body_env.set_module(Some(Arc::new(clone_scope(&scope))));
+    body_env.set_module(Some(Arc::new(scope.clone())));
     let mut gathered: Vec<Gathered> = Vec::new();
     let mut module = Module {
         name: atom.as_atom().cloned().expect("an atom"),
@@ -323,15 +323,6 @@ fn undefined_local(
         }
     }
     None
-}
-
-fn clone_scope(scope: &ModuleScope) -> ModuleScope {
-    ModuleScope {
-        name: scope.name.clone(),
-        functions: scope.functions.clone(),
-        attributes: scope.attributes.clone(),
-        table: scope.table.clone(),
-    }
 }
 
 /// `defdelegate` and `defguard` as the `def`s they define: `defdelegate f(a), to: M,
@@ -707,7 +698,7 @@ fn attribute(
         }
         _ => {
             scope.attributes.push((name, value));
-            env.set_module(Some(Arc::new(clone_scope(scope))));
+            env.set_module(Some(Arc::new(scope.clone())));
         }
     }
     Ok(Term::ok())
