@@ -55,6 +55,9 @@ pub enum Op {
         op: BinaryOp,
         a: Reg,
         b: Operand,
+        /// The BEAM's compiler makes this operation an instruction of its own in a
+        /// module's code (`x + 1`, `x - 1`, `x / y`): its error there has no BIF frame.
+        inline: bool,
     },
     /// A comparison deciding a branch, with no boolean made: jumps to `to` unless
     /// `a op b` holds.

@@ -738,6 +738,9 @@ pub(crate) fn exit_reason(e: &Error, otp: Vec<Term>) -> Term {
             Some([reason, Term::List(frames)]) => (reason.clone(), frames.to_vec()),
             _ => (exception.clone(), Vec::new()),
         },
+        // Arithmetic in a module's code is an instruction, not a BIF: Erlang's
+        // reason, without a BIF's frame.
+        None if is_badarith(exception) => (Term::atom("badarith"), Vec::new()),
         None => (exception.clone(), Vec::new()),
     };
     let exception = &exception;
@@ -761,6 +764,22 @@ pub(crate) fn exit_reason(e: &Error, otp: Vec<Term>) -> Term {
     }
     stack.extend(otp);
     Term::tuple(vec![exception.clone(), Term::list(stack)])
+}
+
+/// Whether `exception` is the `ArithmeticError` the runtime raises for `:badarith`.
+fn is_badarith(exception: &Term) -> bool {
+    crate::error::exception_module(exception).as_deref() == Some("ArithmeticError")
+        && crate::error::exception_field(exception, "message")
+            .and_then(Term::as_str)
+            .is_some_and(|m| m == "bad argument in arithmetic expression")
+}
+
+/// Whether an error passed through a module's functions (its frames are `iex:N: ...`
+/// lines), so its exit reason is built from them.
+pub(crate) fn has_module_frames(e: &Error) -> bool {
+    matches!(e, Error::Located(inner, frame)
+        if matches!(**inner, Error::Raise(_))
+            && frame.line.split("\n    ").any(|l| iex_frame(l).is_some()))
 }
 
 /// The stack of an exit made in a callback (`exit/1`, a failed call), as the BEAM

@@ -4,11 +4,14 @@
 //! A frame's registers are a window at the top of `regs`; calling a VM closure pushes the
 //! caller's place and opens a window above it, a tail call replaces the window, a return
 //! closes it. Library functions, walker fallbacks and receives are called from here with
-//! the `Evaluator` as their context; a library function that calls a closure back
-//! (`Enum.map`) runs it in a nested machine, whose depth the evaluator bounds.
+//! the `Evaluator` as their context. A library function that calls a closure back is a
+//! native (`super::native`) when the VM has one (`Enum.map`, `Enum.reduce`...): it runs
+//! its closure in this machine's frames, so the closure may suspend. Any other runs it in
+//! a nested machine, whose depth the evaluator bounds.
 
 use super::closure::VmClosure;
 use super::code::{Op, Operand, Piece, Reg};
+use super::native::{Callee, Native, Next};
 use crate::error::{exception, Error, Result};
 use crate::eval::{Env, Evaluator};
 use crate::syntax::ast::BinaryOp;
@@ -30,6 +33,20 @@ struct Frame {
     pc: usize,
     base: usize,
     ret: Reg,
+    /// A frame waiting on a library function (a native, the top of `natives`) that calls
+    /// closures back: what they return goes to the native, not to `ret`.
+    on: Waits,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Waits {
+    /// The callee's return value goes to `ret`.
+    Callee,
+    /// The native's answer goes to `ret`.
+    Native,
+    /// The native was called in tail position: its answer is this frame's return value
+    /// (and the frame is no caller in a stack trace, as on the BEAM).
+    NativeTail,
 }
 
 /// One activation of the VM: the frames of the closures it runs.
@@ -52,6 +69,9 @@ pub struct Machine {
     /// A `GenServer.call` a scheduled machine waits in: the call's tag (also its
     /// monitor) and `{GenServer, :call, args}` for its exit.
     calling: Option<(Ref, Term)>,
+    /// The library functions part-way through a walk that calls closures back, innermost
+    /// last: each answers to the frame below the closures it calls.
+    natives: Vec<Box<dyn Native>>,
 }
 
 enum Step {
@@ -65,6 +85,12 @@ enum Step {
     Halt(Term),
     /// A scheduled machine's receive found nothing: suspend (arming the `after` timer).
     Wait(Option<(Ref, Duration)>),
+    /// A library function that calls closures back starts its walk; its answer goes to
+    /// the register, or is the frame's return value (a call in tail position).
+    Native(Box<dyn Native>, Reg, bool),
+    /// A native entered the closure it calls (the run loop's code, pc and base are the
+    /// callee's): counted as a call.
+    Called,
 }
 
 /// How a run of a machine ended.
@@ -106,6 +132,7 @@ impl Machine {
             suspended: None,
             waiting: None,
             calling: None,
+            natives: Vec::new(),
         }
     }
 
@@ -123,6 +150,7 @@ impl Machine {
         self.regs.truncate(base);
         self.frames.clear();
         self.guards.clear();
+        self.natives.clear();
         match outcome {
             Outcome::Done(result) => result,
             // Only a scheduled machine suspends.
@@ -147,6 +175,7 @@ impl Machine {
         if let Outcome::Done(_) = outcome {
             self.regs = Vec::new();
             self.frames = Vec::new();
+            self.natives = Vec::new();
         } else {
             // A waiting process keeps only what it uses.
             self.regs.shrink_to_fit();
@@ -292,69 +321,163 @@ impl Machine {
             };
         }
         loop {
-            let step = {
+            let mut step = {
                 let op = &code.proto.ops[pc];
                 pc += 1;
                 self.step(ev, op, &code, base)
             };
-            match step {
-                Ok(Step::Next) => {}
-                Ok(Step::Jump(to)) => pc = to,
-                Ok(Step::Loop) => {
-                    pc = 0;
-                    spend!();
-                }
-                Ok(Step::Enter(callee, ret)) => {
-                    let caller = std::mem::replace(&mut code, callee);
-                    self.frames.push(Frame {
-                        code: caller,
-                        pc,
-                        base,
-                        ret,
-                    });
-                    base = self.regs.len() - (code.proto.arity as usize);
-                    if let Err(e) = self.open(&code, base) {
-                        return Outcome::Done(Err(e));
+            // A step may come to another (a native's answer is a return): dispatched
+            // again until one leaves the run loop's state settled.
+            loop {
+                match step {
+                    Ok(Step::Next) => {}
+                    Ok(Step::Jump(to)) => pc = to,
+                    Ok(Step::Loop) => {
+                        pc = 0;
+                        spend!();
                     }
-                    pc = 0;
-                    spend!();
-                }
-                Ok(Step::Tail(callee)) => {
-                    // The arguments were pushed above this frame: slide them down.
-                    let arity = callee.proto.arity as usize;
-                    let args_at = self.regs.len() - arity;
-                    self.regs.drain(base..args_at);
-                    code = callee;
-                    if let Err(e) = self.open(&code, base) {
-                        return Outcome::Done(Err(e));
+                    Ok(Step::Enter(callee, ret)) => {
+                        let caller = std::mem::replace(&mut code, callee);
+                        self.frames.push(Frame {
+                            code: caller,
+                            pc,
+                            base,
+                            ret,
+                            on: Waits::Callee,
+                        });
+                        base = self.regs.len() - (code.proto.arity as usize);
+                        if let Err(e) = self.open(&code, base) {
+                            return Outcome::Done(Err(e));
+                        }
+                        pc = 0;
+                        spend!();
                     }
-                    pc = 0;
-                    spend!();
-                }
-                Ok(Step::Return(value)) => {
-                    self.regs.truncate(base);
-                    let Some(frame) = self.frames.pop() else {
-                        return Outcome::Done(Ok(value));
-                    };
-                    code = frame.code;
-                    pc = frame.pc;
-                    base = frame.base;
-                    self.regs[base + frame.ret as usize] = value;
-                }
-                Ok(Step::Halt(value)) => return Outcome::Done(Ok(value)),
-                Ok(Step::Wait(arm)) => {
-                    // The receive runs again when the process is woken.
-                    self.suspended = Some((code, pc - 1, base));
-                    return Outcome::Wait(arm);
-                }
-                Err(error) => match self.guards.last() {
-                    Some(&(depth, fail)) if depth == self.frames.len() => {
-                        self.guards.pop();
-                        pc = fail;
+                    Ok(Step::Tail(callee)) => {
+                        // The arguments were pushed above this frame: slide them down.
+                        let arity = callee.proto.arity as usize;
+                        let args_at = self.regs.len() - arity;
+                        self.regs.drain(base..args_at);
+                        code = callee;
+                        if let Err(e) = self.open(&code, base) {
+                            return Outcome::Done(Err(e));
+                        }
+                        pc = 0;
+                        spend!();
                     }
-                    _ => return Outcome::Done(Err(self.trace(error, &code, pc))),
-                },
+                    Ok(Step::Return(value)) => {
+                        self.regs.truncate(base);
+                        match self.frames.last().map(|f| f.on) {
+                            None => return Outcome::Done(Ok(value)),
+                            Some(Waits::Callee) => {
+                                let frame = self.frames.pop().expect("a caller");
+                                code = frame.code;
+                                pc = frame.pc;
+                                base = frame.base;
+                                self.regs[base + frame.ret as usize] = value;
+                            }
+                            // A closure a native called returned: the native goes on.
+                            Some(_) => {
+                                step = self.drive(ev, Some(value), &mut code, &mut pc, &mut base);
+                                continue;
+                            }
+                        }
+                    }
+                    Ok(Step::Native(native, ret, tail)) => {
+                        self.frames.push(Frame {
+                            code: code.clone(),
+                            pc,
+                            base,
+                            ret,
+                            on: if tail {
+                                Waits::NativeTail
+                            } else {
+                                Waits::Native
+                            },
+                        });
+                        self.natives.push(native);
+                        step = self.drive(ev, None, &mut code, &mut pc, &mut base);
+                        continue;
+                    }
+                    Ok(Step::Called) => spend!(),
+                    Ok(Step::Halt(value)) => return Outcome::Done(Ok(value)),
+                    Ok(Step::Wait(arm)) => {
+                        // The receive runs again when the process is woken.
+                        self.suspended = Some((code, pc - 1, base));
+                        return Outcome::Wait(arm);
+                    }
+                    Err(error) => match self.guards.last() {
+                        Some(&(depth, fail)) if depth == self.frames.len() => {
+                            self.guards.pop();
+                            pc = fail;
+                        }
+                        _ => return Outcome::Done(Err(self.trace(error, &code, pc))),
+                    },
+                }
+                break;
             }
+        }
+    }
+
+    /// Runs the native on top of `natives` on from `answer` (the answer of the call it
+    /// asked for; `None` at its start) until it asks for a VM closure, which is entered
+    /// (`Step::Called`: `code`, `pc` and `base` are the callee's), or ends: its answer or
+    /// its error then belongs to the frame that called it, which is resumed.
+    fn drive(
+        &mut self,
+        ev: &mut Evaluator,
+        mut answer: Option<Term>,
+        code: &mut Arc<VmClosure>,
+        pc: &mut usize,
+        base: &mut usize,
+    ) -> Result<Step> {
+        let result = loop {
+            let native = self.natives.last_mut().expect("a native waits");
+            let top = self.regs.len();
+            let callee = match native.step(answer.take(), &mut self.regs) {
+                Err(e) => break Err(e),
+                Ok(Next::Done(value)) => break Ok(value),
+                Ok(Next::Call) => match native.callee() {
+                    Callee::Vm(closure) => Ok(closure.clone()),
+                    Callee::Other(f) => Err(f.clone()),
+                },
+            };
+            match callee {
+                Ok(closure) => {
+                    if let Err(e) = self.open(&closure, top) {
+                        break Err(e);
+                    }
+                    // A walk calls the same closure each time: it is still `code`
+                    // when the last call returned.
+                    if !Arc::ptr_eq(code, &closure) {
+                        *code = closure;
+                    }
+                    *base = top;
+                    *pc = 0;
+                    return Ok(Step::Called);
+                }
+                Err(f) => {
+                    let args = self.regs.split_off(top);
+                    match ev.in_library(|ev| ev.apply_fun(&f, args)) {
+                        Ok(value) => answer = Some(value),
+                        Err(e) => break Err(e),
+                    }
+                }
+            }
+        };
+        self.natives.pop();
+        let frame = self.frames.pop().expect("the native's caller");
+        self.regs
+            .truncate(frame.base + frame.code.proto.registers as usize);
+        *code = frame.code;
+        *pc = frame.pc;
+        *base = frame.base;
+        match result {
+            Ok(value) if frame.on == Waits::NativeTail => Ok(Step::Return(value)),
+            Ok(value) => {
+                self.regs[*base + frame.ret as usize] = value;
+                Ok(Step::Next)
+            }
+            Err(e) => Err(e),
         }
     }
 
@@ -368,7 +491,13 @@ impl Machine {
         );
         let frames = std::iter::once((code, pc))
             .skip(usize::from(replaced))
-            .chain(self.frames.iter().rev().map(|f| (&*f.code, f.pc)));
+            .chain(
+                self.frames
+                    .iter()
+                    .rev()
+                    .filter(|f| f.on != Waits::NativeTail)
+                    .map(|f| (&*f.code, f.pc)),
+            );
         let mut error = error;
         for (code, pc) in frames {
             if let Some(info) = &code.proto.function {
@@ -507,8 +636,19 @@ impl Machine {
                 let value = crate::eval::ops::unary(*op, self.reg(base, *src).clone())?;
                 self.set(base, *dst, value);
             }
-            Op::Binary { dst, op, a, b } => {
-                let value = self.binary(*op, base, *a, *b)?;
+            Op::Binary {
+                dst,
+                op,
+                a,
+                b,
+                inline,
+            } => {
+                let value = match self.binary(*op, base, *a, *b) {
+                    Err(e) if *inline && code.proto.function.is_some() => {
+                        return Err(inline_arith(e))
+                    }
+                    value => value?,
+                };
                 self.set(base, *dst, value);
             }
             Op::JumpUnlessCmp { op, a, b, to } => {
@@ -639,6 +779,11 @@ impl Machine {
                                 ("clauses", Term::nil()),
                             ],
                         )),
+                        // Called back by a library function: iex shows the frame of
+                        // the interpreter that applied it.
+                        None if !self.natives.is_empty() => {
+                            ev.in_library(|ev| ev.fn_clause_error(args))
+                        }
                         None => ev.fn_clause_error(args),
                     },
                 );
@@ -781,6 +926,9 @@ impl Machine {
                 }
                 let module = module_term.clone();
                 let args = self.values(base, args);
+                if let Some(native) = super::native::start(&module, function, &args) {
+                    return Ok(Step::Native(native?, *dst, *tail));
+                }
                 let value = ev.apply_remote(module, function, args)?;
                 if *tail {
                     return Ok(Step::Return(value));
@@ -1054,6 +1202,22 @@ fn int_compare(op: BinaryOp, i: i64, j: i64) -> Option<bool> {
         BinaryOp::Ge => i >= j,
         _ => return None,
     })
+}
+
+/// The error of an operation the BEAM's compiler makes an instruction (`Op::Binary`'s
+/// `inline`) in a module's code: it has neither the operands in its message nor the
+/// BIF's frame, which the call of `:erlang.+/2` made by `erl_eval` for typed code has.
+fn inline_arith(e: Error) -> Error {
+    match e {
+        Error::Located(inner, frame)
+            if frame.bif.is_some()
+                && matches!(&*inner, Error::Raise(ex)
+                    if crate::error::exception_module(ex).as_deref() == Some("ArithmeticError")) =>
+        {
+            *inner
+        }
+        e => e,
+    }
 }
 
 /// The VM closure behind a function value, when it takes `arity` arguments.

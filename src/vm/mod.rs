@@ -14,6 +14,7 @@ pub mod compile;
 pub(crate) mod gen_server;
 pub mod interp;
 pub mod module;
+pub(crate) mod native;
 pub(crate) mod process;
 #[cfg(test)]
 mod tests;

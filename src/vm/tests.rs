@@ -246,3 +246,70 @@ fn thousands_of_processes_messaging_and_dying_lose_nothing() {
         "{out:?}"
     );
 }
+
+#[test]
+fn a_receive_in_a_closure_enum_calls_back_suspends_the_process() {
+    // A chain of processes, each waiting inside `Enum.each`'s callback for the `:go`
+    // of the one spawned after it. They start in spawn order, so the first to run wait
+    // for processes not run yet: a callback holding its scheduler thread in `receive`
+    // would leave those never run, and the chain would stop.
+    let out = last(&[
+        "parent = self()",
+        "last = spawn(fn -> Enum.each([1], fn _ -> receive do :go -> send(parent, :done) end end) end)",
+        "head = Enum.reduce(1..50, last, fn _, next -> spawn(fn -> Enum.each([1], fn _ -> receive do :go -> send(next, :go) end end) end) end); :ok",
+        "send(head, :go); receive do :done -> :ok after 5000 -> :lost end",
+    ]);
+    assert_eq!(out, ":ok");
+}
+
+#[test]
+fn nested_walks_run_their_closures_in_the_machine() {
+    let out = shell(&[
+        "Enum.map(1..3, fn x -> Enum.reduce(1..x, 0, fn y, acc -> acc + x * y end) end)",
+        "Enum.reduce_while(1..10, 0, fn x, acc -> if x > 3, do: {:halt, acc}, else: {:cont, acc + x} end)",
+        "Enum.map_reduce([1, 2, 3], 0, fn x, acc -> {x * 2, acc + x} end)",
+        "{Enum.find_index([1, 2, 3], &(&1 == 3)), Enum.count(1..10, &(rem(&1, 2) == 0)), Enum.all?([1, 2], fn x -> x > 1 end)}",
+        // A function value that is no VM closure is applied as the library applies it.
+        "Enum.map([1, 2], &Integer.to_string/1)",
+        "Enum.map([1, 2], fn x, y -> x + y end)",
+    ]);
+    assert_eq!(out[0], "[1, 6, 18]");
+    assert_eq!(out[1], "6");
+    assert_eq!(out[2], "{[2, 4, 6], 6}");
+    assert_eq!(out[3], "{2, 5, false}");
+    assert_eq!(out[4], "[\"1\", \"2\"]");
+    assert!(out[5].contains("(BadArityError)"), "{out:?}");
+}
+
+#[test]
+fn a_callback_busy_in_a_walk_is_preempted() {
+    // A walk over ten million elements in a spawned process: the shell still answers
+    // at once, and killing the process stops the walk.
+    let out = shell(&[
+        "pid = spawn(fn -> Enum.each(1..10_000_000, fn x -> x * 2 end) end); :ok",
+        "{t, _} = :timer.tc(fn -> Enum.sum(1..1000) end); t < 50_000",
+        "Process.exit(pid, :kill); Process.sleep(10); Process.alive?(pid)",
+    ]);
+    assert_eq!(
+        out[out.len() - 2..],
+        ["true".to_string(), "false".to_string()]
+    );
+}
+
+#[test]
+fn an_error_in_a_callback_names_the_module_functions_it_passed() {
+    let out = shell(&[
+        "defmodule W do\n  def twice(l) do\n    r = Enum.map(l, fn x -> x * 2 end)\n    {:ok, r}\n  end\n  def tail(l), do: Enum.map(l, fn x -> x + 1 end)\nend",
+        "W.twice([1, :a])",
+        "W.tail([:a])",
+    ]);
+    let text = out.join("\n");
+    // Not in tail position, the caller's frame stays; in tail position it is gone, as
+    // on the BEAM. `x + 1` is an instruction of compiled code: no BIF frame.
+    assert!(
+        text.contains("iex:3: anonymous fn/1 in W.twice/1\n    iex:3: W.twice/1"),
+        "{text}"
+    );
+    assert!(text.contains("** (ArithmeticError) bad argument in arithmetic expression\n    iex:6: anonymous fn/1 in W.tail/1"), "{text}");
+    assert!(!text.contains("iex:6: W.tail/1"), "{text}");
+}

@@ -181,6 +181,10 @@ pub(crate) fn event_output(rt: &Runtime) -> Output {
 /// the user's own `raise`, `throw` or match failed. Errors located in a builtin keep
 /// the runtime's reason (the node does not know their frames).
 pub(crate) fn exit_reason(e: &Error) -> Term {
+    // Raised in a module's code: the stack of its functions, as compiled code has.
+    if crate::vm::gen_server::has_module_frames(e) {
+        return crate::vm::gen_server::exit_reason(e, Vec::new());
+    }
     if let Some(reason) = e.bif_exit_reason() {
         return reason;
     }

@@ -588,9 +588,21 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                 Ok(dst)
             }
             _ => {
+                let literal = |e: &Expr| matches!(e.kind, ExprKind::Int(_));
+                let inline = match op {
+                    BinaryOp::Add | BinaryOp::Sub => literal(lhs) || literal(rhs),
+                    BinaryOp::Div => true,
+                    _ => false,
+                };
                 let (a, b) = self.operands(lhs, rhs)?;
                 let dst = self.fresh();
-                self.emit(Op::Binary { dst, op, a, b });
+                self.emit(Op::Binary {
+                    dst,
+                    op,
+                    a,
+                    b,
+                    inline,
+                });
                 Ok(dst)
             }
         }
