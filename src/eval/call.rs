@@ -541,7 +541,7 @@ fn literal_text(e: &Expr) -> String {
 }
 
 /// The highest `&N` in a capture's body: the arity of the function it makes.
-fn max_capture_arg(expr: &Expr) -> usize {
+pub(crate) fn max_capture_arg(expr: &Expr) -> usize {
     let mut max = 0;
     visit(expr, &mut |e| {
         if let ExprKind::CaptureArg(n) = e.kind {

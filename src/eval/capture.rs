@@ -40,6 +40,24 @@ impl Evaluator<'_> {
     }
 }
 
+/// Whether `&(body)` is a fn of its own: its `&N` are numbered as Elixir requires, and
+/// it is no function capture in disguise (which `Evaluator::capture` makes).
+pub(crate) fn is_own_fn(body: &Expr) -> bool {
+    let mut used = Vec::new();
+    visit(body, &mut |e| {
+        if let ExprKind::CaptureArg(n) = e.kind {
+            used.push(n);
+        }
+    });
+    let max = used.iter().copied().max().unwrap_or(0);
+    let numbered = max > 0 && max <= 255 && (1..max).all(|n| used.contains(&n));
+    numbered
+        && match function_shape(body) {
+            Some((module, name, arity)) => kernel_macro(module, &name, arity),
+            None => true,
+        }
+}
+
 fn kernel_macro(module: Option<&Expr>, name: &str, arity: usize) -> bool {
     let kernel = match module {
         None => true,

@@ -8,7 +8,7 @@
 mod access_path;
 pub(crate) mod builtins;
 mod call;
-mod capture;
+pub(crate) mod capture;
 pub mod compile_check;
 pub(crate) mod enumerable;
 pub mod env;
@@ -33,10 +33,11 @@ use crate::output::Output;
 use crate::runtime::Client;
 use crate::syntax::ast::{Block, CallTarget, Clause, Expr, ExprKind};
 use crate::term::{Fun, Term};
+pub(crate) use builtins::enum_::reduce_while_error;
 pub(crate) use builtins::spawn::{
     crash_report, event_output, exit_reason as spawn_exit_reason, Spawn,
 };
-pub(crate) use call::{collect_into, receive_timeout, visit};
+pub(crate) use call::{collect_into, max_capture_arg, receive_timeout, visit};
 pub use env::Env;
 pub(crate) use literal::to_string as chars_to_string;
 pub(crate) use special::section;

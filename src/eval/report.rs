@@ -483,17 +483,26 @@ pub(crate) fn shell_frame_in(tx: &Texts, frame: &Term) -> Option<String> {
     }
     let call = match args {
         Term::List(args) => format_mfa_in(tx, module, f.name(), args),
-        Term::Int(arity) => {
-            let function = tx.plain(&Term::atom(f.name()));
-            format!(
-                "{}.{}/{arity}",
-                tx.plain(module),
-                function.trim_start_matches(':')
-            )
-        }
+        Term::Int(arity) => match anonymous_fn(f.name()) {
+            Some(outer) => format!("anonymous fn/{arity} in {}.{outer}", tx.plain(module)),
+            None => {
+                let function = tx.plain(&Term::atom(f.name()));
+                format!(
+                    "{}.{}/{arity}",
+                    tx.plain(module),
+                    function.trim_start_matches(':')
+                )
+            }
+        },
         _ => return None,
     };
     Some(format!("iex:{line}: {call}"))
+}
+
+/// The function an anonymous fn was compiled in, `f/0` of `-f/0-fun-0-`.
+fn anonymous_fn(name: &str) -> Option<&str> {
+    let (outer, _) = name.strip_prefix('-')?.split_once("-fun-")?;
+    outer.contains('/').then_some(outer)
 }
 
 /// One entry of a stacktrace as `Exception.format_stacktrace_entry/1` prints it: a

@@ -156,10 +156,11 @@ impl Client {
         let added = proc
             .as_ref()
             .is_some_and(|p| p.add_monitor(r, self.pid(), named.clone()));
-        if added {
-            let pid = proc.map(|p| p.pid).unwrap_or(Pid(0));
-            self.monitors.borrow_mut().insert(r, pid);
-        } else {
+        // Kept even when the target is gone: the monitor is this process's until it is
+        // taken down (what a scheduled process's `:DOWN`s are checked against).
+        let pid = proc.as_ref().map(|p| p.pid).unwrap_or(Pid(0));
+        self.monitors.borrow_mut().insert(r, pid);
+        if !added {
             let down = Term::tuple(vec![
                 Term::atom("DOWN"),
                 Term::Ref(r),

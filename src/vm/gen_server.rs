@@ -273,9 +273,13 @@ impl ModuleServer {
                 self.terminate(ctx, reason, Some((from, tag)), Term::empty_list())
             }
             msg => {
-                if let Some(t) = crate::runtime::message_term(msg) {
-                    self.timeout = None;
-                    self.saved.push_back(t);
+                match crate::runtime::message_term(msg) {
+                    Some(t) if super::process::is_flushed_down(&self.monitors, &t) => {}
+                    Some(t) => {
+                        self.timeout = None;
+                        self.saved.push_back(t);
+                    }
+                    None => {}
                 }
                 self.drive(ctx)
             }
@@ -806,6 +810,19 @@ fn iex_frame(line: &str) -> Option<(Term, Term, i64, Term)> {
     let rest = line.strip_prefix("iex:")?;
     let (number, call) = rest.split_once(": ")?;
     let number: i64 = number.parse().ok()?;
+    // `anonymous fn/1 in M.f/0` is the fn compiled as `M."-f/0-fun-0-"/1`.
+    if let Some(anonymous) = call.strip_prefix("anonymous fn/") {
+        let (arity, outer) = anonymous.split_once(" in ")?;
+        let (module, function) = outer.rsplit_once('/')?.0.rsplit_once('.')?;
+        let outer_arity = outer.rsplit_once('/')?.1;
+        let name = format!("-{function}/{outer_arity}-fun-0-");
+        return Some((
+            Term::module(module),
+            Term::atom(&name),
+            arity.parse().ok()?,
+            iex_location(number),
+        ));
+    }
     let (mfa, arity) = call.rsplit_once('/')?;
     let arity: i64 = arity.parse().ok()?;
     let (module, function) = mfa.rsplit_once('.')?;
@@ -813,12 +830,16 @@ fn iex_frame(line: &str) -> Option<(Term, Term, i64, Term)> {
         Some(erlang) => Term::atom(erlang),
         None => Term::module(module),
     };
-    let location = Term::list(vec![
+    Some((module, Term::atom(function), arity, iex_location(number)))
+}
+
+/// `[file: 'iex', line: number]`
+fn iex_location(number: i64) -> Term {
+    Term::list(vec![
         Term::tuple(vec![
             Term::atom("file"),
             Term::list("iex".bytes().map(|b| Term::Int(b as i64)).collect()),
         ]),
         Term::tuple(vec![Term::atom("line"), Term::Int(number)]),
-    ]);
-    Some((module, Term::atom(function), arity, location))
+    ])
 }

@@ -109,6 +109,13 @@ struct Waiting {
     fired: bool,
 }
 
+/// Where a wait for a library call's answer stands.
+enum Waited {
+    Answer(Result<Term>),
+    /// Suspend (arming this timer for the wait's time).
+    Wait(Option<(Ref, Duration)>),
+}
+
 /// What a receive that found no message does next.
 enum NoMessage {
     After,
@@ -257,6 +264,29 @@ impl Machine {
         });
         ev.client.send_call(&target, tag, request.clone());
         None
+    }
+
+    /// `Task.await/1,2` or `Task.yield/1,2` in a scheduled machine: the task's reply or
+    /// `:DOWN` if queued, the timeout's answer once its time is up, or a wait for either.
+    /// None when `values` are no such call.
+    fn task_wait(&mut self, ev: &mut Evaluator, function: &str, values: &[Term]) -> Option<Waited> {
+        use crate::eval::builtins::task::{poll, Poll};
+        let expired = matches!(&self.waiting, Some(w) if w.fired);
+        let limit = match poll(ev, function, values, expired)? {
+            Poll::Ready(answer) => {
+                self.taken(ev);
+                return Some(Waited::Answer(answer));
+            }
+            Poll::Pending(limit) => limit,
+        };
+        match self.no_message(ev, limit) {
+            NoMessage::Wait(arm) => Some(Waited::Wait(arm)),
+            // No time to wait (a timeout of 0): the answer is the timeout's.
+            NoMessage::After => match poll(ev, function, values, true)? {
+                Poll::Ready(answer) => Some(Waited::Answer(answer)),
+                Poll::Pending(_) => None,
+            },
+        }
     }
 
     /// A timer this machine set for a receive's `after`: true if it is the one waited on
@@ -881,13 +911,17 @@ impl Machine {
                         NoMessage::Wait(arm) => Ok(Step::Wait(arm)),
                     };
                 }
-                let is_call = self.scheduled
-                    && &**function == "call"
-                    && matches!(args.len(), 2 | 3)
-                    && self.reg(base, *module).is_atom("Elixir.GenServer");
-                if is_call {
-                    let values = self.values(base, args);
+                let call = match self.scheduled {
+                    true => call_args(
+                        self.reg(base, *module),
+                        function,
+                        args.iter().map(|a| self.reg(base, *a)),
+                    ),
+                    false => None,
+                };
+                if let Some(values) = call {
                     let first = self.calling.is_none();
+                    let timeout = values.get(2).cloned();
                     match self.gen_call(ev, values) {
                         Some(Ok(value)) if *tail => return Ok(Step::Return(value)),
                         Some(Ok(value)) => {
@@ -899,8 +933,8 @@ impl Machine {
                         None if self.calling.is_some() => {
                             let arm = match (first, &self.waiting) {
                                 (true, Some(Waiting { token: Some(t), .. })) => {
-                                    let ms = match args.get(2).map(|r| self.reg(base, *r)) {
-                                        Some(Term::Int(ms)) => *ms as u64,
+                                    let ms = match timeout {
+                                        Some(Term::Int(ms)) => ms as u64,
                                         _ => 5000,
                                     };
                                     Some((*t, Duration::from_millis(ms)))
@@ -910,6 +944,23 @@ impl Machine {
                             return Ok(Step::Wait(arm));
                         }
                         None => {}
+                    }
+                }
+                let awaits = self.scheduled
+                    && matches!(&**function, "await" | "yield")
+                    && self.reg(base, *module).is_atom("Elixir.Task");
+                if awaits {
+                    let values = self.values(base, args);
+                    if let Some(waited) = self.task_wait(ev, function, &values) {
+                        let value = match waited {
+                            Waited::Answer(result) => result?,
+                            Waited::Wait(arm) => return Ok(Step::Wait(arm)),
+                        };
+                        if *tail {
+                            return Ok(Step::Return(value));
+                        }
+                        self.set(base, *dst, value);
+                        return Ok(Step::Next);
                     }
                 }
                 let module_term = self.reg(base, *module);
@@ -1217,6 +1268,40 @@ fn inline_arith(e: Error) -> Error {
             *inner
         }
         e => e,
+    }
+}
+
+/// The arguments of the `GenServer.call` that `module.function(args)` is, when a
+/// scheduled machine makes it by suspending: `GenServer.call/2,3` itself, and `Agent`'s
+/// calls (`Agent.get(agent, fun)` is `GenServer.call(agent, {:get, fun}, 5000)`).
+fn call_args<'t>(
+    module: &Term,
+    function: &str,
+    args: impl ExactSizeIterator<Item = &'t Term>,
+) -> Option<Vec<Term>> {
+    let name = module.as_atom()?.name();
+    let args: Vec<Term> = args.cloned().collect();
+    match (name, function) {
+        ("Elixir.GenServer", "call") if matches!(args.len(), 2 | 3) => Some(args),
+        ("Elixir.Agent", "get" | "update" | "get_and_update") => {
+            let request = |f: Term| Term::tuple(vec![Term::atom(function), f]);
+            let mfa = |a: &[Term]| Term::tuple(a.to_vec());
+            Some(match args.as_slice() {
+                [agent, f] => vec![agent.clone(), request(f.clone())],
+                [agent, f, t] => vec![agent.clone(), request(f.clone()), t.clone()],
+                [agent, m, f, a] => vec![
+                    agent.clone(),
+                    request(mfa(&[m.clone(), f.clone(), a.clone()])),
+                ],
+                [agent, m, f, a, t] => vec![
+                    agent.clone(),
+                    request(mfa(&[m.clone(), f.clone(), a.clone()])),
+                    t.clone(),
+                ],
+                _ => return None,
+            })
+        }
+        _ => None,
     }
 }
 

@@ -38,7 +38,14 @@ pub(crate) struct VmProcess {
     slices_in_a_row: u32,
     cpu_bound: Option<crate::runtime::Weak>,
     next_fun: u64,
+    /// How a process that is more than a spawned function ends (a Task replies to its
+    /// owner): the reason it exits with, given its function's result. None: `exit`.
+    done: Option<Done>,
 }
+
+/// What a process does when its function returned or raised, as the process (`Client`):
+/// the reason it exits with.
+pub(crate) type Done = Box<dyn FnOnce(&Client, Result<Term>) -> Term + Send>;
 
 /// Starts `f` (a VM closure of arity 0) as a new process, tied to `ev`'s process as
 /// `how` says; it runs once `ev` yields. What `spawn` answers, and the pid.
@@ -47,6 +54,27 @@ pub(crate) fn spawn(
     f: &Term,
     closure: Arc<VmClosure>,
     how: crate::eval::Spawn,
+) -> Result<(Term, Pid)> {
+    start(ev, f, closure, how, None)
+}
+
+/// `spawn`, for a process that ends as `done` says (a Task).
+pub(crate) fn spawn_with(
+    ev: &mut Evaluator,
+    f: &Term,
+    closure: Arc<VmClosure>,
+    how: crate::eval::Spawn,
+    done: Done,
+) -> Result<(Term, Pid)> {
+    start(ev, f, closure, how, Some(done))
+}
+
+fn start(
+    ev: &mut Evaluator,
+    f: &Term,
+    closure: Arc<VmClosure>,
+    how: crate::eval::Spawn,
+    done: Option<Done>,
 ) -> Result<(Term, Pid)> {
     let rt = ev.client.runtime().clone();
     let token = rt.make_ref();
@@ -62,6 +90,7 @@ pub(crate) fn spawn(
         slices_in_a_row: 0,
         cpu_bound: None,
         next_fun: 0,
+        done,
     };
     let proc = match rt.spawn_behaviour(Box::new(behaviour)) {
         Ok(proc) => proc,
@@ -125,8 +154,20 @@ impl VmProcess {
             }
             Outcome::Done(result) => {
                 self.calm(ctx.rt);
+                let reason = match self.done.take() {
+                    Some(done) => {
+                        let client = Client::attach(
+                            ctx.rt,
+                            ctx.me.clone(),
+                            std::mem::take(&mut self.saved),
+                            std::mem::take(&mut self.monitors),
+                        );
+                        done(&client, result)
+                    }
+                    None => exit(ctx.rt, ctx.me.pid, result),
+                };
                 Flow::Exit {
-                    reason: exit(ctx.rt, ctx.me.pid, result),
+                    reason,
                     reply: None,
                 }
             }
@@ -170,6 +211,13 @@ pub(crate) fn resume_as(
     outcome
 }
 
+/// Whether `t` is the `:DOWN` of a monitor the process (holding `monitors`) took down
+/// with `:flush`: a call's, an awaited task's. As on the BEAM, none arrives after that.
+pub(crate) fn is_flushed_down(monitors: &HashMap<Ref, Pid>, t: &Term) -> bool {
+    matches!(t.as_tuple(), Some([down, Term::Ref(r), ..])
+        if down.is_atom("DOWN") && !monitors.contains_key(r))
+}
+
 /// The exit reason of a finished function, reporting a crash as Logger does.
 fn exit(rt: &Runtime, pid: Pid, result: Result<Term>) -> Term {
     match result {
@@ -205,8 +253,12 @@ impl Behaviour for VmProcess {
                 }
             }
             msg => {
-                if let Some(t) = crate::runtime::message_term(msg) {
-                    self.saved.push_back(t);
+                match crate::runtime::message_term(msg) {
+                    // A monitor taken down with `:flush` (a call's, an awaited task's)
+                    // delivers nothing after it, as on the BEAM.
+                    Some(t) if is_flushed_down(&self.monitors, &t) => {}
+                    Some(t) => self.saved.push_back(t),
+                    None => {}
                 }
                 match self.started && self.waiting {
                     true => self.run(ctx),

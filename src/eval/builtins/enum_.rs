@@ -44,12 +44,15 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     if let Some(error) = super::enum_guards::check(function, &args) {
         return Some(Err(error));
     }
+    if let Some(error) = list_guard(function, &args) {
+        return Some(Err(error));
+    }
     let items = match items(&args[0]) {
         Ok(items) => items,
         Err(e) => return Some(Err(e)),
     };
     let rest = &args[1..];
-    Some(match basic(ev, function, items.clone(), rest) {
+    Some(match basic(ev, function, &args[0], items.clone(), rest) {
         Some(result) => result,
         None => enum_more::call(ev, function, items, rest),
     })
@@ -58,7 +61,13 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
 /// Mapping, filtering, folding and the questions asked of elements. Each walks the
 /// elements as it needs them; one that answers a list of as many elements as it was
 /// given asks `too_many` first, as building that list is what costs.
-fn basic(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Option<Result<Term>> {
+fn basic(
+    ev: &mut Evaluator,
+    function: &str,
+    source: &Term,
+    items: Items,
+    rest: &[Term],
+) -> Option<Result<Term>> {
     Some(match (function, rest) {
         ("to_list", []) => items.into_vec().map(Term::list),
         ("count", []) => Ok(Term::Int(count(&items))),
@@ -135,7 +144,7 @@ fn basic(ev: &mut Evaluator, function: &str, items: Items, rest: &[Term]) -> Opt
                 Some(first) => it.try_fold(first, |acc, x| ev.apply_fun(f, vec![x, acc])),
             }
         }
-        ("reduce_while", [acc, f]) => reduce_while(ev, items, acc.clone(), f),
+        ("reduce_while", [acc, f]) => reduce_while(ev, source, items, acc.clone(), f),
         ("map_reduce", [acc, f]) => map_reduce(ev, items, acc.clone(), f),
         ("flat_map_reduce", [acc, f]) => flat_map_reduce(ev, items, acc.clone(), f),
         ("scan", [f]) => scan(ev, items, None, f),
@@ -268,21 +277,114 @@ fn find_value(ev: &mut Evaluator, items: Items, f: &Term, default: Term) -> Resu
     Ok(default)
 }
 
-fn reduce_while(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {
-    for x in items {
+fn reduce_while(
+    ev: &mut Evaluator,
+    source: &Term,
+    items: Items,
+    mut acc: Term,
+    f: &Term,
+) -> Result<Term> {
+    for (seen, x) in items.enumerate() {
         let step = ev.apply_fun(f, vec![x, acc])?;
         match step.as_tuple() {
             Some([tag, next]) if tag.is_atom("cont") => acc = next.clone(),
             Some([tag, next]) if tag.is_atom("halt") => return Ok(next.clone()),
-            _ => {
-                return Err(Error::Raise(crate::error::exception(
-                    "CaseClauseError",
-                    vec![("term", step)],
-                )))
-            }
+            _ => return Err(reduce_while_error(source, seen as u64 + 1, step, f)),
         }
     }
     Ok(acc)
+}
+
+/// The clause error of the `:lists` function Elixir hands an empty list to when it is
+/// given no function of the arity it calls (`Enum.map([], :x)` is `:lists.map(:x, [])`,
+/// whose clause for `[]` is `when is_function(f, 1)`). A non-empty list fails on the
+/// first call instead (`BadFunctionError`, `BadArityError`).
+pub(crate) fn list_guard(function: &str, args: &[Term]) -> Option<Error> {
+    let (name, arity, shown): (&str, usize, Vec<Term>) = match (function, args) {
+        ("map", [l, f]) => ("-map/2-lists^map/1-0-", 1, vec![f.clone(), l.clone()]),
+        ("each", [l, f]) => ("-each/2-lists^foreach/1-0-", 1, vec![f.clone(), l.clone()]),
+        ("reduce", [l, acc, f]) => (
+            "-reduce/3-lists^foldl/2-0-",
+            2,
+            vec![f.clone(), acc.clone(), l.clone()],
+        ),
+        ("map_reduce", [l, acc, f]) => (
+            "-map_reduce/3-lists^mapfoldl/2-0-",
+            2,
+            vec![f.clone(), acc.clone(), l.clone()],
+        ),
+        _ => return None,
+    };
+    let f = shown.first()?;
+    let empty = matches!(args.first(), Some(Term::List(l)) if l.is_empty());
+    if !empty || matches!(f, Term::Fun(fun) if fun.arity == arity) {
+        return None;
+    }
+    Some(Error::Raise(crate::error::exception(
+        "FunctionClauseError",
+        vec![
+            ("module", Term::module("Enum")),
+            ("function", Term::atom(name)),
+            ("arity", Term::Int(shown.len() as i64)),
+            ("kind", Term::nil()),
+            ("args", Term::list(shown)),
+            ("clauses", Term::nil()),
+        ],
+    )))
+}
+
+/// `Enum.reduce_while/3`'s function answered neither `{:cont, acc}` nor `{:halt, acc}`
+/// for element `seen` (from 1) of `source`: Elixir's `Enumerable` implementation is
+/// given that answer as its accumulator, and none of its clauses takes it. Its
+/// arguments are what is left of the walk.
+pub(crate) fn reduce_while_error(source: &Term, seen: u64, answer: Term, f: &Term) -> Error {
+    let mark = |blamed: bool, s: &str| match blamed {
+        true => format!("-{s}-"),
+        false => s.to_string(),
+    };
+    if let Some((first, last, step)) = ops::range_bounds(source) {
+        let next = first.wrapping_add((seen as i64).wrapping_mul(step));
+        let guard = format!(
+            "when {} and {} when {} and {}",
+            mark(step <= 0, "step > 0"),
+            mark(next > last, "first <= last"),
+            mark(step >= 0, "step < 0"),
+            mark(next < last, "first >= last"),
+        );
+        let third = format!("defp reduce(first, last, -{{:cont, acc}}-, fun, step) {guard}");
+        let args = [
+            Term::Int(next),
+            Term::Int(last),
+            answer,
+            f.clone(),
+            Term::Int(step),
+        ];
+        let clauses = [
+            "defp reduce(_first, _last, -{:halt, acc}-, _fun, _step)",
+            "defp reduce(first, last, -{:suspend, acc}-, fun, step)",
+            &third,
+            "defp reduce(_, _, -{:cont, acc}-, _fun, _up)",
+        ];
+        return super::blamed_clause_with("Enumerable.Range", "reduce", &args, &clauses);
+    }
+    let rest: Vec<Term> = match items(source) {
+        Ok(items) => items.skip(seen as usize).collect(),
+        Err(_) => Vec::new(),
+    };
+    let empty = rest.is_empty();
+    let third = format!("def reduce({}, -{{:cont, acc}}-, _fun)", mark(!empty, "[]"));
+    let fourth = format!(
+        "def reduce({}, -{{:cont, acc}}-, fun)",
+        mark(empty, "[head | tail]")
+    );
+    let args = [Term::list(rest), answer, f.clone()];
+    let clauses = [
+        "def reduce(_list, -{:halt, acc}-, _fun)",
+        "def reduce(list, -{:suspend, acc}-, fun)",
+        &third,
+        &fourth,
+    ];
+    super::blamed_clause_with("Enumerable.List", "reduce", &args, &clauses)
 }
 
 fn map_reduce(ev: &mut Evaluator, items: Items, mut acc: Term, f: &Term) -> Result<Term> {

@@ -148,6 +148,10 @@ fn process_bifs(ev: &mut Evaluator, function: &str, args: &[Term]) -> Answer {
         }
         ("throw", [value]) => Err(Error::Throw(value.clone())),
         ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
+        // `Process.info/1,2` is this BIF, for the arguments both take.
+        ("process_info", [Term::Pid(_)] | [Term::Pid(_), Term::Atom(_) | Term::List(_)]) => {
+            return super::process::call(ev, "info", args.to_vec())
+        }
         _ => return None,
     })
 }

@@ -10,7 +10,7 @@
 pub(crate) mod access;
 mod agent;
 mod chardata;
-mod enum_;
+pub(crate) mod enum_;
 mod enum_guards;
 mod enum_more;
 mod erlang;
@@ -36,7 +36,7 @@ mod string;
 mod string_errors;
 mod string_parse;
 mod system;
-mod task;
+pub(crate) mod task;
 mod tuple;
 pub(crate) mod whereis;
 

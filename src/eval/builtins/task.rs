@@ -93,8 +93,20 @@ fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool, link: boo
     } else {
         Spawn::Plain
     };
-    let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
-    let (_, pid) = spawn_body(ev, f, how, Box::new(body))?;
+    let pid = match vm_closure0(f) {
+        // Code the VM compiled runs as a lightweight process.
+        Some(closure) => {
+            let fun = f.clone();
+            let done = move |child: &Client, result: Result<Term>| {
+                finish(child, &fun, owner, is_async, result)
+            };
+            crate::vm::process::spawn_with(ev, f, closure, how, Box::new(done))?.1
+        }
+        None => {
+            let body = move |child: Client, f: Term| run_task(child, f, owner, is_async);
+            spawn_body(ev, f, how, Box::new(body))?.1
+        }
+    };
     if !is_async {
         return Ok(Term::ok_tuple(Term::Pid(pid)));
     }
@@ -109,20 +121,37 @@ fn spawn_task(ev: &mut Evaluator, f: &Term, mfa: Term, is_async: bool, link: boo
     ]))
 }
 
-/// A Task's process: runs the function, replies to the owner's alias (an async task
-/// whose owner still monitors it), and logs how it crashed.
+/// The VM closure of arity 0 behind `f`, if `f` is one.
+fn vm_closure0(f: &Term) -> Option<std::sync::Arc<crate::vm::closure::VmClosure>> {
+    match f {
+        Term::Fun(fun) if fun.arity == 0 => fun.body.clone().downcast().ok(),
+        _ => None,
+    }
+}
+
+/// A Task's process on a thread of its own (a function the VM did not compile, or
+/// `{m, f, args}`): runs the function and ends as `finish` says.
 fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
     if !child.is_alive() {
         return;
     }
     let result = with_evaluator(&child, |ev| apply_callable(ev, &f, vec![]));
+    if child.is_alive() {
+        let reason = finish(&child, &f, owner, is_async, result);
+        child.terminate(reason);
+    }
+}
+
+/// How a Task's function ended: it replies to the owner's alias (an async task whose
+/// owner still monitors it) or logs how it crashed, and answers the reason its process
+/// exits with.
+fn finish(child: &Client, f: &Term, owner: Pid, is_async: bool, result: Result<Term>) -> Term {
     match result {
-        _ if !child.is_alive() => {}
         Ok(value) => {
             if let Some(r) = child.monitor_held_by(owner).filter(|_| is_async) {
                 let _ = child.send(&Term::Pid(owner), Term::tuple(vec![Term::Ref(r), value]));
             }
-            child.terminate(Term::atom("normal"));
+            Term::atom("normal")
         }
         Err(e) => {
             let below = if is_async {
@@ -130,7 +159,7 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
             } else {
                 Below::TaskStart
             };
-            let reason = with_call_frame(with_frames(exit_reason(&e), below), &f, vec![]);
+            let reason = with_call_frame(with_frames(exit_reason(&e), below), f, vec![]);
             if !is_quiet(&reason) {
                 let (function, args) = match f.as_tuple() {
                     // Logger shows `{m, f, args}` as the capture `&m.f/arity` and args.
@@ -141,7 +170,7 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
                         let capture = capture.replace("()/", "/");
                         (capture, Term::List(args.clone()))
                     }
-                    _ => (inspect_plain(&f), Term::empty_list()),
+                    _ => (inspect_plain(f), Term::empty_list()),
                 };
                 let text = format!(
                     "Task {} started from {} terminating\n{}\nFunction: {function}\n    Args: {}",
@@ -152,7 +181,7 @@ fn run_task(child: Client, f: Term, owner: Pid, is_async: bool) {
                 );
                 child.runtime().emit(Event::Error(text));
             }
-            child.terminate(reason);
+            reason
         }
     }
 }
@@ -188,15 +217,75 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
     }
     ev.release_starts();
     let client = ev.client;
-    let mine = |m: &Term| match m.as_tuple() {
-        Some([Term::Ref(x), _]) => *x == r,
-        Some([down, Term::Ref(x), _, _, _]) => down.is_atom("DOWN") && *x == r,
-        _ => false,
-    };
-    let got = client.receive_matching(&mut { mine }, limit);
+    let got = client.receive_matching(&mut |m| is_answer(m, r), limit);
     if let Some(reason) = client.exit_reason() {
         return Err(Error::Exit(reason));
     }
+    answer(client, function, task, t, r, got, true)
+}
+
+/// What `Task.await/2` or `Task.yield/2` asked by a process that must not wait on its
+/// thread comes to now.
+pub(crate) enum Poll {
+    /// The answer: the task's reply or `:DOWN` was queued, or the time is up.
+    Ready(Result<Term>),
+    /// Nothing yet: wait for a message at most this long (`None`: `:infinity`).
+    Pending(Option<Duration>),
+}
+
+/// `Task.await/1,2` or `Task.yield/1,2` asked by a process that suspends instead of
+/// waiting on its thread: the answer if the task's reply or its `:DOWN` is queued
+/// already, or if `expired` (the wait's time is up). `None` for other functions.
+pub(crate) fn poll(
+    ev: &mut Evaluator,
+    function: &str,
+    args: &[Term],
+    expired: bool,
+) -> Option<Poll> {
+    if !matches!(function, "await" | "yield") {
+        return None;
+    }
+    let five_s = Term::Int(5000);
+    let (task, t) = match args {
+        [task] => (task, &five_s),
+        [task, t] => (task, t),
+        _ => return None,
+    };
+    let (Some((r, owner)), Some(limit)) = (task_fields(task), timeout(t)) else {
+        return Some(Poll::Ready(Err(wait_clause(function, task, t))));
+    };
+    if owner != ev.client.pid() {
+        return Some(Poll::Ready(Err(owner_error(ev.client, task))));
+    }
+    let got = ev.client.take_saved(|m| is_answer(m, r));
+    if got.is_none() && !expired {
+        return Some(Poll::Pending(limit));
+    }
+    Some(Poll::Ready(answer(
+        ev.client, function, task, t, r, got, false,
+    )))
+}
+
+/// A task's reply `{ref, result}` or its `:DOWN`, for the task whose monitor is `r`.
+fn is_answer(m: &Term, r: Ref) -> bool {
+    match m.as_tuple() {
+        Some([Term::Ref(x), _]) => *x == r,
+        Some([down, Term::Ref(x), _, _, _]) => down.is_atom("DOWN") && *x == r,
+        _ => false,
+    }
+}
+
+/// `Task.await/2`'s or `Task.yield/2`'s answer for what the wait `got` (None: the time
+/// ran out). `bound`: the caller may wait on its thread for a `:DOWN` still on its way.
+fn answer(
+    client: &Client,
+    function: &str,
+    task: &Term,
+    t: &Term,
+    r: Ref,
+    got: Option<Term>,
+    bound: bool,
+) -> Result<Term> {
     let here = Term::tuple(vec![
         Term::module("Task"),
         Term::atom(function),
@@ -205,7 +294,7 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
     let exit = |reason: Term| Err(Error::Exit(Term::tuple(vec![reason, here.clone()])));
     match got.as_ref().and_then(|m| m.as_tuple()) {
         Some([_, reply]) => {
-            demonitor_flush(client, r);
+            demonitor_flush(client, r, bound);
             Ok(if function == "yield" {
                 Term::ok_tuple(reply.clone())
             } else {
@@ -218,7 +307,7 @@ fn wait(ev: &mut Evaluator, function: &str, task: &Term, t: &Term) -> Result<Ter
         Some([_, _, _, _, reason]) => exit(reason.clone()),
         _ if function == "yield" => Ok(Term::nil()),
         _ => {
-            demonitor_flush(client, r);
+            demonitor_flush(client, r, bound);
             exit(Term::atom("timeout"))
         }
     }
@@ -234,10 +323,16 @@ fn owner_error(client: &Client, task: &Term) -> Error {
 }
 
 /// `demonitor(ref, [:flush])`: no `:DOWN` of this monitor stays queued. A task that
-/// died just now is still sending it; it is waited for briefly.
-fn demonitor_flush(client: &Client, r: Ref) {
+/// died just now is still sending it; a `bound` caller waits for it briefly. A process
+/// the scheduler runs takes what is queued, and drops a `:DOWN` of a monitor it no
+/// longer holds when it arrives (`vm::process`).
+fn demonitor_flush(client: &Client, r: Ref, bound: bool) {
     let was_active = client.demonitor(r);
     let down = |m: &Term| matches!(m.as_tuple(), Some([d, Term::Ref(x), ..]) if d.is_atom("DOWN") && *x == r);
+    if !bound {
+        client.take_saved(down);
+        return;
+    }
     let wait = if was_active {
         Duration::ZERO
     } else {

@@ -196,6 +196,31 @@ impl FnCompiler<'_, '_> {
 
     /// `fn`: its clauses compile to a function of their own, closed over the values of
     /// the variables in scope that it mentions.
+    /// `&(&1 + x)`: a `fn` of as many arguments as the highest `&N`, named `&1`, `&2`...
+    /// in its body.
+    pub(super) fn capture(&mut self, whole: &Expr, body: &Expr) -> Result<Reg> {
+        if !crate::eval::capture::is_own_fn(body) {
+            // A function capture in disguise (`&(&1 + &2)` is `&:erlang.+/2`), or a
+            // numbering Elixir refuses: the walker's.
+            return Ok(self.fallback(whole));
+        }
+        let arity = crate::eval::max_capture_arg(body);
+        let arg = |i: usize| Expr {
+            kind: ExprKind::Var(format!("&{i}")),
+            span: whole.span,
+        };
+        let clause = Clause {
+            patterns: (1..=arity).map(arg).collect(),
+            guard: None,
+            body: crate::syntax::ast::Block {
+                exprs: vec![body.clone()],
+                span: whole.span,
+            },
+            span: whole.span,
+        };
+        self.closure(whole, &[clause])
+    }
+
     pub(super) fn closure(&mut self, whole: &Expr, clauses: &[Clause]) -> Result<Reg> {
         let defaults = clauses.iter().flat_map(|c| &c.patterns).any(|p| {
             matches!(&p.kind, ExprKind::Call { target: CallTarget::Local(op), .. } if op == "\\\\")

@@ -124,10 +124,13 @@ pub fn function(
 pub(crate) fn names_in(expr: &Expr) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     crate::eval::visit(expr, &mut |e| {
-        if let ExprKind::Var(name) | ExprKind::Pin(name) = &e.kind {
-            if name != "_" && !names.contains(name) {
-                names.push(name.clone());
-            }
+        let name = match &e.kind {
+            ExprKind::Var(name) | ExprKind::Pin(name) => name.clone(),
+            ExprKind::CaptureArg(n) => format!("&{n}"),
+            _ => return,
+        };
+        if name != "_" && !names.contains(&name) {
+            names.push(name);
         }
     });
     names
@@ -379,6 +382,12 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                 });
                 Ok(dst)
             }
+            ExprKind::Capture(body) => self.capture(expr, body),
+            // `&1` inside a capture: its argument, bound as `&1` (which no name can be).
+            ExprKind::CaptureArg(n) => match self.scope.get(format!("&{n}").as_str()) {
+                Some(reg) => Ok(*reg),
+                None => Ok(self.fallback(expr)),
+            },
             ExprKind::Var(name) => match self.scope.get(name.as_str()) {
                 Some(reg) => Ok(*reg),
                 None if name == "__MODULE__" && self.env.module().is_some() => {
@@ -525,6 +534,21 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
         let Some((last, init)) = block.exprs.split_last() else {
             return self.nil();
         };
+        if tail && self.enclosing.is_some() {
+            // In a module's code, `x = f(); x` is a tail call of `f`: the BEAM's compiler
+            // makes it one (`erl_eval`, which runs typed code, does not).
+            if let (ExprKind::Var(name), Some((before, init))) = (&last.kind, init.split_last()) {
+                if let ExprKind::Match { pattern, expr } = &before.kind {
+                    if matches!(&pattern.kind, ExprKind::Var(bound) if bound == name) {
+                        for e in init {
+                            self.expr(e)?;
+                        }
+                        self.tail(expr)?;
+                        return self.nil();
+                    }
+                }
+            }
+        }
         for e in init {
             self.expr(e)?;
         }

@@ -51,6 +51,8 @@ struct Walk {
     seen: i64,
     /// The size of the source, which bounds what a range may build.
     source: u64,
+    /// The source and the function, which a `reduce_while` error shows.
+    given: Option<Box<(Term, Term)>>,
 }
 
 pub(super) fn start(function: &str, args: &[Term]) -> Option<Result<Box<dyn Native>>> {
@@ -74,6 +76,9 @@ pub(super) fn start(function: &str, args: &[Term]) -> Option<Result<Box<dyn Nati
         ("count", [_, f]) => (Kind::Count, f, None),
         _ => return None,
     };
+    if let Some(error) = crate::eval::builtins::enum_::list_guard(function, args) {
+        return Some(Err(error));
+    }
     let mut cursor = Cursor::new(&args[0])?;
     let source = cursor.remaining();
     // What the library refuses before it calls anything.
@@ -101,6 +106,7 @@ pub(super) fn start(function: &str, args: &[Term]) -> Option<Result<Box<dyn Nati
         current: Term::nil(),
         seen: 0,
         source,
+        given: (kind == Kind::ReduceWhile).then(|| Box::new((args[0].clone(), f.clone()))),
     })))
 }
 
@@ -122,10 +128,13 @@ impl Walk {
                 Some([tag, next]) if tag.is_atom("cont") => self.acc = next.clone(),
                 Some([tag, next]) if tag.is_atom("halt") => return Ok(Some(next.clone())),
                 _ => {
-                    return Err(Error::Raise(exception(
-                        "CaseClauseError",
-                        vec![("term", answer)],
-                    )))
+                    let (source, f) = self.given.as_deref().expect("reduce_while keeps them");
+                    return Err(crate::eval::reduce_while_error(
+                        source,
+                        self.seen as u64,
+                        answer,
+                        f,
+                    ));
                 }
             },
             Kind::MapReduce => match answer.as_tuple() {
@@ -197,7 +206,7 @@ impl Native for Walk {
         };
         match self.kind {
             Kind::Filter(_) | Kind::Find => self.current = x.clone(),
-            Kind::FindIndex => self.seen += 1,
+            Kind::FindIndex | Kind::ReduceWhile => self.seen += 1,
             _ => {}
         }
         args.push(x);

@@ -50,13 +50,46 @@ pub(crate) enum Callee {
 
 impl Callee {
     fn new(f: &Term, arity: usize) -> Callee {
-        match f {
-            Term::Fun(fun) if fun.arity == arity => match fun.body.clone().downcast() {
-                Ok(closure) => Callee::Vm(closure),
-                Err(_) => Callee::Other(f.clone()),
-            },
-            _ => Callee::Other(f.clone()),
+        let Term::Fun(fun) = f else {
+            return Callee::Other(f.clone());
+        };
+        if fun.arity != arity {
+            return Callee::Other(f.clone());
         }
+        if let Some(captured) = fun.body.downcast_ref::<crate::eval::Captured>() {
+            return Callee::Vm(Arc::new(trampoline(captured, arity)));
+        }
+        match fun.body.clone().downcast() {
+            Ok(closure) => Callee::Vm(closure),
+            Err(_) => Callee::Other(f.clone()),
+        }
+    }
+}
+
+/// A capture of a remote function (`&Task.await/1`) as VM code: one call in tail
+/// position of `module.function/arity`, so what that call does in the machine (suspend
+/// in `Task.await`, enter a module's function) it does when a walk calls the capture.
+fn trampoline(captured: &crate::eval::Captured, arity: usize) -> VmClosure {
+    use super::code::{Op, Proto, Reg};
+    let module = arity as Reg;
+    let call = Op::CallRemote {
+        dst: module + 1,
+        module,
+        function: Arc::from(captured.function.as_str()),
+        args: (0..module).collect(),
+        tail: true,
+    };
+    VmClosure {
+        proto: Arc::new(Proto {
+            ops: vec![call],
+            lines: vec![1],
+            function: None,
+            registers: arity as u32 + 2,
+            arity: arity as u32,
+            captured: 1,
+        }),
+        captured: Box::new([captured.module.clone()]),
+        env: Arc::new(crate::eval::Env::new()),
     }
 }
 

@@ -58,7 +58,7 @@ pub(super) fn shutdown(ev: &mut Evaluator, task: &Term, how: &Term) -> Result<Te
             }
         }
     } else {
-        demonitor_flush(client, r);
+        demonitor_flush(client, r, true);
         (!stopped).then_some(reason)
     };
     Ok(match (take_reply(client, r), outcome) {
@@ -180,7 +180,7 @@ fn collect(
         let Some(items) = msg.as_tuple() else { break };
         let (r, result) = match items {
             [Term::Ref(x), reply] => {
-                demonitor_flush(client, *x);
+                demonitor_flush(client, *x, true);
                 (*x, Ok(reply.clone()))
             }
             [_, Term::Ref(x), _, _, reason] => (*x, Err(reason.clone())),
@@ -210,7 +210,7 @@ pub(super) fn await_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<T
             Some(Err(reason)) => return Err(Error::Exit(Term::tuple(vec![reason, here]))),
             None => {
                 for (_, r) in &list {
-                    demonitor_flush(ev.client, *r);
+                    demonitor_flush(ev.client, *r, true);
                 }
                 return Err(Error::Exit(Term::tuple(vec![Term::atom("timeout"), here])));
             }
