@@ -89,10 +89,8 @@ impl Drop for Held {
 /// `[a, b | tail]`: the items in front of `tail`, which may be any term.
 pub(crate) fn cons_onto(mut values: Vec<Term>, tail: Term) -> Term {
     match tail {
-        Term::List(rest) => {
-            values.extend(rest.iter().cloned());
-            Term::list(values)
-        }
+        // In front of the list's head, in its buffer when there is room (`List::cons`).
+        Term::List(rest) => Term::List(rest.prepend(values)),
         Term::ImproperList(rest, end) => {
             values.extend(rest.iter().cloned());
             Term::ImproperList(Arc::from(values), end)

@@ -75,12 +75,12 @@ pub fn binary(op: BinaryOp, left: Term, right: Term) -> Result<Term> {
         },
         ListConcat => match &left {
             Term::List(a) => {
+                // `a ++ b` copies `a` in front of `b`, in `b`'s buffer when there is room.
+                if let Term::List(b) = &right {
+                    return Ok(Term::List(b.prepend(a.to_vec())));
+                }
                 let mut items = a.to_vec();
                 match right {
-                    Term::List(b) => {
-                        items.extend(b.iter().cloned());
-                        Ok(Term::list(items))
-                    }
                     Term::ImproperList(b, end) => {
                         items.extend(b.iter().cloned());
                         Ok(Term::ImproperList(Arc::from(items), end))

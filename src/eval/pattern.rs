@@ -205,10 +205,11 @@ impl Evaluator<'_> {
                     return Ok(false);
                 }
                 let rest_items = &values[items.len()..];
-                let rest = match end {
-                    None => Term::list(rest_items.to_vec()),
-                    Some(e) if rest_items.is_empty() => (*e).clone(),
-                    Some(e) => {
+                let rest = match (value, end) {
+                    (Term::List(l), _) => Term::List(l.after(items.len())),
+                    (_, None) => Term::list(rest_items.to_vec()),
+                    (_, Some(e)) if rest_items.is_empty() => (*e).clone(),
+                    (_, Some(e)) => {
                         Term::ImproperList(rest_items.into(), std::sync::Arc::new((*e).clone()))
                     }
                 };

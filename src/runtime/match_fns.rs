@@ -89,7 +89,8 @@ fn unary(name: &str, x: &Term) -> Option<Term> {
             _ => None,
         },
         "hd" => match x {
-            Term::List(items) | Term::ImproperList(items, _) => items.first().cloned(),
+            Term::List(items) => items.first().cloned(),
+            Term::ImproperList(items, _) => items.first().cloned(),
             _ => None,
         },
         "tl" => tail(x),
@@ -128,7 +129,7 @@ fn unary(name: &str, x: &Term) -> Option<Term> {
 
 fn tail(x: &Term) -> Option<Term> {
     match x {
-        Term::List(items) if !items.is_empty() => Some(Term::list(items[1..].to_vec())),
+        Term::List(items) if !items.is_empty() => Some(Term::List(items.tail())),
         Term::ImproperList(items, rest) if items.len() == 1 => Some((**rest).clone()),
         Term::ImproperList(items, rest) => {
             Some(Term::ImproperList(items[1..].to_vec().into(), rest.clone()))

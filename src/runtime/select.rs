@@ -131,9 +131,8 @@ fn pattern_vars<'t>(pattern: &'t Term, out: &mut Vec<&'t str>) {
         out.push(v);
     }
     match pattern {
-        Term::Tuple(items) | Term::List(items) => {
-            items.iter().for_each(|p| pattern_vars(p, out));
-        }
+        Term::Tuple(items) => items.iter().for_each(|p| pattern_vars(p, out)),
+        Term::List(items) => items.iter().for_each(|p| pattern_vars(p, out)),
         Term::Map(m) => m.iter().for_each(|(_, p)| pattern_vars(p, out)),
         _ => {}
     }

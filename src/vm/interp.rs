@@ -742,7 +742,7 @@ impl Machine {
                 fail,
             } => {
                 let (h, t) = match self.reg(base, *src) {
-                    Term::List(l) if !l.is_empty() => (l[0].clone(), Term::list(l[1..].to_vec())),
+                    Term::List(l) if !l.is_empty() => (l[0].clone(), Term::List(l.tail())),
                     Term::ImproperList(l, end) if l.len() == 1 => (l[0].clone(), (**end).clone()),
                     Term::ImproperList(l, end) => {
                         (l[0].clone(), Term::ImproperList(l[1..].into(), end.clone()))

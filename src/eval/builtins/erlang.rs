@@ -91,7 +91,7 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
         ("length", [_]) => bif(1, "not a list"),
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
-        ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::list(l[1..].to_vec())),
+        ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::List(l.tail())),
         ("hd" | "tl", [_]) => bif(1, "not a nonempty list"),
         ("abs", [Term::Int(i)]) => i
             .checked_abs()

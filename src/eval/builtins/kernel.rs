@@ -96,7 +96,7 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("tuple_size", [Term::Tuple(t)]) => Ok(Term::Int(t.len() as i64)),
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
-        ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::list(l[1..].to_vec())),
+        ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::List(l.tail())),
         ("hd" | "tl", [x]) => Err(bif(name, &[x], 1, "not a nonempty list")),
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),

@@ -109,7 +109,7 @@ pub(crate) fn start(
 /// The elements of a plain source, owned, one at a time: what `Items` walks, without the
 /// borrow, so a native can keep it across suspensions.
 pub(crate) enum Cursor {
-    List(Arc<[Term]>, usize),
+    List(crate::term::List, usize),
     Range(RangeIter),
     /// A map's `{key, value}` pairs, made when the walk starts.
     Pairs(std::vec::IntoIter<Term>),

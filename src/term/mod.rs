@@ -6,6 +6,9 @@
 //! constructors everyone uses; it never prints (that is `inspect.rs`) and never interns
 //! atoms into a node's table (that is `runtime::atoms`).
 
+mod list;
+
+pub use list::List;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -113,7 +116,7 @@ pub enum Term {
     Fun(Arc<Fun>),
     Tuple(Arc<[Term]>),
     /// A proper list.
-    List(Arc<[Term]>),
+    List(List),
     /// `[a, b | tail]` where `tail` is not a list. `items` is never empty.
     ImproperList(Arc<[Term]>, Arc<Term>),
     Map(Arc<BTreeMap<Term, Term>>),
@@ -139,10 +142,10 @@ impl Term {
         Term::Tuple(Arc::from(items))
     }
     pub fn list(items: Vec<Term>) -> Term {
-        Term::List(Arc::from(items))
+        Term::List(List::from(items))
     }
     pub fn empty_list() -> Term {
-        Term::List(Arc::from(Vec::new()))
+        Term::List(List::new())
     }
     pub fn map(entries: Vec<(Term, Term)>) -> Term {
         Term::Map(Arc::new(entries.into_iter().collect()))
@@ -190,7 +193,7 @@ impl Term {
     }
     pub fn as_list(&self) -> Option<&[Term]> {
         match self {
-            Term::List(l) => Some(l),
+            Term::List(l) => Some(&l[..]),
             _ => None,
         }
     }
@@ -325,7 +328,8 @@ impl Hash for Term {
             Term::Pid(p) => p.hash(state),
             Term::Ref(r) => r.hash(state),
             Term::Fun(f) => f.id.hash(state),
-            Term::Tuple(t) | Term::List(t) => t.hash(state),
+            Term::Tuple(t) => t.hash(state),
+            Term::List(t) => t[..].hash(state),
             Term::ImproperList(t, tail) => {
                 t.hash(state);
                 tail.hash(state)
