@@ -247,3 +247,50 @@ impl Client {
         })
     }
 }
+
+/// The process dictionary of the client's own process (`Process.put/2`, `:erlang.get/1`).
+impl Client {
+    /// Puts `value` under `key`: the value it replaces.
+    pub fn dictionary_put(&self, key: Term, value: Term) -> Option<Term> {
+        let mut meta = self.proc.meta.lock().unwrap();
+        let entries = meta.dictionary.get_or_insert_with(Default::default);
+        match entries.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => Some(std::mem::replace(old, value)),
+            None => {
+                entries.push((key, value));
+                None
+            }
+        }
+    }
+
+    pub fn dictionary_get(&self, key: &Term) -> Option<Term> {
+        let meta = self.proc.meta.lock().unwrap();
+        let entries = meta.dictionary.as_deref()?;
+        entries
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    }
+
+    /// Takes `key` out: the value it had.
+    pub fn dictionary_delete(&self, key: &Term) -> Option<Term> {
+        let mut meta = self.proc.meta.lock().unwrap();
+        let entries = meta.dictionary.as_deref_mut()?;
+        let at = entries.iter().position(|(k, _)| k == key)?;
+        Some(entries.remove(at).1)
+    }
+
+    /// Every `{key, value}`, newest key first, as the BEAM lists a small dictionary.
+    pub fn dictionary(&self) -> Vec<(Term, Term)> {
+        let meta = self.proc.meta.lock().unwrap();
+        let entries = meta.dictionary.as_deref().map(Vec::as_slice).unwrap_or(&[]);
+        entries.iter().rev().cloned().collect()
+    }
+
+    /// Empties the dictionary: what it held.
+    pub fn dictionary_erase(&self) -> Vec<(Term, Term)> {
+        let all = self.dictionary();
+        self.proc.meta.lock().unwrap().dictionary = None;
+        all
+    }
+}

@@ -142,6 +142,10 @@ pub(crate) struct Meta {
     pub names: SmallVec<[Name; 1]>,
     /// Boxed: read only after death, and a term is four words.
     pub exit_reason: Option<Box<Term>>,
+    /// The process dictionary (`Process.put/2`), in the order keys were first put;
+    /// boxed (one word, not three), as most processes have none.
+    #[allow(clippy::box_collection)]
+    pub dictionary: Option<Box<Vec<(Term, Term)>>>,
 }
 
 pub(crate) struct Process {

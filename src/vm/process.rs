@@ -55,7 +55,19 @@ pub(crate) fn spawn(
     closure: Arc<VmClosure>,
     how: crate::eval::Spawn,
 ) -> Result<(Term, Pid)> {
-    start(ev, f, closure, how, None)
+    start(ev, f, closure, Vec::new(), how, None)
+}
+
+/// `spawn(module, function, args)` of a learner's module function: it runs as a
+/// process on those arguments.
+pub(crate) fn spawn_call(
+    ev: &mut Evaluator,
+    shown: &Term,
+    function: Arc<VmClosure>,
+    args: Vec<Term>,
+    how: crate::eval::Spawn,
+) -> Result<(Term, Pid)> {
+    start(ev, shown, function, args, how, None)
 }
 
 /// `spawn`, for a process that ends as `done` says (a Task).
@@ -66,20 +78,21 @@ pub(crate) fn spawn_with(
     how: crate::eval::Spawn,
     done: Done,
 ) -> Result<(Term, Pid)> {
-    start(ev, f, closure, how, Some(done))
+    start(ev, f, closure, Vec::new(), how, Some(done))
 }
 
 fn start(
     ev: &mut Evaluator,
     f: &Term,
     closure: Arc<VmClosure>,
+    args: Vec<Term>,
     how: crate::eval::Spawn,
     done: Option<Done>,
 ) -> Result<(Term, Pid)> {
     let rt = ev.client.runtime().clone();
     let token = rt.make_ref();
     let mut machine = Machine::new();
-    machine.start(closure, Vec::new());
+    machine.start(closure, args);
     let behaviour = VmProcess {
         machine,
         saved: VecDeque::new(),

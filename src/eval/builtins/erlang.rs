@@ -148,6 +148,34 @@ fn process_bifs(ev: &mut Evaluator, function: &str, args: &[Term]) -> Answer {
         }
         ("throw", [value]) => Err(Error::Throw(value.clone())),
         ("make_ref", []) => Ok(Term::Ref(ev.client.make_ref())),
+        // The process dictionary, whose misses are `:undefined` here.
+        ("put", [key, value]) => Ok(ev
+            .client
+            .dictionary_put(key.clone(), value.clone())
+            .unwrap_or_else(|| Term::atom("undefined"))),
+        ("get", [key]) => Ok(ev
+            .client
+            .dictionary_get(key)
+            .unwrap_or_else(|| Term::atom("undefined"))),
+        ("erase", [key]) => Ok(ev
+            .client
+            .dictionary_delete(key)
+            .unwrap_or_else(|| Term::atom("undefined"))),
+        ("get" | "erase" | "get_keys", []) => {
+            let entries = match function {
+                "erase" => ev.client.dictionary_erase(),
+                _ => ev.client.dictionary(),
+            };
+            Ok(Term::list(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| match function {
+                        "get_keys" => k,
+                        _ => Term::tuple(vec![k, v]),
+                    })
+                    .collect(),
+            ))
+        }
         // `Process.info/1,2` is this BIF, for the arguments both take.
         ("process_info", [Term::Pid(_)] | [Term::Pid(_), Term::Atom(_) | Term::List(_)]) => {
             return super::process::call(ev, "info", args.to_vec())

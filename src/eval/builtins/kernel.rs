@@ -63,6 +63,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("spawn", [f]) => super::spawn::spawn(ev, f, Spawn::Plain),
         ("spawn_link", [f]) => super::spawn::spawn(ev, f, Spawn::Link),
         ("spawn_monitor", [f]) => super::spawn::spawn(ev, f, Spawn::Monitor),
+        ("spawn", [m, f, a]) => super::spawn::spawn_mfa(ev, m, f, a, Spawn::Plain),
+        ("spawn_link", [m, f, a]) => super::spawn::spawn_mfa(ev, m, f, a, Spawn::Link),
+        ("spawn_monitor", [m, f, a]) => super::spawn::spawn_mfa(ev, m, f, a, Spawn::Monitor),
         ("=~", [Term::Binary(a), Term::Binary(b)]) => Ok(Term::bool(
             a.windows(b.len().max(1)).any(|w| w == &b[..]) || b.is_empty(),
         )),

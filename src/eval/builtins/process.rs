@@ -11,7 +11,34 @@ use crate::term::Term;
 
 pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
     let client = ev.client;
+    let pairs = |entries: Vec<(Term, Term)>| {
+        Term::list(
+            entries
+                .into_iter()
+                .map(|(k, v)| Term::tuple(vec![k, v]))
+                .collect(),
+        )
+    };
     Some(match (function, args.as_slice()) {
+        // The process dictionary.
+        ("put", [key, value]) => Ok(client
+            .dictionary_put(key.clone(), value.clone())
+            .unwrap_or_else(Term::nil)),
+        ("get", []) => Ok(pairs(client.dictionary())),
+        ("get", [key]) => Ok(client.dictionary_get(key).unwrap_or_else(Term::nil)),
+        ("get", [key, default]) => Ok(client.dictionary_get(key).unwrap_or(default.clone())),
+        ("get_keys", []) => Ok(Term::list(
+            client.dictionary().into_iter().map(|(k, _)| k).collect(),
+        )),
+        ("get_keys", [value]) => Ok(Term::list(
+            client
+                .dictionary()
+                .into_iter()
+                .filter(|(_, v)| v == value)
+                .map(|(k, _)| k)
+                .collect(),
+        )),
+        ("delete", [key]) => Ok(client.dictionary_delete(key).unwrap_or_else(Term::nil)),
         ("alive?", [Term::Pid(p)]) => Ok(Term::bool(client.alive(*p))),
         ("alive?", [_]) => Err(Error::bif_argument(1, "not a pid")),
         ("exit", [Term::Pid(p), reason]) => {

@@ -37,6 +37,73 @@ pub fn spawn(ev: &mut Evaluator, f: &Term, how: Spawn) -> Result<Term> {
     spawn_running(ev, f, how, Box::new(run)).map(|(answer, _)| answer)
 }
 
+/// `spawn/3` (`spawn_link/3`, `spawn_monitor/3`): `apply(module, function, args)` as a
+/// new process. A learner's module function runs on the VM; a library function on a
+/// thread of its own, as a spawned capture does.
+pub fn spawn_mfa(ev: &mut Evaluator, m: &Term, f: &Term, a: &Term, how: Spawn) -> Result<Term> {
+    let name = match how {
+        Spawn::Plain => "spawn",
+        Spawn::Link => "spawn_link",
+        Spawn::Monitor => "spawn_monitor",
+    };
+    let args = [m.clone(), f.clone(), a.clone()];
+    let (Term::Atom(module), Term::Atom(function), Some(list)) = (m, f, a.as_list()) else {
+        let (n, problem) = match (m, f) {
+            (Term::Atom(_), Term::Atom(_)) => (3, "not a list"),
+            (Term::Atom(_), _) => (2, "not an atom"),
+            _ => (1, "not an atom"),
+        };
+        return Err(super::stdlib::bif_error(n, problem, "erlang", name, &args));
+    };
+    let call = Term::tuple(args.to_vec());
+    let code = crate::vm::module::lookup(ev, module.name())
+        .and_then(|code| crate::vm::module::resolve(&code, function.name(), list.len(), false));
+    if let Some(code) = code {
+        return crate::vm::process::spawn_call(ev, &call, code, list.to_vec(), how)
+            .map(|(answer, _)| answer);
+    }
+    spawn_body(ev, &call, how, Box::new(run_mfa)).map(|(answer, _)| answer)
+}
+
+/// A process running `{module, function, args}` on a thread of its own.
+fn run_mfa(child: crate::runtime::Client, call: Term) {
+    if !child.is_alive() {
+        return;
+    }
+    let runtime = child.runtime().clone();
+    let result = with_evaluator(&child, |ev| super::agent::apply_callable(ev, &call, vec![]));
+    match result {
+        _ if !child.is_alive() => {}
+        Ok(_) => child.terminate(Term::atom("normal")),
+        Err(e) => {
+            if !matches!(e.inner(), Error::Exit(_)) {
+                runtime.emit(Event::Error(crash_report(child.pid(), &e)));
+            }
+            child.terminate(undef_reason(&e, &call).unwrap_or_else(|| exit_reason(&e)));
+        }
+    }
+}
+
+/// The BEAM's reason when `{module, function, args}` itself does not exist:
+/// `{:undef, [{module, function, args, []}]}`.
+fn undef_reason(e: &Error, call: &Term) -> Option<Term> {
+    let Error::Raise(ex) = e.inner() else {
+        return None;
+    };
+    let [m, f, args] = call.as_tuple()? else {
+        return None;
+    };
+    let field = |k: &str| error::exception_field(ex, k);
+    let missing = error::exception_module(ex).as_deref() == Some("UndefinedFunctionError")
+        && field("module") == Some(m)
+        && field("function") == Some(f)
+        && field("arity").and_then(Term::as_int) == args.as_list().map(|a| a.len() as i64);
+    missing.then(|| {
+        let frame = Term::tuple(vec![m.clone(), f.clone(), args.clone(), Term::empty_list()]);
+        Term::tuple(vec![Term::atom("undef"), Term::list(vec![frame])])
+    })
+}
+
 /// Starts a process whose thread runs `body(child, f)` once its parent yields: `spawn`'s
 /// plain function, or a Task's or an Agent's loop (`task.rs`). Returns what `spawn`
 /// answers and the new pid.
