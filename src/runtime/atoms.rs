@@ -101,7 +101,7 @@ impl AtomTable {
 
     /// Whether this atom is in the table (an atom built with `Atom::from_static` may not be).
     pub fn contains(&self, atom: &Atom) -> bool {
-        self.names.lock().unwrap().all.contains(atom.arc()) || boot_atoms::contains(atom.name())
+        self.names.lock().unwrap().all.contains(atom.name()) || boot_atoms::contains(atom.name())
     }
 
     /// `:erlang.system_info(:atom_count)`: the boot count and every atom created since.

@@ -18,36 +18,89 @@ use std::sync::Arc;
 /// An atom's name. Atoms compare by name, as on the BEAM (`:a < :b`); the node's atom
 /// table decides whether creating one counts against the limit.
 #[derive(Clone)]
-pub struct Atom(Arc<str>);
+pub struct Atom(Name);
+
+/// Where an atom's name is: the atoms the runtime makes all the time (`:nil`, `:ok`,
+/// `:true`...) name a string of the program, so making one allocates nothing.
+#[derive(Clone)]
+enum Name {
+    Common(&'static str),
+    Shared(Arc<str>),
+}
+
+/// The atoms the runtime makes over and over (answers, booleans, a range's keys, OTP's
+/// tags).
+const COMMON: &[&str] = &[
+    "nil",
+    "true",
+    "false",
+    "ok",
+    "error",
+    "undefined",
+    "normal",
+    "shutdown",
+    "killed",
+    "infinity",
+    "noproc",
+    "timeout",
+    "DOWN",
+    "EXIT",
+    "process",
+    "cont",
+    "halt",
+    "reply",
+    "noreply",
+    "stop",
+    "__struct__",
+    "Elixir.Range",
+    "first",
+    "last",
+    "step",
+    "message",
+    "$gen_call",
+    "$gen_cast",
+    "alias",
+    "badarg",
+    "badarith",
+    "badmatch",
+    "exit",
+    "done",
+];
 
 impl Atom {
     /// An atom the BEAM already has at boot (`:ok`, `:error`, module names...). Code of
     /// the runtime uses this; atoms coming from user input go through the atom table.
     pub fn from_static(name: &str) -> Atom {
-        Atom(Arc::from(name))
+        match COMMON.iter().find(|c| **c == name) {
+            Some(common) => Atom(Name::Common(common)),
+            None => Atom(Name::Shared(Arc::from(name))),
+        }
     }
 
     /// The very same atom value (not only the same name): a pointer comparison.
     pub(crate) fn same_ref(&self, other: &Atom) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
+        match (&self.0, &other.0) {
+            (Name::Shared(a), Name::Shared(b)) => Arc::ptr_eq(a, b),
+            (Name::Common(a), Name::Common(b)) => std::ptr::eq(*a, *b),
+            _ => false,
+        }
     }
 
     pub(crate) fn from_arc(name: Arc<str>) -> Atom {
-        Atom(name)
+        Atom(Name::Shared(name))
     }
 
     pub fn name(&self) -> &str {
-        &self.0
-    }
-
-    pub(crate) fn arc(&self) -> &Arc<str> {
-        &self.0
+        match &self.0 {
+            Name::Common(name) => name,
+            Name::Shared(name) => name,
+        }
     }
 }
 
 impl PartialEq for Atom {
     fn eq(&self, other: &Atom) -> bool {
-        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+        self.same_ref(other) || self.name() == other.name()
     }
 }
 impl Eq for Atom {}
@@ -58,17 +111,17 @@ impl PartialOrd for Atom {
 }
 impl Ord for Atom {
     fn cmp(&self, other: &Atom) -> Ordering {
-        self.0.cmp(&other.0)
+        self.name().cmp(other.name())
     }
 }
 impl Hash for Atom {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.hash(state)
+        self.name().hash(state)
     }
 }
 impl fmt::Debug for Atom {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, ":{}", self.0)
+        write!(f, ":{}", self.name())
     }
 }
 

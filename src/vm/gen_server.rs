@@ -274,7 +274,7 @@ impl ModuleServer {
             }
             msg => {
                 match crate::runtime::message_term(msg) {
-                    Some(t) if super::process::is_flushed_down(&self.monitors, &t) => {}
+                    Some(t) if super::process::is_flushed_down(Some(&self.monitors), &t) => {}
                     Some(t) => {
                         self.timeout = None;
                         self.saved.push_back(t);

@@ -53,14 +53,10 @@ enum Waits {
 pub struct Machine {
     regs: Vec<Term>,
     frames: Vec<Frame>,
-    /// Open guards: the frame depth and where to go when the guard raises.
-    guards: Vec<(usize, usize)>,
-    /// The results of the comprehensions running, innermost last.
-    collectors: Vec<Vec<Term>>,
-    /// What `Halt` left: the bindings of a typed line.
-    pub exports: Vec<(Arc<str>, Term)>,
-    yes: Term,
-    no: Term,
+    /// What only some constructs use while they run: made when first needed, and let go
+    /// by a suspended machine that holds nothing in it, so a waiting process does not
+    /// carry it.
+    scratch: Option<Box<Scratch>>,
     /// Run by the scheduler as a process (not bound to a thread that may block).
     scheduled: bool,
     /// Where a suspended machine goes on: its code, instruction and frame base.
@@ -69,9 +65,28 @@ pub struct Machine {
     /// A `GenServer.call` a scheduled machine waits in: the call's tag (also its
     /// monitor) and `{GenServer, :call, args}` for its exit.
     calling: Option<(Ref, Term)>,
+}
+
+#[derive(Default)]
+struct Scratch {
+    /// Open guards: the frame depth and where to go when the guard raises.
+    guards: Vec<(usize, usize)>,
+    /// The results of the comprehensions running, innermost last.
+    collectors: Vec<Vec<Term>>,
     /// The library functions part-way through a walk that calls closures back, innermost
     /// last: each answers to the frame below the closures it calls.
     natives: Vec<Box<dyn Native>>,
+    /// What `Halt` left: the bindings of a typed line.
+    exports: Vec<(Arc<str>, Term)>,
+}
+
+impl Scratch {
+    fn is_empty(&self) -> bool {
+        self.guards.is_empty()
+            && self.collectors.is_empty()
+            && self.natives.is_empty()
+            && self.exports.is_empty()
+    }
 }
 
 enum Step {
@@ -130,17 +145,29 @@ impl Machine {
         Machine {
             regs: Vec::new(),
             frames: Vec::new(),
-            guards: Vec::new(),
-            collectors: Vec::new(),
-            exports: Vec::new(),
-            yes: Term::bool(true),
-            no: Term::bool(false),
+            scratch: None,
             scheduled: false,
             suspended: None,
             waiting: None,
             calling: None,
-            natives: Vec::new(),
         }
+    }
+
+    fn scratch(&mut self) -> &mut Scratch {
+        self.scratch.get_or_insert_with(Default::default)
+    }
+
+    /// Whether a native is walking (its closures are running).
+    fn in_native(&self) -> bool {
+        self.scratch.as_ref().is_some_and(|s| !s.natives.is_empty())
+    }
+
+    /// The bindings the last typed line left (`Halt`).
+    pub fn take_exports(&mut self) -> Vec<(Arc<str>, Term)> {
+        self.scratch
+            .as_mut()
+            .map(|s| std::mem::take(&mut s.exports))
+            .unwrap_or_default()
     }
 
     /// Runs `code` with `args` in its first registers until its outermost frame returns,
@@ -156,8 +183,11 @@ impl Machine {
         let outcome = self.execute(ev, code, 0, base);
         self.regs.truncate(base);
         self.frames.clear();
-        self.guards.clear();
-        self.natives.clear();
+        if let Some(s) = &mut self.scratch {
+            s.guards.clear();
+            s.natives.clear();
+            s.collectors.clear();
+        }
         match outcome {
             Outcome::Done(result) => result,
             // Only a scheduled machine suspends.
@@ -182,11 +212,14 @@ impl Machine {
         if let Outcome::Done(_) = outcome {
             self.regs = Vec::new();
             self.frames = Vec::new();
-            self.natives = Vec::new();
+            self.scratch = None;
         } else {
             // A waiting process keeps only what it uses.
             self.regs.shrink_to_fit();
             self.frames.shrink_to_fit();
+            if self.scratch.as_ref().is_some_and(|s| s.is_empty()) {
+                self.scratch = None;
+            }
         }
         outcome
     }
@@ -311,11 +344,7 @@ impl Machine {
     }
 
     fn bool(&self, b: bool) -> Term {
-        if b {
-            self.yes.clone()
-        } else {
-            self.no.clone()
-        }
+        Term::bool(b)
     }
 
     /// Counts a call against the time slice: a scheduled machine yields when it is
@@ -424,7 +453,7 @@ impl Machine {
                                 Waits::Native
                             },
                         });
-                        self.natives.push(native);
+                        self.scratch().natives.push(native);
                         step = self.drive(ev, None, &mut code, &mut pc, &mut base);
                         continue;
                     }
@@ -435,9 +464,9 @@ impl Machine {
                         self.suspended = Some((code, pc - 1, base));
                         return Outcome::Wait(arm);
                     }
-                    Err(error) => match self.guards.last() {
+                    Err(error) => match self.scratch.as_ref().and_then(|s| s.guards.last()) {
                         Some(&(depth, fail)) if depth == self.frames.len() => {
-                            self.guards.pop();
+                            self.scratch().guards.pop();
                             pc = fail;
                         }
                         _ => return Outcome::Done(Err(self.trace(error, &code, pc))),
@@ -461,7 +490,8 @@ impl Machine {
         base: &mut usize,
     ) -> Result<Step> {
         let result = loop {
-            let native = self.natives.last_mut().expect("a native waits");
+            let scratch = self.scratch.as_mut().expect("a native waits");
+            let native = scratch.natives.last_mut().expect("a native waits");
             let top = self.regs.len();
             let callee = match native.step(answer.take(), &mut self.regs) {
                 Err(e) => break Err(e),
@@ -494,7 +524,7 @@ impl Machine {
                 }
             }
         };
-        self.natives.pop();
+        self.scratch().natives.pop();
         let frame = self.frames.pop().expect("the native's caller");
         self.regs
             .truncate(frame.base + frame.code.proto.registers as usize);
@@ -766,9 +796,12 @@ impl Machine {
                 }
                 self.take_binds(&env, base, binds);
             }
-            Op::GuardBegin { fail } => self.guards.push((self.frames.len(), *fail as usize)),
+            Op::GuardBegin { fail } => {
+                let depth = self.frames.len();
+                self.scratch().guards.push((depth, *fail as usize));
+            }
             Op::GuardEnd => {
-                self.guards.pop();
+                self.scratch().guards.pop();
             }
             Op::NoMatch { src } => {
                 return Err(Error::Raise(exception(
@@ -811,9 +844,7 @@ impl Machine {
                         )),
                         // Called back by a library function: iex shows the frame of
                         // the interpreter that applied it.
-                        None if !self.natives.is_empty() => {
-                            ev.in_library(|ev| ev.fn_clause_error(args))
-                        }
+                        None if self.in_native() => ev.in_library(|ev| ev.fn_clause_error(args)),
                         None => ev.fn_clause_error(args),
                     },
                 );
@@ -1071,15 +1102,15 @@ impl Machine {
                 self.set(base, *a, state);
                 self.set(base, *b, Term::Int(counter));
             }
-            Op::CollectStart => self.collectors.push(Vec::new()),
+            Op::CollectStart => self.scratch().collectors.push(Vec::new()),
             Op::CollectPush { src } => {
                 let value = self.reg(base, *src).clone();
-                if let Some(top) = self.collectors.last_mut() {
+                if let Some(top) = self.scratch().collectors.last_mut() {
                     top.push(value);
                 }
             }
             Op::CollectEnd { dst, into } => {
-                let results = self.collectors.pop().unwrap_or_default();
+                let results = self.scratch().collectors.pop().unwrap_or_default();
                 let into = into.map(|r| self.reg(base, r).clone());
                 let value = crate::eval::collect_into(into, results)?;
                 self.set(base, *dst, value);
@@ -1089,10 +1120,11 @@ impl Machine {
                 return Ok(Step::Return(value));
             }
             Op::Halt { src, exports } => {
-                self.exports = exports
+                let bound = exports
                     .iter()
                     .map(|(name, r)| (name.clone(), self.reg(base, *r).clone()))
                     .collect();
+                self.scratch().exports = bound;
                 return Ok(Step::Halt(self.reg(base, *src).clone()));
             }
         }

@@ -44,7 +44,7 @@ pub fn run_line(ev: &mut Evaluator, expr: &Expr, env: &mut Env) -> Result<Term> 
     });
     let mut machine = interp::Machine::new();
     let value = machine.run(ev, code, args)?;
-    for (name, value) in machine.exports.drain(..) {
+    for (name, value) in machine.take_exports() {
         env.bind(&name, value);
     }
     Ok(value)

@@ -29,7 +29,9 @@ pub(crate) struct VmProcess {
     machine: Machine,
     /// Messages not taken yet, in arrival order.
     saved: VecDeque<Term>,
-    monitors: HashMap<Ref, Pid>,
+    /// The monitors it holds; boxed (one word, not six), as most processes hold none.
+    #[allow(clippy::box_collection)]
+    monitors: Option<Box<HashMap<Ref, Pid>>>,
     /// The message that starts the process (sent when its parent yields) and resumes
     /// it after a yield; no other process knows it.
     token: Ref,
@@ -96,7 +98,7 @@ fn start(
     let behaviour = VmProcess {
         machine,
         saved: VecDeque::new(),
-        monitors: HashMap::new(),
+        monitors: None,
         token,
         started: false,
         waiting: false,
@@ -139,13 +141,15 @@ fn start(
 impl VmProcess {
     /// Runs the machine as this process until it waits, yields or ends.
     fn run(&mut self, ctx: &Ctx) -> Flow {
+        let mut monitors = self.monitors.take().map(|m| *m).unwrap_or_default();
         let outcome = resume_as(
             ctx,
             &mut self.machine,
             &mut self.saved,
-            &mut self.monitors,
+            &mut monitors,
             &mut self.next_fun,
         );
+        self.monitors = (!monitors.is_empty()).then(|| Box::new(monitors));
         match outcome {
             Outcome::Yield => {
                 self.waiting = false;
@@ -173,7 +177,7 @@ impl VmProcess {
                             ctx.rt,
                             ctx.me.clone(),
                             std::mem::take(&mut self.saved),
-                            std::mem::take(&mut self.monitors),
+                            self.monitors.take().map(|m| *m).unwrap_or_default(),
                         );
                         done(&client, result)
                     }
@@ -226,9 +230,9 @@ pub(crate) fn resume_as(
 
 /// Whether `t` is the `:DOWN` of a monitor the process (holding `monitors`) took down
 /// with `:flush`: a call's, an awaited task's. As on the BEAM, none arrives after that.
-pub(crate) fn is_flushed_down(monitors: &HashMap<Ref, Pid>, t: &Term) -> bool {
+pub(crate) fn is_flushed_down(monitors: Option<&HashMap<Ref, Pid>>, t: &Term) -> bool {
     matches!(t.as_tuple(), Some([down, Term::Ref(r), ..])
-        if down.is_atom("DOWN") && !monitors.contains_key(r))
+        if down.is_atom("DOWN") && !monitors.is_some_and(|m| m.contains_key(r)))
 }
 
 /// The exit reason of a finished function, reporting a crash as Logger does.
@@ -269,7 +273,7 @@ impl Behaviour for VmProcess {
                 match crate::runtime::message_term(msg) {
                     // A monitor taken down with `:flush` (a call's, an awaited task's)
                     // delivers nothing after it, as on the BEAM.
-                    Some(t) if is_flushed_down(&self.monitors, &t) => {}
+                    Some(t) if is_flushed_down(self.monitors.as_deref(), &t) => {}
                     Some(t) => self.saved.push_back(t),
                     None => {}
                 }
