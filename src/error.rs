@@ -19,7 +19,9 @@ pub enum Error {
     /// An error with the top frame of its stack trace as iex prints it when the frame has
     /// no file (`:erlang.+(1, :a)`, `(elixir 1.14.0) Registry.nope()`): iex shows that line
     /// under the message, so otpsh must too.
-    Located(Box<Error>, Frame),
+    /// Both boxed, so an `Error` (and every `Result` of the evaluator and the VM) is no
+    /// bigger than a term and its tag.
+    Located(Box<Error>, Box<Frame>),
 }
 
 /// The top stack frame iex prints under an error, and what iex's blame adds to the
@@ -144,6 +146,10 @@ impl Error {
         let reason = match exception_module(e).as_deref() {
             Some("ArithmeticError") => Term::atom("badarith"),
             Some("ArgumentError") => Term::atom("badarg"),
+            Some("KeyError") if function == "map_get" => Term::tuple(vec![
+                Term::atom("badkey"),
+                exception_field(e, "key").cloned().unwrap_or_else(Term::nil),
+            ]),
             _ => return None,
         };
         let info = Term::map(vec![(Term::atom("module"), Term::atom("erl_erts_errors"))]);
@@ -160,7 +166,7 @@ impl Error {
     pub fn located(self, frame: Frame) -> Error {
         match self {
             Error::Located(..) => self,
-            other => Error::Located(Box::new(other), frame),
+            other => Error::Located(Box::new(other), Box::new(frame)),
         }
     }
 

@@ -419,6 +419,16 @@ fn raised(reason: &Term, stack: &Term) -> Option<Term> {
     if frames.is_empty() || !frames.iter().all(is_frame) {
         return None;
     }
+    // `{:badkey, key}` raised by `:erlang.map_get(key, map)`: the map is in the BIF's
+    // frame, and Elixir's `KeyError` names it.
+    if let (Some([tag, key]), Some([_, f, Term::List(args), _])) =
+        (reason.as_tuple(), frames[0].as_tuple())
+    {
+        if tag.is_atom("badkey") && f.is_atom("map_get") && args.len() == 2 {
+            let full = Term::tuple(vec![tag.clone(), key.clone(), args[1].clone()]);
+            return Some(crate::eval::builtins::exceptions::normalize(&full));
+        }
+    }
     if !reason.is_atom("function_clause") {
         return Some(crate::eval::builtins::exceptions::normalize(reason));
     }

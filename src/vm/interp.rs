@@ -1011,7 +1011,15 @@ impl Machine {
                 if let Some(native) = super::native::start(&module, function, &args) {
                     return Ok(Step::Native(native?, *dst, *tail));
                 }
-                let value = ev.apply_remote(module, function, args)?;
+                let inlined = code.proto.function.is_some()
+                    && &**function == "fetch!"
+                    && args.len() == 2
+                    && module.is_atom("Elixir.Map");
+                let kept = inlined.then(|| args.clone());
+                let value = match (ev.apply_remote(module, function, args), kept) {
+                    (Err(e), Some(args)) => return Err(map_get_error(e, args)),
+                    (value, _) => value?,
+                };
                 if *tail {
                     return Ok(Step::Return(value));
                 }
@@ -1285,6 +1293,21 @@ fn int_compare(op: BinaryOp, i: i64, j: i64) -> Option<bool> {
         BinaryOp::Ge => i >= j,
         _ => return None,
     })
+}
+
+/// `Map.fetch!(map, key)` failing in a module's code, which Elixir's compiler inlines as
+/// `:erlang.map_get(key, map)`: the BIF's frame, and its exit reason (`{:badkey, key}`).
+fn map_get_error(e: Error, args: Vec<Term>) -> Error {
+    let [map, key] = <[Term; 2]>::try_from(args).expect("two arguments");
+    let line = format!(
+        ":erlang.map_get({}, {})",
+        crate::inspect::inspect_plain(&key),
+        crate::inspect::inspect_plain(&map)
+    );
+    match e {
+        Error::Located(inner, _) => inner.at_bif(line, "map_get", vec![key, map]),
+        other => other.at_bif(line, "map_get", vec![key, map]),
+    }
 }
 
 /// The error of an operation the BEAM's compiler makes an instruction (`Op::Binary`'s

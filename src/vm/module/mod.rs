@@ -334,7 +334,7 @@ pub fn undefined(module: &Module, function: &str, args: Vec<Term>) -> Error {
     let shown_args: Vec<String> = args.iter().map(crate::inspect::inspect_plain).collect();
     Error::Located(
         Box::new(error),
-        Frame {
+        Box::new(Frame {
             line: format!(
                 "{}.{}({})",
                 module.shown(),
@@ -343,7 +343,7 @@ pub fn undefined(module: &Module, function: &str, args: Vec<Term>) -> Error {
             ),
             blame: (!hint.is_empty()).then_some(hint),
             bif: None,
-        },
+        }),
     )
 }
 
