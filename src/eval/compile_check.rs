@@ -60,6 +60,13 @@ pub fn first_undefined_at(expr: &Expr, env: &Env) -> Option<(Undefined, *const E
         // expanding, first.
         return None;
     }
+    // `g = fn n -> g.(n) end`: the right side is compiled before the pattern binds, so
+    // the names only the pattern binds are not defined in it.
+    if let ExprKind::Match { expr: value, .. } = &expr.kind {
+        if let Some(found) = first_undefined_at(value, env) {
+            return Some(found);
+        }
+    }
     let (bindable, pins_in_patterns) = pattern_contents(expr);
     let defined = |name: &str| env.get(name).is_some() || bindable.iter().any(|b| b == name);
     let mut found = None;

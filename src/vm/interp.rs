@@ -497,25 +497,26 @@ impl Machine {
                 Err(e) => break Err(e),
                 Ok(Next::Done(value)) => break Ok(value),
                 Ok(Next::Call) => match native.callee() {
-                    Callee::Vm(closure) => Ok(closure.clone()),
-                    Callee::Other(f) => Err(f.clone()),
+                    // A walk calls the same closure each time: it is still `code` when
+                    // the last call returned (no count to touch).
+                    Callee::Vm(closure) if Arc::ptr_eq(code, closure) => None,
+                    Callee::Vm(closure) => Some(Ok(closure.clone())),
+                    Callee::Other(f) => Some(Err(f.clone())),
                 },
             };
             match callee {
-                Ok(closure) => {
-                    if let Err(e) = self.open(&closure, top) {
-                        break Err(e);
-                    }
-                    // A walk calls the same closure each time: it is still `code`
-                    // when the last call returned.
-                    if !Arc::ptr_eq(code, &closure) {
+                None | Some(Ok(_)) => {
+                    if let Some(Ok(closure)) = callee {
                         *code = closure;
+                    }
+                    if let Err(e) = self.open(code, top) {
+                        break Err(e);
                     }
                     *base = top;
                     *pc = 0;
                     return Ok(Step::Called);
                 }
-                Err(f) => {
+                Some(Err(f)) => {
                     let args = self.regs.split_off(top);
                     match ev.in_library(|ev| ev.apply_fun(&f, args)) {
                         Ok(value) => answer = Some(value),
