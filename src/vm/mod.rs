@@ -1,7 +1,9 @@
 //! The VM: typed Elixir compiled to register code and run with heap frames.
 //!
 //! It owns compiled code (`code`), the compiler from the syntax tree (`compile`), the run
-//! loop (`interp`) and the function values it makes (`closure`). Elixir calls between VM
+//! loop (`interp`), the function values it makes (`closure`), the library functions it
+//! drives as state machines so their callbacks run in its frames (`native`), and the
+//! processes that run its code (`process`, `gen_server`). Elixir calls between VM
 //! functions never recurse on the Rust stack: a non-tail call pushes a heap frame, a tail
 //! call reuses one, so depth is bounded by memory (and `interp::MAX_REGISTERS`), not by
 //! the thread's stack. The evaluator (`crate::eval`) stays the context of everything

@@ -6,10 +6,12 @@
 //! the message wakes it and the receive looks again. A machine that uses its time slice
 //! yields (`Flow::Yield`: to the back of the run queue, off the sender's thread), and
 //! after several slices in a row it stops counting for the shell's `settle`, so a busy
-//! loop never holds up a prompt. A `GenServer.call` suspends it too, until the reply
-//! (queued here as a `reply_term`), the server's `:DOWN` or the timeout. It blocks a
-//! thread only in the other library calls that wait (`Task.await`, `Agent.get`): those
-//! still wait on the scheduler thread that runs it.
+//! loop never holds up a prompt. A `GenServer.call` (and `Agent.get`/`update`, which
+//! are calls) suspends it too, until the reply (queued here as a `reply_term`), the
+//! server's `:DOWN` or the timeout; so does `Task.await`/`Task.yield`. A Task of typed
+//! code is such a process, which ends by replying to its owner (`Done`). It blocks a
+//! thread only in the library calls that still wait on it (`Agent.start`,
+//! `DynamicSupervisor.start_child`, `Task.await_many`, a `receive` the walker runs).
 
 use super::closure::VmClosure;
 use super::interp::{Machine, Outcome};
