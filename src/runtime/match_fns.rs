@@ -127,7 +127,8 @@ fn unary(name: &str, x: &Term) -> Option<Term> {
     }
 }
 
-fn tail(x: &Term) -> Option<Term> {
+/// `tl/1`: what follows a non-empty list's head (an improper list's end, too).
+pub(crate) fn tail(x: &Term) -> Option<Term> {
     match x {
         Term::List(items) if !items.is_empty() => Some(Term::List(items.tail())),
         Term::ImproperList(items, rest) if items.len() == 1 => Some((**rest).clone()),

@@ -22,7 +22,7 @@ pub(crate) mod gen_server;
 mod hash;
 mod links;
 mod mailbox;
-mod match_fns;
+pub(crate) mod match_fns;
 mod names;
 mod os_threads;
 mod pid_order;

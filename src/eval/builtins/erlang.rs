@@ -92,6 +92,9 @@ pub fn call(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
         ("length", [_]) => bif(1, "not a list"),
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::List(l.tail())),
+        ("tl", [l @ Term::ImproperList(..)]) => {
+            Ok(crate::runtime::match_fns::tail(l).unwrap_or_else(Term::nil))
+        }
         ("hd" | "tl", [_]) => bif(1, "not a nonempty list"),
         ("abs", [Term::Int(i)]) => i
             .checked_abs()

@@ -100,6 +100,9 @@ pub fn call(ev: &mut Evaluator, name: &str, args: Vec<Term>) -> Answer {
         ("hd", [Term::List(l)]) if !l.is_empty() => Ok(l[0].clone()),
         ("hd", [Term::ImproperList(l, _)]) => Ok(l[0].clone()),
         ("tl", [Term::List(l)]) if !l.is_empty() => Ok(Term::List(l.tail())),
+        ("tl", [l @ Term::ImproperList(..)]) => {
+            Ok(crate::runtime::match_fns::tail(l).unwrap_or_else(Term::nil))
+        }
         ("hd" | "tl", [x]) => Err(bif(name, &[x], 1, "not a nonempty list")),
         ("length", [Term::List(l)]) => Ok(Term::Int(l.len() as i64)),
         ("length", [x]) => Err(bif("length", &[x], 1, "not a list")),

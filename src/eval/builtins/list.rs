@@ -309,6 +309,14 @@ pub fn lists(ev: &mut Evaluator, function: &str, args: Vec<Term>) -> Answer {
                 Term::list(v)
             })
             .ok_or_else(|| Error::function_clause("lists", "reverse", 1)),
+        // `:lists.reverse(list, tail)`: the list reversed in front of `tail`.
+        ("reverse", [l, tail]) => match l.as_list() {
+            Some(items) => Ok(crate::eval::cons_onto(
+                items.iter().rev().cloned().collect(),
+                tail.clone(),
+            )),
+            None => Err(Error::function_clause("lists", "reverse", 2)),
+        },
         ("sort", [l]) | ("usort", [l]) => list(l)
             .map(|mut v| {
                 v.sort();
