@@ -73,7 +73,11 @@ impl Evaluator<'_> {
             }
             CallTarget::Anonymous(f) => {
                 if let ExprKind::Atom(name) = &f.kind {
-                    let shown = crate::inspect::inspect_plain(&Term::atom(name));
+                    // Elixir's compiler shows the atom in Erlang's form: `:nil`, `:true`.
+                    let shown = match name.as_str() {
+                        "nil" | "true" | "false" => format!(":{name}"),
+                        _ => crate::inspect::inspect_plain(&Term::atom(name)),
+                    };
                     return Err(self.compile_error(&format!("invalid function call {shown}.()")));
                 }
                 let f = self.eval(f, env)?;
