@@ -254,6 +254,7 @@ impl Evaluator<'_> {
                 function: name.to_string(),
             }),
             capture: shown,
+            defined_in: None,
         })))
     }
 

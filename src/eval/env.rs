@@ -34,6 +34,9 @@ pub struct ModuleScope {
     /// The compiled functions, in the order of `functions` (filled once the module is
     /// compiled).
     pub table: Arc<crate::vm::code::FnTable>,
+    /// How many `fn`s the module's code has made so far: the BEAM numbers a module's
+    /// funs in the order they are compiled (`#Function<2.../1 in M.f/0>`).
+    pub funs: Arc<std::sync::atomic::AtomicU32>,
 }
 
 impl ModuleScope {

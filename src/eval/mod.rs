@@ -685,12 +685,24 @@ impl<'a> Evaluator<'a> {
         arity: usize,
         body: Arc<dyn std::any::Any + Send + Sync>,
     ) -> Term {
+        self.make_fun_in(arity, body, None)
+    }
+
+    /// `make_fun` for a fn of a module's code: `defined_in` is its index among the
+    /// module's funs and the function it is in.
+    pub(crate) fn make_fun_in(
+        &mut self,
+        arity: usize,
+        body: Arc<dyn std::any::Any + Send + Sync>,
+        defined_in: Option<(u32, String)>,
+    ) -> Term {
         *self.next_fun += 1;
         Term::Fun(Arc::new(Fun {
             id: *self.next_fun,
             arity,
             body,
             capture: None,
+            defined_in: defined_in.map(Box::new),
         }))
     }
 }

@@ -59,6 +59,7 @@ fn decode<'a>(tokens: &mut impl Iterator<Item = &'a str>) -> Term {
             arity: rest.parse().expect("arity"),
             body: Arc::new(()),
             capture: None,
+            defined_in: None,
         })),
         "T" => Term::tuple(many(rest)),
         "L" => Term::list(many(rest)),

@@ -274,8 +274,26 @@ fn function(f: &Fun) -> String {
             f.arity
         );
     }
+    if let Some(defined) = &f.defined_in {
+        let (index, function) = &**defined;
+        let module = function.rsplit_once('.').map_or("", |(m, _)| m);
+        return format!(
+            "#Function<{index}.{}/{} in {function}>",
+            module_uniq(module),
+            f.arity
+        );
+    }
     let index = 43usize.saturating_sub(f.arity);
     format!("#Function<{index}.3316493/{} in :erl_eval.expr/6>", f.arity)
+}
+
+/// The number iex shows after a module fun's index: the BEAM's hash of the module's
+/// code, which otpsh has none of; a stable number made from the module's name stands in.
+fn module_uniq(module: &str) -> u32 {
+    let hash = module.bytes().fold(2_166_136_261u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(16_777_619)
+    });
+    hash % 100_000_000
 }
 
 /// The order the BEAM keeps map keys in: term order, except that every integer sorts

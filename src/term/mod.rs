@@ -148,6 +148,9 @@ pub struct Fun {
     pub body: Arc<dyn std::any::Any + Send + Sync>,
     /// For `&Mod.fun/arity`: the module and function, which is how iex prints it.
     pub capture: Option<(Term, String)>,
+    /// For a fn a module's code made: its index among the module's funs and the
+    /// function it is in (`M.f/0`), which is how iex prints it.
+    pub defined_in: Option<Box<(u32, String)>>,
 }
 
 impl fmt::Debug for Fun {

@@ -184,6 +184,15 @@ pub enum Op {
         args: Box<[Reg]>,
         tail: bool,
     },
+    /// `&local/1` in a module: the module's function `index` of its table as a fun,
+    /// which iex shows as the module's fun number `fun` (`#Function<2.../1 in M.f>`).
+    CaptureLocal {
+        dst: Reg,
+        table: Arc<FnTable>,
+        index: u32,
+        fun: u32,
+        shown: Arc<str>,
+    },
     /// A sub-expression run by the tree walker in an environment made of `reads`; the
     /// variables it binds come back in `binds`.
     Fallback {
@@ -276,6 +285,8 @@ pub struct FunctionInfo {
     pub line: u32,
     /// Set for a `fn` inside the function: its arity.
     pub anonymous: Option<usize>,
+    /// For a `fn`: its index among the module's funs, in the order they were compiled.
+    pub index: u32,
 }
 
 impl FunctionInfo {

@@ -860,7 +860,33 @@ impl Machine {
                     captured: self.values(base, captured).into(),
                     env: code.env.clone(),
                 };
-                let value = ev.make_fun(proto.arity as usize, Arc::new(closure));
+                // A fn of a module's code prints as the module's fun it is.
+                let defined_in = proto
+                    .function
+                    .as_ref()
+                    .filter(|info| info.anonymous.is_some())
+                    .map(|info| {
+                        let function = format!("{}.{}/{}", info.module, info.name, info.arity);
+                        (info.index, function)
+                    });
+                let value = ev.make_fun_in(proto.arity as usize, Arc::new(closure), defined_in);
+                self.set(base, *dst, value);
+            }
+            Op::CaptureLocal {
+                dst,
+                table,
+                index,
+                fun,
+                shown,
+            } => {
+                let Some(code) = table.get().and_then(|t| t.get(*index as usize)) else {
+                    return Err(Error::raise_message(
+                        "UndefinedFunctionError",
+                        "a function of this module is captured before the module is compiled",
+                    ));
+                };
+                let arity = code.proto.arity as usize;
+                let value = ev.make_fun_in(arity, code.clone(), Some((*fun, shown.to_string())));
                 self.set(base, *dst, value);
             }
             Op::CallFun { dst, f, args } => {

@@ -313,3 +313,26 @@ fn an_error_in_a_callback_names_the_module_functions_it_passed() {
     assert!(text.contains("** (ArithmeticError) bad argument in arithmetic expression\n    iex:6: anonymous fn/1 in W.tail/1"), "{text}");
     assert!(!text.contains("iex:6: W.tail/1"), "{text}");
 }
+
+#[test]
+fn a_fn_made_by_a_module_prints_as_that_modules_fun() {
+    let out = shell(&[
+        "defmodule Cc do\n  def f, do: &(&1 * 2)\n  def g, do: fn x -> x end\n  def h, do: &area/1\n  def area(x), do: x * x\nend",
+        "{Cc.f(), Cc.g(), Cc.h()}",
+        "fn x -> x end",
+    ]);
+    let text = out.join("\n");
+    // Numbered in the order the module's code makes them, named after their function;
+    // a fn typed at the prompt is erl_eval's.
+    for shown in [
+        "#Function<0.",
+        "/1 in Cc.f/0>",
+        "#Function<1.",
+        "/1 in Cc.g/0>",
+        "#Function<2.",
+        "/1 in Cc.area>",
+    ] {
+        assert!(text.contains(shown), "{shown} in {text}");
+    }
+    assert!(text.contains("/1 in :erl_eval.expr/6>"), "{text}");
+}

@@ -242,9 +242,13 @@ impl FnCompiler<'_, '_> {
         inner.emit(Op::NoFnClause);
         let enclosing = inner.enclosing.clone();
         let mut proto = inner.finish(arity as u32, captured.len() as u32);
+        let index = self.env.module().map_or(0, |m| {
+            m.funs.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        });
         proto.function = enclosing.map(|info| {
             Arc::new(crate::vm::code::FunctionInfo {
                 anonymous: Some(arity),
+                index,
                 ..(*info).clone()
             })
         });

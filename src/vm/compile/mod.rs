@@ -383,6 +383,27 @@ impl<'c, 'a> FnCompiler<'c, 'a> {
                 Ok(dst)
             }
             ExprKind::Capture(body) => self.capture(expr, body),
+            ExprKind::CaptureFun {
+                module: None,
+                name,
+                arity,
+            } if self.module_function(name, *arity).is_some() => {
+                let (table, index) = self.module_function(name, *arity).expect("checked");
+                let module = self.env.module().expect("in a module");
+                let fun = module
+                    .funs
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let shown = format!("{}.{name}", module.name.trim_start_matches("Elixir."));
+                let dst = self.fresh();
+                self.emit(Op::CaptureLocal {
+                    dst,
+                    table,
+                    index: index as u32,
+                    fun,
+                    shown: Arc::from(shown.as_str()),
+                });
+                Ok(dst)
+            }
             // `&1` inside a capture: its argument, bound as `&1` (which no name can be).
             ExprKind::CaptureArg(n) => match self.scope.get(format!("&{n}").as_str()) {
                 Some(reg) => Ok(*reg),

@@ -119,6 +119,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
         functions: signatures(&exprs),
         attributes: Vec::new(),
         table: table.clone(),
+        funs: Default::default(),
     };
     let mut body_env = env.clone();
     body_env.set_module(Some(Arc::new(scope.clone())));
@@ -194,6 +195,7 @@ pub(crate) fn defmodule(ev: &mut Evaluator, args: &[Expr], env: &mut Env) -> Res
             base_line: ev.line as u32,
             line: g.line,
             anonymous: None,
+            index: 0,
         };
         let proto = crate::vm::compile::function(ev, &g.scope, &g.clauses, g.arity, info)?;
         module.functions.push(Function {
