@@ -7,10 +7,9 @@
 //! `#iex:break` abandons whatever expression is left open, as a user would, so one
 //! unclosed `"` does not turn the rest of the run into a single growing string.
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+mod common;
+
+use std::time::Duration;
 
 /// Debug build, two shared cores: the whole run takes a few seconds.
 const DEADLINE: Duration = Duration::from_secs(60);
@@ -165,63 +164,9 @@ fn hostile_input() -> Vec<u8> {
     input
 }
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: Option<i32>,
-    took: Duration,
-}
-
 /// Replays `input` through the binary; `None` if it is still running at the deadline.
-fn replay(input: Vec<u8>) -> Option<Run> {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_otpsh"))
-        .args(["--color", "never"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn otpsh");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A shell that stops reading must not block the test: the writer gives up quietly.
-    std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let (tx, rx) = mpsc::channel();
-    for (which, mut stream) in [
-        (
-            0,
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
-        ),
-        (1, Box::new(child.stderr.take().expect("stderr"))),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            let mut text = Vec::new();
-            let _ = stream.read_to_end(&mut text);
-            let _ = tx.send((which, String::from_utf8_lossy(&text).into_owned()));
-        });
-    }
-    let mut texts = [String::new(), String::new()];
-    for _ in 0..2 {
-        let left = DEADLINE.saturating_sub(started.elapsed());
-        match rx.recv_timeout(left) {
-            Ok((which, text)) => texts[which] = text,
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
-    let code = child.wait().expect("exit status").code();
-    let [stdout, stderr] = texts;
-    Some(Run {
-        stdout,
-        stderr,
-        code,
-        took: started.elapsed(),
-    })
+fn replay(input: Vec<u8>) -> Option<common::Run> {
+    common::replay(input, DEADLINE)
 }
 
 fn tail(text: &str) -> &str {

@@ -14,9 +14,8 @@
 //! coordinator 10 s for a report, so a lost message shows as a wrong total, not a hang;
 //! the whole run is bounded by `DEADLINE`. It takes 2-3 s in a debug build.
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
+mod common;
+
 use std::time::{Duration, Instant};
 
 const SCRIPT: &str = include_str!("vm_stress.exs");
@@ -91,61 +90,9 @@ impl Exits {
     }
 }
 
-struct Run {
-    stdout: String,
-    stderr: String,
-    code: Option<i32>,
-}
-
 /// Types `input` into the binary; `None` if it is still running at the deadline.
-fn replay(input: String) -> Option<Run> {
-    let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_otpsh"))
-        .args(["--color", "never"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn otpsh");
-    let mut stdin = child.stdin.take().expect("stdin");
-    // A shell that stops reading must not block the test: the writer gives up quietly.
-    std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let (tx, rx) = mpsc::channel();
-    for (which, mut stream) in [
-        (
-            0,
-            Box::new(child.stdout.take().expect("stdout")) as Box<dyn Read + Send>,
-        ),
-        (1, Box::new(child.stderr.take().expect("stderr"))),
-    ] {
-        let tx = tx.clone();
-        std::thread::spawn(move || {
-            let mut text = Vec::new();
-            let _ = stream.read_to_end(&mut text);
-            let _ = tx.send((which, String::from_utf8_lossy(&text).into_owned()));
-        });
-    }
-    let mut texts = [String::new(), String::new()];
-    for _ in 0..2 {
-        let left = DEADLINE.saturating_sub(started.elapsed());
-        match rx.recv_timeout(left) {
-            Ok((which, text)) => texts[which] = text,
-            Err(_) => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return None;
-            }
-        }
-    }
-    let code = child.wait().expect("exit status").code();
-    let [stdout, stderr] = texts;
-    Some(Run {
-        stdout,
-        stderr,
-        code,
-    })
+fn replay(input: String) -> Option<common::Run> {
+    common::replay(input, DEADLINE)
 }
 
 /// The shell's result lines: what is not an echo of input after a prompt.

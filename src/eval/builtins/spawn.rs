@@ -67,21 +67,9 @@ pub fn spawn_mfa(ev: &mut Evaluator, m: &Term, f: &Term, a: &Term, how: Spawn) -
 
 /// A process running `{module, function, args}` on a thread of its own.
 fn run_mfa(child: crate::runtime::Client, call: Term) {
-    if !child.is_alive() {
-        return;
-    }
-    let runtime = child.runtime().clone();
-    let result = with_evaluator(&child, |ev| super::agent::apply_callable(ev, &call, vec![]));
-    match result {
-        _ if !child.is_alive() => {}
-        Ok(_) => child.terminate(Term::atom("normal")),
-        Err(e) => {
-            if !matches!(e.inner(), Error::Exit(_)) {
-                runtime.emit(Event::Error(crash_report(child.pid(), &e)));
-            }
-            child.terminate(undef_reason(&e, &call).unwrap_or_else(|| exit_reason(&e)));
-        }
-    }
+    run_as(child, call, |ev, call| {
+        super::agent::apply_callable(ev, call, vec![])
+    });
 }
 
 /// The BEAM's reason when `{module, function, args}` itself does not exist:
@@ -212,11 +200,21 @@ pub(super) fn with_evaluator<R>(
 }
 
 fn run(child: crate::runtime::Client, f: Term) {
+    run_as(child, f, |ev, f| ev.apply_fun(f, vec![]));
+}
+
+/// A spawned process's life on its thread: `apply` runs `what`, then the process ends
+/// normally or with the reason of its error, logged as Logger does.
+fn run_as(
+    child: crate::runtime::Client,
+    what: Term,
+    apply: impl FnOnce(&mut Evaluator, &Term) -> Result<Term>,
+) {
     if !child.is_alive() {
         return;
     }
     let runtime = child.runtime().clone();
-    let result = with_evaluator(&child, |ev| ev.apply_fun(&f, vec![]));
+    let result = with_evaluator(&child, |ev| apply(ev, &what));
     match result {
         _ if !child.is_alive() => {}
         Ok(_) => child.terminate(Term::atom("normal")),
@@ -224,7 +222,7 @@ fn run(child: crate::runtime::Client, f: Term) {
             if !matches!(e.inner(), Error::Exit(_)) {
                 runtime.emit(Event::Error(crash_report(child.pid(), &e)));
             }
-            child.terminate(exit_reason(&e));
+            child.terminate(undef_reason(&e, &what).unwrap_or_else(|| exit_reason(&e)));
         }
     }
 }
