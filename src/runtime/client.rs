@@ -84,6 +84,11 @@ impl Client {
 
     /// Takes the first queued message `accept` takes, without waiting (a VM process
     /// looking at its messages before it suspends).
+    /// Whether a message `accept` takes is queued already (it stays queued).
+    pub(crate) fn has_saved(&self, accept: impl FnMut(&Term) -> bool) -> bool {
+        self.saved.borrow().iter().any(accept)
+    }
+
     pub(crate) fn take_saved(&self, accept: impl FnMut(&Term) -> bool) -> Option<Term> {
         let mut saved = self.saved.borrow_mut();
         let at = saved.iter().position(accept)?;

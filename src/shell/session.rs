@@ -397,7 +397,8 @@ impl Session {
                     "{time} [error] {} {} received unexpected message in handle_info/2: {}\n",
                     inspect_plain(&module),
                     inspect_plain(&name),
-                    inspect_plain(&message)
+                    // Erlang's `~p`, which Logger shows as the pretty inspect of 80 columns.
+                    crate::inspect::inspect(&message, &crate::inspect::Options::default())
                 ),
                 Event::Error(text) => format!("{time} [error] {text}"),
                 // Printed once, by `evaluate`, when it sees the node dead.

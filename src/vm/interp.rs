@@ -1005,7 +1005,7 @@ impl Machine {
                     }
                 }
                 let awaits = self.scheduled
-                    && matches!(&**function, "await" | "yield")
+                    && matches!(&**function, "await" | "yield" | "await_many" | "yield_many")
                     && self.reg(base, *module).is_atom("Elixir.Task");
                 if awaits {
                     let values = self.values(base, args);

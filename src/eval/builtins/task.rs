@@ -242,10 +242,21 @@ pub(crate) fn poll(
     args: &[Term],
     expired: bool,
 ) -> Option<Poll> {
+    let five_s = Term::Int(5000);
+    if matches!(function, "await_many" | "yield_many") {
+        let (tasks, t) = match args {
+            [tasks] => (tasks, &five_s),
+            [tasks, t] => (tasks, t),
+            _ => return None,
+        };
+        return Some(match many::poll_many(ev, function, tasks, t, expired) {
+            Some(answer) => Poll::Ready(answer),
+            None => Poll::Pending(timeout(t).flatten()),
+        });
+    }
     if !matches!(function, "await" | "yield") {
         return None;
     }
-    let five_s = Term::Int(5000);
     let (task, t) = match args {
         [task] => (task, &five_s),
         [task, t] => (task, t),

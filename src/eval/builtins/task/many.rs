@@ -198,6 +198,58 @@ fn collect(
 pub(super) fn await_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<Term> {
     let list = tasks_of(ev, "await_many", tasks, t)?;
     let results = collect(ev, &list, t);
+    await_many_answer(ev.client, &list, results, tasks, t, true)
+}
+
+/// `Task.await_many/2`'s or `Task.yield_many/2`'s answer for a process that suspends
+/// instead of waiting on its thread: the answer once every task's reply or `:DOWN` is
+/// queued, or once `expired`; None while some are still to come.
+pub(in crate::eval::builtins) fn poll_many(
+    ev: &mut Evaluator,
+    function: &str,
+    tasks: &Term,
+    t: &Term,
+    expired: bool,
+) -> Option<Result<Term>> {
+    let list = match tasks_of(ev, function, tasks, t) {
+        Ok(list) => list,
+        Err(e) => return Some(Err(e)),
+    };
+    let client = ev.client;
+    let answered = |r: Ref| client.has_saved(|m| super::is_answer(m, r));
+    if !expired && !list.iter().all(|(_, r)| answered(*r)) {
+        return None;
+    }
+    let results = list
+        .iter()
+        .map(|(_, r)| {
+            let got = client.take_saved(|m| super::is_answer(m, *r))?;
+            match got.as_tuple()? {
+                [_, reply] => {
+                    demonitor_flush(client, *r, false);
+                    Some(Ok(reply.clone()))
+                }
+                [_, _, _, _, reason] => Some(Err(reason.clone())),
+                _ => None,
+            }
+        })
+        .collect();
+    Some(match function {
+        "await_many" => await_many_answer(client, &list, results, tasks, t, false),
+        _ => Ok(yield_many_answer(list, results)),
+    })
+}
+
+/// What `await_many` answers for what each task came to (None: still running when the
+/// time ran out). `bound`: the caller may wait on its thread for a late `:DOWN`.
+fn await_many_answer(
+    client: &Client,
+    list: &[(Term, Ref)],
+    results: Vec<Option<std::result::Result<Term, Term>>>,
+    tasks: &Term,
+    t: &Term,
+    bound: bool,
+) -> Result<Term> {
     let here = Term::tuple(vec![
         Term::module("Task"),
         Term::atom("await_many"),
@@ -209,8 +261,8 @@ pub(super) fn await_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<T
             Some(Ok(reply)) => replies.push(reply),
             Some(Err(reason)) => return Err(Error::Exit(Term::tuple(vec![reason, here]))),
             None => {
-                for (_, r) in &list {
-                    demonitor_flush(ev.client, *r, true);
+                for (_, r) in list {
+                    demonitor_flush(client, *r, bound);
                 }
                 return Err(Error::Exit(Term::tuple(vec![Term::atom("timeout"), here])));
             }
@@ -224,6 +276,14 @@ pub(super) fn await_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<T
 pub(super) fn yield_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<Term> {
     let list = tasks_of(ev, "yield_many", tasks, t)?;
     let results = collect(ev, &list, t);
+    Ok(yield_many_answer(list, results))
+}
+
+/// `[{task, {:ok, reply} | {:exit, reason} | nil}]` for what each task came to.
+fn yield_many_answer(
+    list: Vec<(Term, Ref)>,
+    results: Vec<Option<std::result::Result<Term, Term>>>,
+) -> Term {
     let pairs = list
         .into_iter()
         .zip(results)
@@ -236,5 +296,5 @@ pub(super) fn yield_many(ev: &mut Evaluator, tasks: &Term, t: &Term) -> Result<T
             Term::tuple(vec![task, answer])
         })
         .collect();
-    Ok(Term::list(pairs))
+    Term::list(pairs)
 }
