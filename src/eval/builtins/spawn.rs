@@ -1,8 +1,9 @@
-//! `spawn/1` and `spawn_link/1`: a function typed at the shell running as its own
-//! process. The guide's processes (GenServers, supervisors, registries) are state
-//! machines on the scheduler threads; an arbitrary shell function can block anywhere
-//! (`Process.sleep/1`, `receive`), so it gets an OS thread of its own. A blocked one still
-//! dies at once when killed: its mailbox is closed and its wait returns.
+//! `spawn/1,3`, `spawn_link/1,3`, `spawn_monitor/1,3`: a function typed at the shell
+//! running as its own process. A fn the VM compiled (and a learner's module function)
+//! runs as a lightweight process on the schedulers (`vm::process`). What the VM did not
+//! compile (a fn the tree walker made, a library function given to `spawn/3`) can block
+//! anywhere on the walker, so it gets an OS thread of its own; a blocked one still dies
+//! at once when killed: its mailbox is closed and its wait returns.
 
 use crate::error::{self, Error, Result};
 use crate::eval::report;

@@ -1,9 +1,11 @@
 //! `Task` (`async`/`await`/`yield`/`start`) and `Agent` (`start`/`start_link`/`get`/
 //! `update`/`get_and_update`/`cast`/`stop`), as a learner uses them next to the guide.
-//! Both run shell functions, which may block anywhere, so each is a process with an OS
-//! thread of its own, like `spawn/1` (`spawn.rs`). A Task replies `{ref, result}` to its
-//! owner's monitor alias; an Agent is a loop answering GenServer calls with `GenServer.
-//! reply/2`'s own path, so its calls, exits and crash reports are GenServer's.
+//! A Task of code the VM compiled is a lightweight process (`vm::process`, ended by
+//! `finish`); a Task of `{m, f, args}` or of a fn the tree walker made, and every Agent,
+//! is a process with an OS thread of its own, like such a `spawn` (`spawn.rs`). A Task
+//! replies `{ref, result}` to its owner's monitor alias; an Agent is a loop answering
+//! GenServer calls with `GenServer.reply/2`'s own path, so its calls, exits and crash
+//! reports are GenServer's. `poll` is `Task.await`'s side for a process that suspends.
 
 use std::time::Duration;
 
