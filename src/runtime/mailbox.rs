@@ -116,6 +116,25 @@ impl Mailbox {
         }
     }
 
+    /// A server's owner waiting on its thread (a scheduled process in a library call
+    /// that still waits there, or a `receive` the walker runs): its channel may not
+    /// exist yet, so it looks every so often, from 50 µs up to 1 ms apart.
+    fn poll(&self, timeout: Option<Duration>) -> Option<Msg> {
+        let deadline = timeout.map(|t| std::time::Instant::now() + t);
+        let mut pause = Duration::from_micros(50);
+        loop {
+            if let Some(msg) = self.pop() {
+                return Some(msg);
+            }
+            let left = deadline.map(|d| d.saturating_duration_since(std::time::Instant::now()));
+            if left == Some(Duration::ZERO) {
+                return None;
+            }
+            std::thread::sleep(left.map_or(pause, |l| l.min(pause)));
+            pause = (pause * 2).min(Duration::from_millis(1));
+        }
+    }
+
     /// Drops an idle server's channel when nothing is queued in it.
     pub(crate) fn shrink(&self) {
         if let Mailbox::Server(slot, has_channel) = self {
@@ -150,7 +169,7 @@ impl Mailbox {
     /// Blocks a client for the next message; None on timeout (or on a server's mailbox).
     pub(crate) fn recv(&self, timeout: Option<Duration>) -> Option<Msg> {
         let Mailbox::Client(_, rx) = self else {
-            return None;
+            return self.poll(timeout);
         };
         match timeout {
             None => rx.recv().ok(),

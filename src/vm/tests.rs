@@ -336,3 +336,16 @@ fn a_fn_made_by_a_module_prints_as_that_modules_fun() {
     }
     assert!(text.contains("/1 in :erl_eval.expr/6>"), "{text}");
 }
+
+#[test]
+fn a_receive_the_walker_runs_in_a_spawned_process_never_holds_the_shell() {
+    // `try` runs on the tree walker, whose `receive` waits on the thread it runs on:
+    // that must be a scheduler's, not the shell's (a start on the parent's thread
+    // would hang the prompt here).
+    let out = shell(&[
+        "me = self(); pid = spawn(fn -> try do receive do x -> send(me, {:got, x}) end rescue _ -> :ok end end); :ok",
+        "1 + 1",
+        "send(pid, :go); receive do {:got, x} -> x after 2000 -> :lost end",
+    ]);
+    assert_eq!(out[out.len() - 2..], ["2".to_string(), ":go".to_string()]);
+}
