@@ -12,24 +12,7 @@ use crate::term::Term;
 
 impl Evaluator<'_> {
     pub(crate) fn capture(&mut self, body: &Expr, env: &mut Env) -> Result<Term> {
-        let mut used = Vec::new();
-        visit(body, &mut |e| {
-            if let ExprKind::CaptureArg(n) = e.kind {
-                used.push(n);
-            }
-        });
-        if let Some(bad) = used.iter().find(|n| !(1..=255).contains(*n)) {
-            return Err(self.compile_error(&format!(
-                "capture argument &{bad} must be numbered between 1 and 255"
-            )));
-        }
-        let max = used.iter().copied().max().unwrap_or(0);
-        if let Some(missing) = (1..max).find(|n| !used.contains(n)) {
-            return Err(self.compile_error(&format!(
-                "capture argument &{} cannot be defined without &{missing} (you cannot skip arguments, all arguments must be numbered)",
-                missing + 1
-            )));
-        }
+        numbering(body).map_err(|message| self.compile_error(&message))?;
         match function_shape(body) {
             // A macro (`&to_string(&1)`, `&(&1 <> &2)`) stays a fn that expands it.
             Some((module, name, arity)) if !kernel_macro(module, &name, arity) => {
@@ -43,19 +26,35 @@ impl Evaluator<'_> {
 /// Whether `&(body)` is a fn of its own: its `&N` are numbered as Elixir requires, and
 /// it is no function capture in disguise (which `Evaluator::capture` makes).
 pub(crate) fn is_own_fn(body: &Expr) -> bool {
+    numbering(body).is_ok_and(|arity| arity > 0)
+        && match function_shape(body) {
+            Some((module, name, arity)) => kernel_macro(module, &name, arity),
+            None => true,
+        }
+}
+
+/// The arity of `&(body)` (its highest `&N`), or the description of Elixir's
+/// `CompileError` when its `&N` are not numbered as Elixir requires.
+fn numbering(body: &Expr) -> std::result::Result<usize, String> {
     let mut used = Vec::new();
     visit(body, &mut |e| {
         if let ExprKind::CaptureArg(n) = e.kind {
             used.push(n);
         }
     });
+    if let Some(bad) = used.iter().find(|n| !(1..=255).contains(*n)) {
+        return Err(format!(
+            "capture argument &{bad} must be numbered between 1 and 255"
+        ));
+    }
     let max = used.iter().copied().max().unwrap_or(0);
-    let numbered = max > 0 && max <= 255 && (1..max).all(|n| used.contains(&n));
-    numbered
-        && match function_shape(body) {
-            Some((module, name, arity)) => kernel_macro(module, &name, arity),
-            None => true,
-        }
+    if let Some(missing) = (1..max).find(|n| !used.contains(n)) {
+        return Err(format!(
+            "capture argument &{} cannot be defined without &{missing} (you cannot skip arguments, all arguments must be numbered)",
+            missing + 1
+        ));
+    }
+    Ok(max)
 }
 
 fn kernel_macro(module: Option<&Expr>, name: &str, arity: usize) -> bool {

@@ -1361,27 +1361,30 @@ fn call_args<'t>(
     function: &str,
     args: impl ExactSizeIterator<Item = &'t Term>,
 ) -> Option<Vec<Term>> {
-    let name = module.as_atom()?.name();
-    let args: Vec<Term> = args.cloned().collect();
-    match (name, function) {
-        ("Elixir.GenServer", "call") if matches!(args.len(), 2 | 3) => Some(args),
+    match (module.as_atom()?.name(), function) {
+        ("Elixir.GenServer", "call") if matches!(args.len(), 2 | 3) => {
+            Some(args.cloned().collect())
+        }
         ("Elixir.Agent", "get" | "update" | "get_and_update") => {
-            let request = |f: Term| Term::tuple(vec![Term::atom(function), f]);
-            let mfa = |a: &[Term]| Term::tuple(a.to_vec());
-            Some(match args.as_slice() {
-                [agent, f] => vec![agent.clone(), request(f.clone())],
-                [agent, f, t] => vec![agent.clone(), request(f.clone()), t.clone()],
-                [agent, m, f, a] => vec![
-                    agent.clone(),
-                    request(mfa(&[m.clone(), f.clone(), a.clone()])),
-                ],
-                [agent, m, f, a, t] => vec![
-                    agent.clone(),
-                    request(mfa(&[m.clone(), f.clone(), a.clone()])),
-                    t.clone(),
-                ],
+            let args: Vec<Term> = args.cloned().collect();
+            // The function (or `{m, f, a}`) goes in the request; a timeout stays last.
+            let (fun, timeout) = match args.as_slice() {
+                [_, f] => (f.clone(), None),
+                [_, f, t] => (f.clone(), Some(t.clone())),
+                [_, m, f, a] => (Term::tuple(vec![m.clone(), f.clone(), a.clone()]), None),
+                [_, m, f, a, t] => (
+                    Term::tuple(vec![m.clone(), f.clone(), a.clone()]),
+                    Some(t.clone()),
+                ),
                 _ => return None,
-            })
+            };
+            let request = Term::tuple(vec![Term::atom(function), fun]);
+            Some(
+                [args[0].clone(), request]
+                    .into_iter()
+                    .chain(timeout)
+                    .collect(),
+            )
         }
         _ => None,
     }
